@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dms.Adapters.AzureStorage;
+
+/// <summary>Where state lives (section <c>Dms:Storage</c>).</summary>
+public sealed class AzureStorageOptions
+{
+    public const string Section = "Dms:Storage";
+
+    /// <summary>A storage connection string (Azurite locally). Leave empty in Azure and set <see cref="TableServiceUri"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The account's table endpoint, used with the managed identity when no connection string is given.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Prefix for table names, so several hubs (or test runs) can share one account.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,20}$|^$")]
+    public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Partitions the documents table is spread over (by dealer). Fixed for the life of a deployment: changing it
+    /// moves dealers to other partitions and hides their data.
+    /// </summary>
+    [Range(1, 1024)]
+    public int ShardCount { get; set; } = 16;
+
+    /// <summary>Per-request network timeout; storage calls fail fast so callers get 503 rather than a hang.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 10;
+}

@@ -1,0 +1,53 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Dms.Adapters.AzureStorage.Internal;
+using Dms.Hub.Dealers;
+using Dms.Hub.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dms.Adapters.AzureStorage;
+
+public static class AzureStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Uses Azure Table Storage as the system of record: documents, work, reservations, dealers and credentials.
+    /// Azurite by connection string locally; the managed identity and <c>TableServiceUri</c> in Azure.
+    /// </summary>
+    public static IServiceCollection AddAzureStorageAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AzureStorageOptions>().Bind(configuration.GetSection(AzureStorageOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null, "Set Dms:Storage:ConnectionString or Dms:Storage:TableServiceUri.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.AddSingleton(sp => new TableSet(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.AddSingleton<TableDocumentStore>();
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TableDocumentStore>());
+        services.AddSingleton<IWorkStore, TableWorkStore>();
+        services.AddSingleton<IReservationStore, TableReservationStore>();
+        services.AddSingleton<TableDealerStore>();
+        services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
+        services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddSingleton<IHealthProbe, TableHealthProbe>();
+        return services;
+    }
+
+    private static TableServiceClient CreateClient(AzureStorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
+    }
+}

@@ -1,0 +1,43 @@
+using Azure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dms.Adapters.AzureStorage.Internal;
+
+/// <summary>
+/// Creates the tables in the background, retrying until storage answers. The hub starts even while storage is
+/// down, so that it can answer 503 (and readiness can say why) instead of refusing to start.
+/// </summary>
+internal sealed partial class StorageInitializer(TableSet tables, ILogger<StorageInitializer> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var table in tables.All)
+                {
+                    await table.CreateIfNotExistsAsync(stoppingToken);
+                }
+
+                _ready.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+            {
+                LogNotReady(logger, ex.GetType().Name);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Storage not reachable yet ({Error}); retrying")]
+    private static partial void LogNotReady(ILogger logger, string error);
+}

@@ -1,0 +1,127 @@
+using Azure;
+using Azure.Data.Tables;
+using Dms.Hub.Common;
+using Dms.Hub.Notifications;
+using Dms.Hub.Storage;
+using Dms.Hub.Workflow;
+
+namespace Dms.Adapters.AzureStorage.Internal;
+
+internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : IDocumentStore
+{
+    public async Task<DocumentRecord?> GetAsync(string dealerCode, string documentType, string trackingId, CancellationToken cancellationToken)
+    {
+        if (!TrackingIds.TryParse(trackingId, out var owner) || owner != dealerCode)
+        {
+            return null;
+        }
+
+        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken: cancellationToken);
+        return row.HasValue ? DocumentRows.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<IdempotencyEntry?> GetKeyAsync(string dealerCode, string keyId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Key(dealerCode, keyId), cancellationToken: cancellationToken);
+        return row.HasValue ? KeyRows.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        var batch = ChangeBatch.From(changes, tables.ShardOf(changes.DealerCode), clock.GetUtcNow());
+        if (batch.Count == 0)
+        {
+            return CommitResult.Committed;
+        }
+
+        try
+        {
+            var response = await tables.Documents.SubmitTransactionAsync(batch.Actions, cancellationToken);
+            if (changes.Document is { } document && batch.DocumentIndex >= 0
+                && response.Value[batch.DocumentIndex].Headers.ETag is { } etag)
+            {
+                document.ETag = etag.ToString();
+            }
+
+            return CommitResult.Committed;
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
+        {
+            return batch.PartAt(index) switch
+            {
+                ChangeBatch.Part.Document => CommitResult.DocumentConflict,
+                ChangeBatch.Part.Key => CommitResult.KeyConflict,
+                ChangeBatch.Part.Work => CommitResult.WorkConflict,
+                _ => throw new InvalidOperationException($"Unexpected conflict on {batch.PartAt(index)}.", ex),
+            };
+        }
+    }
+
+    public async Task<DocumentPage> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tables.ShardOf(query.DealerCode)} and RowKey ge {RowKeys.DocumentRangeStart(query.DealerCode, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(query.DealerCode, query.DocumentType, query.To)}");
+        if (query.Status is { } status)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+        }
+
+        var items = new List<DocumentSummary>();
+        var token = ContinuationTokens.Decode(query.ContinuationToken);
+        do
+        {
+            // Ask only for what is still missing, so a page boundary is always a valid place to resume.
+            var pages = tables.Documents.QueryAsync<TableEntity>(filter, query.PageSize - items.Count, DocumentRows.SummaryColumns, cancellationToken);
+            await foreach (var page in pages.AsPages(token, query.PageSize - items.Count).WithCancellation(cancellationToken))
+            {
+                items.AddRange(page.Values.Select(DocumentRows.SummaryFromEntity));
+                token = page.ContinuationToken;
+                break;
+            }
+        }
+        while (token is not null && items.Count < query.PageSize);
+
+        return new DocumentPage(items, ContinuationTokens.Encode(token));
+    }
+
+    public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.MailboxStart(dealerCode)} and RowKey lt {RowKeys.MailboxEnd(dealerCode)}");
+        var items = new List<Notification>();
+        await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, Math.Min(maxItems, 1000), cancellationToken: cancellationToken))
+        {
+            items.Add(MailboxRows.FromEntity(entity));
+            if (items.Count >= maxItems)
+            {
+                break;
+            }
+        }
+
+        return items;
+    }
+
+    public async Task<Notification?> GetNotificationAsync(string dealerCode, string receiptId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Mailbox(dealerCode, receiptId), cancellationToken: cancellationToken);
+        return row.HasValue ? MailboxRows.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<string>> AcknowledgeAsync(string dealerCode, IReadOnlyList<string> receiptIds, CancellationToken cancellationToken)
+    {
+        var partition = tables.ShardOf(dealerCode);
+        var removed = await Task.WhenAll(receiptIds.Where(Ids.IsUlid).Select(async id =>
+        {
+            try
+            {
+                await tables.Documents.DeleteEntityAsync(partition, RowKeys.Mailbox(dealerCode, id), ETag.All, cancellationToken);
+                return id;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
+        }));
+        return removed.OfType<string>().ToList();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+
+namespace Dms.Adapters.AzureStorage.Internal;
+
+/// <summary>Reservations keyed by scope (partition) and key (row), so all of one VIN's claims can be added in one batch.</summary>
+internal sealed class TableReservationStore(TableSet tables) : IReservationStore
+{
+    public async Task<ReservationEntry?> GetAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        var row = await tables.Reservations.GetEntityIfExistsAsync<TableEntity>(scope, key, cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reservations.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var actions = reservations.DistinctBy(r => r.Key).Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r, holder, now)));
+            await tables.Reservations.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Reservations.UpdateEntityAsync(ToEntity(reservation, holder, now), new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task ConfirmAsync(ReservationEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var patch = new TableEntity(entry.Scope, entry.Key) { ["Confirmed"] = true };
+            await tables.Reservations.UpdateEntityAsync(patch, new ETag(entry.ETag), TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Taken over or released meanwhile: nothing to confirm.
+        }
+    }
+
+    public async Task ReleaseAsync(string scope, string key, ReservationHolder holder, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(scope, key, cancellationToken) is not { } entry || entry.Holder != holder)
+        {
+            return;
+        }
+
+        try
+        {
+            await tables.Reservations.DeleteEntityAsync(scope, key, new ETag(entry.ETag), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Someone else holds it now, or it is gone already.
+        }
+    }
+
+    private static TableEntity ToEntity(Reservation reservation, ReservationHolder holder, DateTimeOffset now) => new(reservation.Scope, reservation.Key)
+    {
+        ["HolderDealer"] = holder.DealerCode,
+        ["HolderType"] = holder.DocumentType,
+        ["HolderNumber"] = holder.DocumentNumber,
+        ["ReservedAt"] = now.UtcDateTime,
+        ["Confirmed"] = false,
+        ["Data"] = reservation.Data is null ? null : JsonSerializer.Serialize(reservation.Data),
+    };
+
+    private static ReservationEntry FromEntity(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        new ReservationHolder(e.GetString("HolderDealer"), e.GetString("HolderType"), e.GetString("HolderNumber")),
+        e.GetDateTimeOffset("ReservedAt") ?? default,
+        e.GetBoolean("Confirmed") ?? false,
+        e.GetString("Data") is { } data ? JsonSerializer.Deserialize<Dictionary<string, string>>(data)! : new Dictionary<string, string>(),
+        e.ETag.ToString());
+}

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+
+namespace Dms.Adapters.AzureStorage.Internal;
+
+/// <summary>The hub's tables and the partitioning scheme they share.</summary>
+internal sealed class TableSet(TableServiceClient service, AzureStorageOptions options)
+{
+    public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
+
+    public TableClient Reservations { get; } = service.GetTableClient(options.TablePrefix + "reservations");
+
+    public TableClient Dealers { get; } = service.GetTableClient(options.TablePrefix + "dealers");
+
+    public TableClient Credentials { get; } = service.GetTableClient(options.TablePrefix + "credentials");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials];
+
+    public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
+
+    /// <summary>A dealer's partition: everything of one dealer shares it, so one change is one atomic batch.</summary>
+    public string ShardOf(string dealerCode)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(dealerCode));
+        return ShardName((int)(BitConverter.ToUInt32(hash, 0) % (uint)options.ShardCount));
+    }
+
+    private static string ShardName(int index) => "s" + index.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.Registry;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.OpenApi;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace Dms.Functions.Http;
+
+/// <summary>The REST surface: authentication, authorization, rate limits, problem details, OpenAPI, telemetry.</summary>
+internal static class HttpSurface
+{
+    public static WebApplicationBuilder AddHttpSurface(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        services.AddSingleton<RequestBody>();
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Callers.DealerPolicy, p => p.RequireRole(nameof(PrincipalRole.Dealer)))
+            .AddPolicy(Callers.OemPolicy, p => p.RequireRole(nameof(PrincipalRole.Oem)))
+            .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)));
+        services.AddPerCallerRateLimits(builder.Configuration);
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "Dms — OEM–dealer integration hub", Version = "v1", Description = "Dealers submit documents; the OEM posts events back; operators watch and replay." };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthentication.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthentication.Header,
+                Description = "A dealer, OEM or operator API key.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [] });
+            return Task.CompletedTask;
+        }));
+        AddTelemetry(builder);
+        return builder;
+    }
+
+    public static WebApplication UseHttpSurface(this WebApplication app)
+    {
+        app.UseProblemExceptions();
+        app.UseCorrelation();
+        app.UseStatusCodePages(async status =>
+        {
+            var code = status.HttpContext.Response.StatusCode;
+            await Problems.WriteAsync(status.HttpContext, code, code == 404 ? "NOT_FOUND" : code == 405 ? "METHOD_NOT_ALLOWED" : "HTTP_" + code, code == 404 ? "Not found" : "Request not handled");
+        });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        var registry = app.Services.GetRequiredService<DocumentTypeRegistry>();
+        var api = app.MapGroup("/api/v1");
+        api.MapDocumentEndpoints(registry);
+        api.MapOemEndpoints(registry);
+        api.MapNotificationEndpoints();
+        api.MapAdminEndpoints();
+        api.MapSchemaEndpoints();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", options => options
+            .WithTitle("Dms API reference")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddPreferredSecuritySchemes(ApiKeyAuthentication.SchemeName)).AllowAnonymous();
+        return app;
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("dms-hub"))
+            .WithTracing(tracing => tracing.AddSource(HubTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddMeter(HubTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        if (configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } appInsights)
+        {
+            otel.WithTracing(t => t.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights))
+                .WithMetrics(m => m.AddAzureMonitorMetricExporter(o => o.ConnectionString = appInsights));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Dms.Adapters.AzureStorage;
+using Dms.Adapters.Rest;
+using Dms.Functions.Http;
+using Dms.Functions.Startup;
+using Dms.Hub;
+
+namespace Dms.Functions;
+
+/// <summary>The composition root: the hub core, one call per adapter, the HTTP surface.</summary>
+public static class HubApp
+{
+    /// <param name="configure">Extra configuration applied before services are registered (tests use it).</param>
+    public static WebApplication Create(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+
+        builder.Services
+            .AddDmsHub(builder.Configuration)
+            .AddAzureStorageAdapter(builder.Configuration)
+            .AddRestAdapter(builder.Configuration);
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.AddHttpSurface();
+
+        var app = builder.Build();
+        app.UseHttpSurface();
+        return app;
+    }
+}

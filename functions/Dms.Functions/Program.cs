@@ -1,0 +1,3 @@
+using Dms.Functions;
+
+await HubApp.Create(args).RunAsync();

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Dms.Hub.Common;
+
+namespace Dms.Functions.Startup;
+
+/// <summary>Deterministic demo dealers and vehicles; the same data on every start.</summary>
+internal static class DemoData
+{
+    public static readonly string[] Regions = ["North", "South", "East", "West", "Central"];
+    public static readonly string[] Brands = ["Aurora", "Borealis"];
+
+    public static string DealerCode(int index) => "D" + index.ToString("D3", CultureInfo.InvariantCulture);
+
+    public static string DealerKey(string code) => "demo-key-" + code;
+
+    /// <summary>A valid VIN (correct check digit) for seeded vehicle <paramref name="index"/>.</summary>
+    public static string VinFor(int index) => Vin.WithCheckDigit($"LDMCV3H00SA{index:D6}");
+
+    public static string Region(int dealerIndex) => Regions[dealerIndex % Regions.Length];
+
+    public static string Brand(int dealerIndex) => Brands[dealerIndex % Brands.Length];
+}

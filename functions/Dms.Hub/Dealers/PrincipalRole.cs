@@ -1,0 +1,8 @@
+namespace Dms.Hub.Dealers;
+
+public enum PrincipalRole
+{
+    Dealer,
+    Oem,
+    Admin,
+}

@@ -1,0 +1,68 @@
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.Intake;
+using Dms.Hub.Notifications;
+using Dms.Hub.Operations;
+using Dms.Hub.Registry;
+using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Routing;
+using Dms.Hub.Validation;
+using Dms.Hub.WarrantyClaims;
+using Dms.Hub.Work;
+using Dms.Hub.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dms.Hub;
+
+public static class HubServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the hub core: document types, intake, workflows, routing, work handlers and the standalone work
+    /// loop. Storage and protocol adapters are added separately (one <c>Add…Adapter</c> call each).
+    /// </summary>
+    public static IServiceCollection AddDmsHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions<SecurityOptions>(services, configuration, SecurityOptions.Section);
+        AddOptions<IntakeOptions>(services, configuration, IntakeOptions.Section);
+        AddOptions<WorkOptions>(services, configuration, WorkOptions.Section);
+        AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
+        AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+
+        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
+        services.AddSingleton<DocumentTypeRegistry>();
+        services.AddSingleton<SchemaCatalog>();
+        services.AddSingleton<HubTelemetry>();
+
+        services.AddSingleton<DealerDirectory>();
+        services.AddSingleton<DealerSecrets>();
+        services.AddSingleton<DocumentWorkflow>();
+        services.AddSingleton<DocumentCommitter>();
+        services.AddSingleton<Reservations>();
+        services.AddSingleton<VehicleRegistry>();
+        services.AddSingleton<Idempotency>();
+        services.AddSingleton<DocumentIntake>();
+        services.AddSingleton<DocumentCommands>();
+        services.AddSingleton<OemEvents>();
+        services.AddSingleton<Mailbox>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<Router>();
+
+        services.AddSingleton<IWorkHandler, RouteHandler>();
+        services.AddSingleton<IWorkHandler, DeliverHandler>();
+        services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<WorkRunner>();
+        services.AddSingleton<WorkScheduler>();
+        services.TryAddSingleton<IWorkDispatcher, LocalWorkDispatcher>();
+        services.AddHostedService<LocalWorkHost>();
+        return services;
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,117 @@
+using Dms.Hub.Common;
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+using Dms.Hub.Validation;
+using Dms.Hub.Workflow;
+
+namespace Dms.Hub.Intake;
+
+/// <summary>Runs dealer commands (cancel, resubmit, appeal, unwind) against the dealer's own documents.</summary>
+public sealed class DocumentCommands(
+    DocumentCommitter committer,
+    Reservations reservations,
+    Idempotency idempotency,
+    SchemaCatalog schemas,
+    DocumentWorkflow workflow)
+{
+    public async Task<IntakeResult> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var (type, dealer) = (request.Type, request.Dealer);
+        var command = type.Commands.FirstOrDefault(c => c.Name == request.Command);
+        if (command is null || !TrackingIds.TryParse(request.TrackingId, out var owner) || owner != dealer.Code)
+        {
+            return IntakeResult.NotFound;
+        }
+
+        if (!JsonInput.TryParse(request.Body, out var node, out var text, out var malformed))
+        {
+            return IntakeResult.Malformed(malformed);
+        }
+
+        var schemaErrors = SchemaValidator.Validate(schemas.Get(command.SchemaName), text);
+        if (schemaErrors.Count > 0)
+        {
+            return IntakeResult.Invalid(schemaErrors);
+        }
+
+        var hash = Idempotency.Hash("command", command.Name, request.TrackingId, node.ToJsonString());
+        RequestKey[] keys = request.IdempotencyKey is { } k ? [RequestKey.ForIdempotencyKey(k)] : [];
+        if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        IntakeResult? answer = null;
+        Transition? taken = null;
+        IReadOnlyList<Reservation> released = [];
+        var key = new DocumentKey(dealer.Code, type.Name, request.TrackingId);
+        var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
+        {
+            if (document is null)
+            {
+                answer = IntakeResult.NotFound;
+                return null;
+            }
+
+            var holder = new ReservationHolder(dealer.Code, type.Name, document.DocumentNumber);
+            var plan = await command.PlanAsync(document, node, new RuleContext(dealer, workflow.Now, holder, IsResubmission: true), cancellationToken);
+            if (plan.Errors.Count > 0)
+            {
+                answer = IntakeResult.Invalid(plan.Errors);
+                return null;
+            }
+
+            if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
+            {
+                answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
+                return null;
+            }
+
+            if (plan.Reservations is { Count: > 0 } && await reservations.ReserveAsync(plan.Reservations, holder, cancellationToken) is { Count: > 0 } conflicts)
+            {
+                answer = IntakeResult.Invalid(conflicts);
+                return null;
+            }
+
+            taken = transition;
+            released = plan.Releases ?? [];
+            return Plan(request, document, transition, plan, keys, hash);
+        }, cancellationToken);
+
+        if (answer is not null)
+        {
+            return answer;
+        }
+
+        if (commit == CommitResult.KeyConflict)
+        {
+            return await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) ?? IntakeResult.NotFound;
+        }
+
+        var updated = changes!.Document!;
+        var holder = new ReservationHolder(dealer.Code, type.Name, updated.DocumentNumber);
+        await reservations.ReleaseAsync(released, holder, cancellationToken);
+        await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
+        await type.AfterTransitionAsync(updated, taken!, cancellationToken);
+
+        return IntakeResult.Accepted(updated.TrackingId, updated.Status);
+    }
+
+    private ChangeSet Plan(CommandRequest request, DocumentRecord document, Transition transition, CommandPlan plan, IReadOnlyList<RequestKey> keys, string hash)
+    {
+        var changes = new ChangeSet(document.DealerCode) { Document = document };
+        if (plan.Replacement is { } replacement)
+        {
+            document.ContentVersion++;
+            document.Body = replacement.Body;
+            changes.Payload = new RawPayload(document.TrackingId, document.ContentVersion, request.Actor.Channel, "application/json", request.Body, workflow.Now);
+        }
+
+        var details = plan.Details ?? [];
+        details["command"] = request.Command;
+        details["contentVersion"] = document.ContentVersion;
+        workflow.Apply(changes, document, transition, request.Actor, request.Dealer, details);
+        changes.Keys.AddRange(keys.Select(k => idempotency.Remember(document.DealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
+        return changes;
+    }
+}

@@ -1,0 +1,96 @@
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+using Dms.Hub.Validation;
+using Dms.Hub.Workflow;
+
+namespace Dms.Hub.Intake;
+
+/// <summary>Applies the OEM's events (decisions, payments, unwind answers) to documents under optimistic concurrency.</summary>
+public sealed class OemEvents(
+    DocumentCommitter committer,
+    Reservations reservations,
+    Idempotency idempotency,
+    DealerDirectory dealers,
+    SchemaCatalog schemas,
+    DocumentWorkflow workflow)
+{
+    public async Task<IntakeResult> ApplyAsync(OemEventRequest request, CancellationToken cancellationToken)
+    {
+        var type = request.Type;
+        if (type.EventSchemaName is null || !TrackingIds.TryParse(request.TrackingId, out var dealerCode)
+            || await dealers.GetDealerAsync(dealerCode, cancellationToken) is not { } dealer)
+        {
+            return IntakeResult.NotFound;
+        }
+
+        if (!JsonInput.TryParse(request.Body, out var node, out var text, out var malformed))
+        {
+            return IntakeResult.Malformed(malformed);
+        }
+
+        var schemaErrors = SchemaValidator.Validate(schemas.Get(type.EventSchemaName), text);
+        if (schemaErrors.Count > 0)
+        {
+            return IntakeResult.Invalid(schemaErrors);
+        }
+
+        var oemEvent = node.AsObject();
+        var hash = Idempotency.Hash("oem-event", request.TrackingId, oemEvent.ToJsonString());
+        RequestKey[] keys = request.IdempotencyKey is { } k
+            ? [new RequestKey(IdempotencyEntry.ForIdempotencyKey("oem", k), Idempotency.KeyReused, "This Idempotency-Key was used for a different event.")]
+            : [];
+        if (await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        IntakeResult? answer = null;
+        Transition? taken = null;
+        var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
+        var (commit, changes) = await committer.UpdateAsync(key, null, document =>
+        {
+            if (document is null)
+            {
+                answer = IntakeResult.NotFound;
+                return null;
+            }
+
+            var plan = type.PlanOemEvent(document, oemEvent);
+            if (plan.Errors.Count > 0)
+            {
+                answer = IntakeResult.Invalid(plan.Errors);
+                return null;
+            }
+
+            if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
+            {
+                answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
+                return null;
+            }
+
+            taken = transition;
+            var changes = new ChangeSet(dealerCode) { Document = document };
+            plan.Apply?.Invoke(document);
+            workflow.Apply(changes, document, transition, request.Actor, dealer, oemEvent.DeepClone().AsObject());
+            changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
+            return changes;
+        }, cancellationToken);
+
+        if (answer is not null)
+        {
+            return answer;
+        }
+
+        if (commit == CommitResult.KeyConflict)
+        {
+            return await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) ?? IntakeResult.NotFound;
+        }
+
+        var updated = changes!.Document!;
+        await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
+        await type.AfterTransitionAsync(updated, taken!, cancellationToken);
+        return IntakeResult.Accepted(updated.TrackingId, updated.Status);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Dms.Hub.Workflow;
+
+namespace Dms.Hub.Registry;
+
+/// <summary>
+/// A registry entry: everything the hub needs to accept, track and route one kind of document — schema, rules,
+/// state machine, commands, OEM events. HTTP, SOAP and storage are written once against this type.
+/// </summary>
+public abstract class DocumentType
+{
+    /// <summary>Stable name, e.g. <c>warranty-claim</c>; used in storage, routing configuration and messages.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Plural URL segment, e.g. <c>warranty-claims</c>.</summary>
+    public abstract string RouteSegment { get; }
+
+    public abstract string Title { get; }
+
+    public abstract string SchemaName { get; }
+
+    /// <summary>Schema of the events the OEM posts back, if the OEM posts any.</summary>
+    public abstract string? EventSchemaName { get; }
+
+    public abstract StateMachine States { get; }
+
+    /// <summary>Outbound message type sent when a document of this type is accepted.</summary>
+    public abstract string SubmitMessage { get; }
+
+    /// <summary>Code for "same number, different content" (409).</summary>
+    public abstract string DuplicateNumberCode { get; }
+
+    /// <summary>States in which the document no longer holds its reservations (cancelled, unwound, ...).</summary>
+    public abstract IReadOnlySet<string> ReleasingStates { get; }
+
+    public abstract IReadOnlyList<DocumentCommand> Commands { get; }
+
+    public abstract Type ModelType { get; }
+
+    /// <summary>Reads a schema-valid body into the canonical form; null if it cannot be read.</summary>
+    public abstract CanonicalDocument? Canonicalize(JsonNode body);
+
+    /// <summary>Runs every business rule and names the reservations the document needs.</summary>
+    public abstract Task<RuleOutcome> CheckAsync(CanonicalDocument document, RuleContext context, CancellationToken cancellationToken);
+
+    /// <summary>The reservations a stored body holds (to release them when the document no longer needs them).</summary>
+    public abstract IReadOnlyList<Reservation> ReservationsOf(JsonObject body);
+
+    /// <summary>Maps an OEM event (already schema-valid) onto a trigger and the data it records.</summary>
+    public abstract OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent);
+
+    /// <summary>Effects outside the document's partition after a committed transition (idempotent, may be repeated).</summary>
+    public virtual Task AfterTransitionAsync(DocumentRecord document, Transition transition, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}

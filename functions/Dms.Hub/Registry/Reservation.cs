@@ -1,0 +1,14 @@
+namespace Dms.Hub.Registry;
+
+/// <summary>
+/// A uniqueness claim a document makes outside its own partition (a VIN retailed once; one claim per VIN, labor
+/// operation and repair date). Held by (dealer, type, number) so that replays of the same document never conflict
+/// with themselves. <paramref name="Data"/> is stored on the claim (the vehicle's warranty start, for instance).
+/// </summary>
+public sealed record Reservation(
+    string Scope,
+    string Key,
+    string ErrorPath,
+    string ErrorCode,
+    string Message,
+    IReadOnlyDictionary<string, string>? Data = null);

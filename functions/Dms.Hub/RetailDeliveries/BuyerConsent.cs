@@ -1,0 +1,3 @@
+namespace Dms.Hub.RetailDeliveries;
+
+public sealed record BuyerConsent(bool? Marketing, bool? DataSharing);

@@ -1,0 +1,19 @@
+using Dms.Hub.Registry;
+using Dms.Hub.RetailDeliveries.Rules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dms.Hub.RetailDeliveries;
+
+public static class RetailDeliveryRegistration
+{
+    /// <summary>Registers the retail delivery report document type, its options and its rules.</summary>
+    public static IServiceCollection AddRetailDeliveryReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetailDeliveryOptions>().Bind(configuration.GetSection(RetailDeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DocumentType, RetailDeliveryType>();
+        services.AddSingleton<IRule<RetailDeliveryReport>, ReportVinRule>();
+        services.AddSingleton<IRule<RetailDeliveryReport>, DeliveryDatesRule>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dms.Hub.RetailDeliveries;
+
+public sealed record VehicleModel(string ModelCode, int ModelYear, string? Trim);

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+using Dms.Hub.Work;
+using Dms.Hub.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dms.Hub.Routing;
+
+/// <summary>
+/// Sends one delivery through its destination's adapter, then records the outcome on the document in the same
+/// commit that completes, reschedules or dead-letters the work. On a concurrent change the outcome is re-applied
+/// to a fresh copy; the destination is never called twice for one run.
+/// </summary>
+internal sealed class DeliverHandler(
+    IDocumentStore store,
+    DocumentCommitter committer,
+    DocumentTypeRegistry types,
+    DealerDirectory dealers,
+    Router router,
+    IServiceProvider services,
+    DocumentWorkflow workflow,
+    HubTelemetry telemetry) : IWorkHandler
+{
+    public string Kind => WorkKinds.Deliver;
+
+    public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
+    {
+        var item = lease.Item;
+        var deliveryId = item.Arg("deliveryId")!;
+        var key = new DocumentKey(item.DealerCode, item.DocumentType!, item.TrackingId!);
+        var document = await store.GetAsync(key.DealerCode, key.DocumentType, key.TrackingId, cancellationToken);
+        var delivery = document?.FindDelivery(deliveryId);
+        var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
+        if (document is null || delivery is null || dealer is null || delivery.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed)
+        {
+            var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
+            return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
+        }
+
+        var destination = router.Destination(delivery.Destination);
+        var adapter = destination is null ? null : services.GetKeyedService<IOutboundAdapter>(destination.Adapter);
+        if (destination is null || adapter is null)
+        {
+            var reason = $"Destination '{delivery.Destination}' or its adapter is not configured.";
+            return await FinishAsync(key, document, lease, (d, changes) => DeadLetter(d, deliveryId, lease, reason, changes), cancellationToken);
+        }
+
+        if (document.Deliveries.Exists(d => d.Destination == delivery.Destination && d.CreatedAt < delivery.CreatedAt && d.Status == DeliveryStatus.Pending))
+        {
+            // An earlier message to this destination is still on its way: wait for it, or a cancellation could
+            // overtake the claim it cancels. The earlier delivery wakes this one when it settles.
+            return await FinishAsync(key, document, lease, (d, changes) =>
+            {
+                d.FindDelivery(deliveryId)!.Parked = true;
+                changes.CompleteWork = lease;
+            }, cancellationToken);
+        }
+
+        var result = await SendAsync(adapter, OutboundEnvelope.Build(document, delivery, dealer), cancellationToken);
+        var type = types.Get(document.DocumentType);
+        return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, changes), cancellationToken);
+    }
+
+    private async Task<DeliveryResult> SendAsync(IOutboundAdapter adapter, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        using var activity = HubTelemetry.Source.StartActivity($"deliver {message.Destination}", ActivityKind.Producer);
+        activity?.SetTag("dms.tracking_id", message.TrackingId);
+        var started = Stopwatch.GetTimestamp();
+        var result = await adapter.SendAsync(message, cancellationToken);
+        telemetry.DeliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("destination", message.Destination));
+        telemetry.Deliveries.Add(1, new("destination", message.Destination), new("outcome", result.Outcome.ToString()));
+        return result;
+    }
+
+    private void Apply(DocumentRecord document, DocumentType type, Dealer dealer, string deliveryId, WorkLease lease, DestinationOptions destination, DeliveryResult result, ChangeSet changes)
+    {
+        var delivery = document.FindDelivery(deliveryId)!;
+        var system = Actor.System(lease.Item.CorrelationId);
+        delivery.Attempts = lease.Attempt;
+        var details = new JsonObject { ["destination"] = delivery.Destination, ["message"] = delivery.MessageType, ["attempt"] = lease.Attempt };
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                delivery.Status = DeliveryStatus.Delivered;
+                delivery.OemReference = result.Reference;
+                delivery.CompletedAt = workflow.Now;
+                document.OemReference ??= result.Reference;
+                details["oemReference"] = result.Reference;
+                workflow.Record(document, "Delivered", system, details);
+                changes.CompleteWork = lease;
+                break;
+            case DeliveryOutcome.Permanent:
+                delivery.Status = DeliveryStatus.Failed;
+                delivery.LastError = result.Error;
+                delivery.CompletedAt = workflow.Now;
+                details["status"] = result.StatusCode;
+                details["error"] = result.Error;
+                workflow.Record(document, "DeliveryFailed", system, details);
+                if (type.States.TryFire(document.Status, Triggers.DeliveryRejected, out var rejected))
+                {
+                    workflow.Apply(changes, document, rejected, system, dealer, new JsonObject { ["reason"] = result.Error });
+                }
+
+                changes.CompleteWork = lease;
+                break;
+            case DeliveryOutcome.Transient when lease.Attempt < destination.Retry.MaxAttempts:
+                var due = workflow.Now + Backoff.Next(destination.Retry, lease.Attempt, result.RetryAfter, Random.Shared.NextDouble());
+                delivery.LastError = result.Error;
+                delivery.NextAttemptAt = due;
+                details["error"] = result.Error;
+                details["nextAttemptAt"] = due;
+                workflow.Record(document, "DeliveryAttemptFailed", system, details);
+                changes.RescheduleWork = (lease, due, result.Error ?? "transient failure");
+                return;
+            default:
+                DeadLetter(document, deliveryId, lease, $"Gave up after {lease.Attempt} attempts: {result.Error}", changes);
+                return;
+        }
+
+        WakeNext(document, delivery, changes, lease.Item.CorrelationId);
+    }
+
+    private void DeadLetter(DocumentRecord document, string deliveryId, WorkLease lease, string reason, ChangeSet changes)
+    {
+        var delivery = document.FindDelivery(deliveryId)!;
+        delivery.Status = DeliveryStatus.DeadLettered;
+        delivery.LastError = reason;
+        workflow.Record(document, "DeliveryDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject { ["destination"] = delivery.Destination, ["reason"] = reason });
+        changes.DeadLetterWork = (lease, reason);
+        WakeNext(document, delivery, changes, lease.Item.CorrelationId);
+    }
+
+    private void WakeNext(DocumentRecord document, DeliveryRecord settled, ChangeSet changes, string? correlationId)
+    {
+        var next = document.Deliveries
+            .Where(d => d.Destination == settled.Destination && d.Parked && d.Status == DeliveryStatus.Pending)
+            .MinBy(d => d.CreatedAt);
+        if (next is not null)
+        {
+            next.Parked = false;
+            changes.NewWork.Add(workflow.DeliverWork(document, next, correlationId));
+        }
+    }
+
+    private async Task<WorkOutcome> FinishAsync(DocumentKey key, DocumentRecord? loaded, WorkLease lease, Action<DocumentRecord, ChangeSet> apply, CancellationToken cancellationToken)
+    {
+        var (result, changes) = await committer.UpdateAsync(key, loaded, document =>
+        {
+            var changes = new ChangeSet(key.DealerCode);
+            if (document?.FindDelivery(lease.Item.Arg("deliveryId")!) is null)
+            {
+                changes.CompleteWork = lease;
+                return changes;
+            }
+
+            changes.Document = document;
+            apply(document, changes);
+            return changes;
+        }, cancellationToken);
+        return DocumentCommitter.OutcomeOf(result, changes);
+    }
+}

@@ -1,0 +1,37 @@
+using Dms.Hub.Notifications;
+using Dms.Hub.Work;
+using Dms.Hub.Workflow;
+
+namespace Dms.Hub.Storage;
+
+/// <summary>
+/// Everything one step changes in one dealer's partition, committed atomically: the document (under its ETag),
+/// the raw payload, remembered keys, mailbox entries, the work it causes and the work it retires.
+/// </summary>
+public sealed class ChangeSet(string dealerCode)
+{
+    public string DealerCode { get; } = dealerCode;
+
+    /// <summary>Inserted when its ETag is null, otherwise replaced only if unchanged since it was read.</summary>
+    public DocumentRecord? Document { get; set; }
+
+    public RawPayload? Payload { get; set; }
+
+    public List<IdempotencyEntry> Keys { get; } = [];
+
+    public List<Notification> Notifications { get; } = [];
+
+    public List<WorkItem> NewWork { get; } = [];
+
+    /// <summary>Leased work this step finishes (deleted, under the lease's ETag).</summary>
+    public WorkLease? CompleteWork { get; set; }
+
+    /// <summary>Leased work to try again later.</summary>
+    public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? RescheduleWork { get; set; }
+
+    /// <summary>Leased work that failed for good.</summary>
+    public (WorkLease Lease, string Reason)? DeadLetterWork { get; set; }
+
+    /// <summary>A dead letter being replayed (marked under its ETag; the new work is in <see cref="NewWork"/>).</summary>
+    public DeadLetter? ReplayedDeadLetter { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace Dms.Hub.Storage;
+
+public sealed record DocumentPage(IReadOnlyList<DocumentSummary> Items, string? ContinuationToken);

@@ -1,0 +1,11 @@
+namespace Dms.Hub.Storage;
+
+/// <summary>A page request over one dealer's documents of one type, oldest first.</summary>
+public sealed record DocumentQuery(
+    string DealerCode,
+    string DocumentType,
+    string? Status,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    int PageSize,
+    string? ContinuationToken);

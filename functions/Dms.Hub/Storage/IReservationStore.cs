@@ -1,0 +1,20 @@
+using Dms.Hub.Registry;
+
+namespace Dms.Hub.Storage;
+
+/// <summary>Port: uniqueness claims outside a document's own partition (VIN scope).</summary>
+public interface IReservationStore
+{
+    Task<ReservationEntry?> GetAsync(string scope, string key, CancellationToken cancellationToken);
+
+    /// <summary>Adds the reservations of one scope atomically; false when any of them exists.</summary>
+    Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Takes over a stale reservation under its ETag; false when it changed meanwhile.</summary>
+    Task<bool> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task ConfirmAsync(ReservationEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the reservation if <paramref name="holder"/> still holds it.</summary>
+    Task ReleaseAsync(string scope, string key, ReservationHolder holder, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Dms.Hub.Work;
+
+/// <summary>
+/// A unit of asynchronous work (route, deliver, notify ...). Stored in its dealer's partition, in the same atomic
+/// batch as the state change that caused it, so work is never lost and never exists without its cause.
+/// </summary>
+public sealed record WorkItem(
+    string Id,
+    string Kind,
+    string DealerCode,
+    string? DocumentType,
+    string? TrackingId,
+    JsonObject Args,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DueAt,
+    string? CorrelationId,
+    int Attempt = 0,
+    string? LastError = null,
+    DateTimeOffset? LeasedUntil = null)
+{
+    public WorkRef Ref => new(DealerCode, Id, DueAt);
+
+    /// <summary>When a runner may pick the item up: its due time, or the end of a lease someone holds.</summary>
+    public DateTimeOffset ReadyAt => LeasedUntil is { } until && until > DueAt ? until : DueAt;
+
+    public string? Arg(string name) => Args[name]?.GetValue<string>();
+}

@@ -1,0 +1,19 @@
+namespace Dms.Hub.Work;
+
+public enum WorkOutcomeKind
+{
+    Completed,
+    Rescheduled,
+    DeadLettered,
+
+    /// <summary>Nothing was done: the item is gone or another runner holds it (see <see cref="WorkOutcome.DueAt"/>).</summary>
+    Skipped,
+}
+
+/// <summary>What became of one run of a work item; <see cref="DueAt"/> is when it wants to run again, if ever.</summary>
+public sealed record WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset? DueAt = null, string? Reason = null)
+{
+    public static WorkOutcome Completed { get; } = new(WorkOutcomeKind.Completed);
+
+    public static WorkOutcome Gone { get; } = new(WorkOutcomeKind.Skipped);
+}

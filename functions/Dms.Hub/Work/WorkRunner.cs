@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using Dms.Hub.Common;
+using Dms.Hub.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dms.Hub.Work;
+
+/// <summary>
+/// Runs one work item: lease it (the attempt is counted durably first, so a poison item that kills the process is
+/// still dead-lettered after exactly the configured attempts), call its handler, and turn an unhandled failure into
+/// a backoff or a dead letter. Host-agnostic: used by the local loop and by queue-triggered functions alike.
+/// </summary>
+public sealed partial class WorkRunner(
+    IWorkStore store,
+    IDocumentStore documents,
+    IEnumerable<IWorkHandler> handlers,
+    IOptions<WorkOptions> options,
+    HubTelemetry telemetry,
+    TimeProvider clock,
+    ILogger<WorkRunner> logger)
+{
+    private readonly FrozenDictionary<string, IWorkHandler> _handlers = handlers.ToFrozenDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly WorkOptions _options = options.Value;
+
+    public async Task<WorkOutcome> RunAsync(WorkRef work, CancellationToken cancellationToken)
+    {
+        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+        if (attempt.Lease is not { } lease)
+        {
+            return new WorkOutcome(WorkOutcomeKind.Skipped, attempt.BusyUntil);
+        }
+
+        var item = lease.Item;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["workId"] = item.Id,
+            ["workKind"] = item.Kind,
+            ["trackingId"] = item.TrackingId,
+            ["correlationId"] = item.CorrelationId,
+        });
+        using var activity = HubTelemetry.Source.StartActivity($"work {item.Kind}", ActivityKind.Consumer);
+        activity?.SetTag("dms.tracking_id", item.TrackingId);
+        activity?.SetTag("dms.work.attempt", lease.Attempt);
+
+        var outcome = await RunLeasedAsync(lease, cancellationToken);
+        telemetry.WorkOutcomes.Add(1, new("kind", item.Kind), new("outcome", outcome.Kind.ToString()));
+        return outcome;
+    }
+
+    private async Task<WorkOutcome> RunLeasedAsync(WorkLease lease, CancellationToken cancellationToken)
+    {
+        var item = lease.Item;
+        if (!_handlers.TryGetValue(item.Kind, out var handler))
+        {
+            return await DeadLetterAsync(lease, $"No handler for work kind '{item.Kind}'.", cancellationToken);
+        }
+
+        if (lease.Attempt > _options.Retry.MaxAttempts)
+        {
+            return await DeadLetterAsync(lease, $"Gave up after {_options.Retry.MaxAttempts} attempts. Last error: {item.LastError}", cancellationToken);
+        }
+
+        try
+        {
+            return await handler.HandleAsync(lease, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(logger, ex, item.Kind, item.Id, lease.Attempt);
+            var reason = $"{ex.GetType().Name}: {Truncate(ex.Message)}";
+            if (lease.Attempt >= _options.Retry.MaxAttempts)
+            {
+                return await DeadLetterAsync(lease, $"Gave up after {lease.Attempt} attempts. Last error: {reason}", cancellationToken);
+            }
+
+            var due = clock.GetUtcNow() + Backoff.Next(_options.Retry, lease.Attempt, null, Random.Shared.NextDouble());
+            var changes = new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, reason) };
+            return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
+                ? new WorkOutcome(WorkOutcomeKind.Rescheduled, due, reason)
+                : WorkOutcome.Gone;
+        }
+    }
+
+    private async Task<WorkOutcome> DeadLetterAsync(WorkLease lease, string reason, CancellationToken cancellationToken)
+    {
+        LogDeadLettered(logger, lease.Item.Kind, lease.Item.Id, reason);
+        var changes = new ChangeSet(lease.Item.DealerCode) { DeadLetterWork = (lease, reason) };
+        return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
+            ? new WorkOutcome(WorkOutcomeKind.DeadLettered, null, reason)
+            : WorkOutcome.Gone;
+    }
+
+    private static string Truncate(string message) => message.Length <= 300 ? message : message[..300];
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Work {WorkKind} {WorkId} failed on attempt {Attempt}")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string workKind, string workId, int attempt);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Work {WorkKind} {WorkId} dead-lettered: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string workKind, string workId, string reason);
+}

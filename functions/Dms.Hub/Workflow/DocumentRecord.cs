@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace Dms.Hub.Workflow;
+
+/// <summary>A stored document: its canonical body, lifecycle status, OEM data, deliveries and full timeline.</summary>
+/// <remarks>Loaded, changed and committed as a whole under the storage ETag, so concurrent changes never lose an update.</remarks>
+public sealed class DocumentRecord
+{
+    public required string TrackingId { get; init; }
+
+    public required string DocumentType { get; init; }
+
+    public required string DealerCode { get; init; }
+
+    public required string DocumentNumber { get; init; }
+
+    public required string Status { get; set; }
+
+    /// <summary>Increases with every timeline entry; the last entry's sequence.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>1 for the original submission, +1 per resubmission.</summary>
+    public int ContentVersion { get; set; } = 1;
+
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? OemReference { get; set; }
+
+    public required JsonObject Body { get; set; }
+
+    /// <summary>What the OEM sent back over time: decision, lines, payment, chargeback, notes.</summary>
+    public JsonObject Oem { get; set; } = [];
+
+    public List<TimelineEntry> Timeline { get; init; } = [];
+
+    public List<DeliveryRecord> Deliveries { get; init; } = [];
+
+    /// <summary>Concurrency token of the stored version this instance was read from; null before the first commit.</summary>
+    public string? ETag { get; set; }
+
+    public DeliveryRecord? FindDelivery(string id) => Deliveries.Find(d => d.Id == id);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Dms.OemSimulator;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
+builder.Services.AddSingleton<Ledger>();
+builder.Services.AddHttpClient("hub");
+builder.Services.AddSingleton<DecisionPoster>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionPoster>());
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+var app = builder.Build();
+app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, options.Value, "OEM-WC", (message, first) =>
+    {
+        if (!first || !options.Value.PostDecisions)
+        {
+            return;
+        }
+
+        var trackingId = message["trackingId"]!.GetValue<string>();
+        var path = $"/api/v1/oem/warranty-claims/{trackingId}/events";
+        var version = message["contentVersion"]?.GetValue<int>() ?? 1;
+        var delay = OemDesk.DecisionDelay(options.Value);
+        switch (message["messageType"]?.GetValue<string>())
+        {
+            case "WarrantyClaimSubmitted" or "WarrantyClaimResubmitted" or "WarrantyClaimAppealed":
+                var reference = message["oemReference"]!.GetValue<string>();
+                poster.Schedule(delay / 2, path, $"{trackingId}:accept:{message["messageId"]}", DecisionPlanner.Accept(reference));
+                poster.Schedule(delay, path, $"{trackingId}:decide:{message["messageId"]}", DecisionPlanner.Decide(trackingId + version, message["document"]!.AsObject()));
+                break;
+        }
+    }));
+app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, options.Value, "HQ-RDR", (message, first) =>
+    {
+        if (first && options.Value.PostDecisions && message["messageType"]?.GetValue<string>() == "RetailDeliveryUnwindRequested")
+        {
+            var trackingId = message["trackingId"]!.GetValue<string>();
+            poster.Schedule(OemDesk.DecisionDelay(options.Value), $"/api/v1/oem/retail-delivery-reports/{trackingId}/events", $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind());
+        }
+    }));
+app.MapGet("/stats", (Ledger ledger) => new JsonObject { ["requests"] = ledger.Requests, ["distinctKeys"] = ledger.DistinctKeys, ["effects"] = ledger.Effects });
+app.MapGet("/health", () => "ok");
+await app.RunAsync();
