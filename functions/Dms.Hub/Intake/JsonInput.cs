@@ -27,6 +27,12 @@ public static class JsonInput
             span = span[Encoding.UTF8.Preamble.Length..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            error = new ValidationError("", ErrorCodes.MalformedJson, "The body is not valid UTF-8.");
+            return false;
+        }
+
         try
         {
             node = JsonNode.Parse(span, documentOptions: Strict);

@@ -1,0 +1,62 @@
+using Dms.Hub.Work;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dms.Hub.Tests.Work;
+
+public sealed class WorkSchedulerTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task TakeNextDue_ItemsOutOfOrder_ComeInDueOrder()
+    {
+        var scheduler = new WorkScheduler(_clock);
+        var now = _clock.GetUtcNow();
+        scheduler.Schedule(new WorkRef("D1", "b", now.AddSeconds(-1)));
+        scheduler.Schedule(new WorkRef("D1", "a", now.AddSeconds(-2)));
+
+        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
+        Assert.Equal("b", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
+        Assert.Equal(0, scheduler.Count);
+    }
+
+    [Fact]
+    public async Task Schedule_SameIdTwice_KeepsTheEarlierAndRunsOnce()
+    {
+        var scheduler = new WorkScheduler(_clock);
+        var now = _clock.GetUtcNow();
+        scheduler.Schedule(new WorkRef("D1", "a", now.AddMinutes(5)));
+        scheduler.Schedule(new WorkRef("D1", "a", now));
+        scheduler.Schedule(new WorkRef("D1", "a", now.AddMinutes(10)));
+
+        Assert.Equal(1, scheduler.Count);
+        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
+        Assert.False(scheduler.Contains("a"));
+    }
+
+    [Fact]
+    public async Task TakeNextDue_ItemInTheFuture_WaitsUntilItIsDue()
+    {
+        var scheduler = new WorkScheduler(_clock);
+        scheduler.Schedule(new WorkRef("D1", "later", _clock.GetUtcNow().AddSeconds(30)));
+
+        var take = scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(take.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("later", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Id);
+    }
+
+    [Fact]
+    public async Task TakeNextDue_EarlierItemArrivesWhileWaiting_ReturnsIt()
+    {
+        var scheduler = new WorkScheduler(_clock);
+        scheduler.Schedule(new WorkRef("D1", "later", _clock.GetUtcNow().AddHours(1)));
+        var take = scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken);
+
+        scheduler.Schedule(new WorkRef("D1", "now", _clock.GetUtcNow()));
+
+        Assert.Equal("now", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Id);
+    }
+}

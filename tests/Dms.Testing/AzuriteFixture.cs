@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Dms.Testing;
+
+/// <summary>
+/// Azurite (npm, installed by ./dms test) in memory on ports it picks itself and reports, so runs never collide.
+/// Stopped by PID at the end, with SIGKILL as the fallback (it can ignore SIGTERM when busy).
+/// </summary>
+public sealed partial class AzuriteFixture : IAsyncLifetime
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
+    private Process? _process;
+    private DirectoryInfo? _folder;
+
+    public int TablePort => _ports["Table"];
+
+    public int QueuePort => _ports["Queue"];
+
+    public int BlobPort => _ports["Blob"];
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    public async ValueTask InitializeAsync()
+    {
+        var script = System.IO.Path.Combine(RepoRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException("Azurite is not installed; run ./dms test (it runs npm ci first).");
+        }
+
+        _folder = Directory.CreateTempSubdirectory("dms-azurite-");
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--location", _folder.FullName })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var finished = await Task.WhenAny(_ready.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (finished != _ready.Task)
+        {
+            throw new TimeoutException("Azurite did not report its ports within 60 s.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        _process?.Dispose();
+        try
+        {
+            _folder?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is null || ListeningLine().Match(line) is not { Success: true } match)
+        {
+            return;
+        }
+
+        lock (_ports)
+        {
+            _ports[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (_ports.Count == 3)
+            {
+                _ready.TrySetResult();
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex ListeningLine();
+}

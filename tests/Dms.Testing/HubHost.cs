@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dms.Functions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dms.Testing;
+
+/// <summary>The real hub on real Kestrel (127.0.0.1, port 0), over Azurite, with its own table prefix.</summary>
+public sealed class HubHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private HubHost(WebApplication app, Uri baseAddress, IReadOnlyDictionary<string, string?> settings)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Settings = settings;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings)
+    {
+        var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings));
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var host = new HubHost(app, new Uri(address), new Dictionary<string, string?>(settings));
+        await host.WaitReadyAsync();
+        return host;
+    }
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>Registers a dealer through the admin API and returns its code, API key and webhook secret.</summary>
+    public async Task<TestDealer> CreateDealerAsync(string? code = null, string channel = "mailbox", string? callbackUrl = null, string region = "East", string brand = "Aurora")
+    {
+        code ??= TestDocuments.NewDealerCode();
+        var body = new JsonObject { ["code"] = code, ["name"] = "Test dealer " + code, ["region"] = region, ["brand"] = brand, ["notificationChannel"] = channel };
+        if (callbackUrl is not null)
+        {
+            body["callbackUrl"] = callbackUrl;
+        }
+
+        using var admin = Client(HubSettings.AdminKey);
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/dealers", body);
+        var json = await response.ReadJsonAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Creating dealer {code} failed: {(int)response.StatusCode} {json}");
+        }
+
+        return new TestDealer(code, json["apiKey"]!.GetValue<string>(), json["webhookSecret"]?.GetValue<string>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    // Ready = tables exist and the bootstrap keys are stored (the first admin and OEM calls would race them otherwise).
+    private async Task WaitReadyAsync()
+    {
+        using var anonymous = Client();
+        using var admin = Client(HubSettings.AdminKey);
+        using var oem = Client(HubSettings.OemKey);
+        await Eventually.GetAsync(async () =>
+        {
+            using var ready = await anonymous.GetAsync("/health/ready");
+            if (ready.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+
+            using var adminCall = await admin.GetAsync("/api/v1/admin/dead-letters");
+            using var oemCall = await oem.PostAsync("/api/v1/oem/warranty-claims/X/events", JsonContent.Create(new { type = "Accepted" }));
+            return adminCall.StatusCode == HttpStatusCode.OK && oemCall.StatusCode == HttpStatusCode.NotFound;
+        }, ok => ok, TimeSpan.FromSeconds(60), "hub ready");
+    }
+}

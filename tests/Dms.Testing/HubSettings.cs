@@ -1,0 +1,61 @@
+namespace Dms.Testing;
+
+/// <summary>Configuration for a hub under test: fast retries, a small lease, a catalogue, keys known to the tests.</summary>
+public static class HubSettings
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string OemKey = "test-oem-key-0123456789";
+    public const string MasterKey = "dGVzdC1vbmx5LW1hc3Rlci1rZXktZm9yLWRtcy10ZXN0cy0wMTIzNDU2Nzg5";
+
+    public static Dictionary<string, string?> Defaults(string connectionString, string tablePrefix, string oemUrl, string hqUrl)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dms:Storage:ConnectionString"] = connectionString,
+            ["Dms:Storage:TablePrefix"] = tablePrefix,
+            ["Dms:Storage:ShardCount"] = "4",
+            ["Dms:Storage:TimeoutSeconds"] = "5",
+            ["Dms:Security:MasterKey"] = MasterKey,
+            ["Dms:Security:BootstrapAdminKey"] = AdminKey,
+            ["Dms:Security:BootstrapOemKey"] = OemKey,
+            ["Dms:Security:CredentialCacheSeconds"] = "0",
+            ["Dms:RateLimit:Enabled"] = "false",
+            ["Dms:Work:Concurrency"] = "8",
+            ["Dms:Work:LeaseSeconds"] = "5",
+            ["Dms:Work:RecoveryIntervalSeconds"] = "1",
+            ["Dms:Work:Retry:MaxAttempts"] = "4",
+            ["Dms:Work:Retry:BaseDelayMilliseconds"] = "50",
+            ["Dms:Work:Retry:MaxDelaySeconds"] = "1",
+            ["Dms:Notifications:Retry:MaxAttempts"] = "4",
+            ["Dms:Notifications:Retry:BaseDelayMilliseconds"] = "50",
+            ["Dms:Notifications:Retry:MaxDelaySeconds"] = "1",
+            ["Dms:Notifications:Webhook:TimeoutSeconds"] = "2",
+            ["Dms:Routing:Routes:0:DocumentType"] = "warranty-claim",
+            ["Dms:Routing:Routes:0:Destinations:0"] = "oem",
+            ["Dms:Routing:Routes:1:DocumentType"] = "retail-delivery-report",
+            ["Dms:Routing:Routes:1:Destinations:0"] = "hq",
+            ["Dms:Documents:WarrantyClaim:LaborOperations:EN1001"] = "1.5",
+            ["Dms:Documents:WarrantyClaim:LaborOperations:EN1002"] = "0.3",
+            ["Dms:Documents:WarrantyClaim:LaborOperations:BR0100"] = "0.8",
+            ["Dms:Documents:WarrantyClaim:MaxLaborRates:USD"] = "20000",
+            ["Dms:Documents:WarrantyClaim:PreAuthorizationThreshold"] = "250000",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("DMS_TEST_LOGS") is null ? "None" : "Information",
+        };
+        AddDestination(settings, "oem", oemUrl);
+        AddDestination(settings, "hq", hqUrl);
+        return settings;
+    }
+
+    private static void AddDestination(Dictionary<string, string?> settings, string name, string url)
+    {
+        var prefix = $"Dms:Routing:Destinations:{name}:";
+        settings[prefix + "Adapter"] = "rest";
+        settings[prefix + "Url"] = url;
+        settings[prefix + "AuthHeader"] = "X-Api-Key";
+        settings[prefix + "AuthValue"] = "oem-inbound-secret";
+        settings[prefix + "TimeoutSeconds"] = "2";
+        settings[prefix + "Retry:MaxAttempts"] = "4";
+        settings[prefix + "Retry:BaseDelayMilliseconds"] = "50";
+        settings[prefix + "Retry:MaxDelaySeconds"] = "1";
+    }
+}
