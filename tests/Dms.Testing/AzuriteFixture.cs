@@ -41,16 +41,17 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = _folder.FullName,
         };
         foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--location", _folder.FullName })
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
         {
             start.ArgumentList.Add(arg);
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => OnError(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var finished = await Task.WhenAny(_ready.Task, Task.Delay(TimeSpan.FromSeconds(60)));
@@ -58,6 +59,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         {
             throw new TimeoutException("Azurite did not report its ports within 60 s.");
         }
+
+        await _ready.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -76,6 +79,14 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         catch (IOException)
         {
             // A leftover temp folder is harmless.
+        }
+    }
+
+    private void OnError(string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            _ready.TrySetException(new InvalidOperationException("Azurite failed: " + line));
         }
     }
 

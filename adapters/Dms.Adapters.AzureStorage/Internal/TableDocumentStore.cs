@@ -112,15 +112,9 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         var partition = tables.ShardOf(dealerCode);
         var removed = await Task.WhenAll(receiptIds.Where(Ids.IsUlid).Select(async id =>
         {
-            try
-            {
-                await tables.Documents.DeleteEntityAsync(partition, RowKeys.Mailbox(dealerCode, id), ETag.All, cancellationToken);
-                return id;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return null;
-            }
+            // The SDK treats delete as idempotent: a missing row comes back as a 404 response, not an exception.
+            using var response = await tables.Documents.DeleteEntityAsync(partition, RowKeys.Mailbox(dealerCode, id), ETag.All, cancellationToken);
+            return response.Status == 404 ? null : id;
         }));
         return removed.OfType<string>().ToList();
     }

@@ -53,10 +53,19 @@ internal static class HttpSurface
     {
         app.UseProblemExceptions();
         app.UseCorrelation();
-        app.UseStatusCodePages(async status =>
+        app.UseStatusCodePages(status =>
         {
             var code = status.HttpContext.Response.StatusCode;
-            await Problems.WriteAsync(status.HttpContext, code, code == 404 ? "NOT_FOUND" : code == 405 ? "METHOD_NOT_ALLOWED" : "HTTP_" + code, code == 404 ? "Not found" : "Request not handled");
+            var (problem, title) = code switch
+            {
+                400 => ("BAD_REQUEST", "Bad request"),
+                404 => ("NOT_FOUND", "Not found"),
+                405 => ("METHOD_NOT_ALLOWED", "Method not allowed"),
+                413 => ("PAYLOAD_TOO_LARGE", "Payload too large"),
+                415 => ("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type"),
+                _ => ("HTTP_" + code, "Request not handled"),
+            };
+            return Problems.WriteAsync(status.HttpContext, code, problem, title);
         });
         app.UseAuthentication();
         app.UseRateLimiter();
