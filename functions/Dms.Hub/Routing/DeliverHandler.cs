@@ -49,13 +49,23 @@ internal sealed class DeliverHandler(
             return await FinishAsync(key, document, lease, (d, changes) => DeadLetter(d, deliveryId, lease, reason, changes), cancellationToken);
         }
 
-        if (document.Deliveries.Exists(d => d.Destination == delivery.Destination && d.CreatedAt < delivery.CreatedAt && d.Status == DeliveryStatus.Pending))
+        if (HasEarlierPending(document, delivery))
         {
             // An earlier message to this destination is still on its way: wait for it, or a cancellation could
-            // overtake the claim it cancels. The earlier delivery wakes this one when it settles.
+            // overtake the claim it cancels. The earlier delivery wakes this one when it settles. Decided again on
+            // every re-plan: if the earlier one settled meanwhile, nobody would wake us, so we go at once.
             return await FinishAsync(key, document, lease, (d, changes) =>
             {
-                d.FindDelivery(deliveryId)!.Parked = true;
+                var waiting = d.FindDelivery(deliveryId)!;
+                if (HasEarlierPending(d, waiting))
+                {
+                    waiting.Parked = true;
+                }
+                else
+                {
+                    changes.NewWork.Add(workflow.DeliverWork(d, waiting, lease.Item.CorrelationId));
+                }
+
                 changes.CompleteWork = lease;
             }, cancellationToken);
         }
@@ -123,6 +133,9 @@ internal sealed class DeliverHandler(
 
         WakeNext(document, delivery, changes, lease.Item.CorrelationId);
     }
+
+    private static bool HasEarlierPending(DocumentRecord document, DeliveryRecord delivery) =>
+        document.Deliveries.Exists(d => d.Destination == delivery.Destination && d.CreatedAt < delivery.CreatedAt && d.Status == DeliveryStatus.Pending);
 
     private void DeadLetter(DocumentRecord document, string deliveryId, WorkLease lease, string reason, ChangeSet changes)
     {
