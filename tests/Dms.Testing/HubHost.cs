@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dms.Functions;
 using Microsoft.AspNetCore.Builder;
@@ -29,14 +28,18 @@ public sealed class HubHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings, bool waitReady = true)
     {
         var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings));
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var host = new HubHost(app, new Uri(address), new Dictionary<string, string?>(settings));
-        await host.WaitReadyAsync();
+        if (waitReady)
+        {
+            await Readiness.WaitAsync(host.Client);
+        }
+
         return host;
     }
 
@@ -79,25 +82,5 @@ public sealed class HubHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    // Ready = tables exist and the bootstrap keys are stored (the first admin and OEM calls would race them otherwise).
-    private async Task WaitReadyAsync()
-    {
-        using var anonymous = Client();
-        using var admin = Client(HubSettings.AdminKey);
-        using var oem = Client(HubSettings.OemKey);
-        await Eventually.GetAsync(async () =>
-        {
-            using var ready = await anonymous.GetAsync("/health/ready");
-            if (ready.StatusCode != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            using var adminCall = await admin.GetAsync("/api/v1/admin/dead-letters");
-            using var oemCall = await oem.PostAsync("/api/v1/oem/warranty-claims/X/events", JsonContent.Create(new { type = "Accepted" }));
-            return adminCall.StatusCode == HttpStatusCode.OK && oemCall.StatusCode == HttpStatusCode.NotFound;
-        }, ok => ok, TimeSpan.FromSeconds(60), "hub ready");
     }
 }
