@@ -1,0 +1,56 @@
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+
+namespace Dms.Adapters.AzureStorage.Tests;
+
+public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private static readonly ReservationHolder Alice = new("D1", "warranty-claim", "WC-1");
+    private static readonly ReservationHolder Bob = new("D2", "warranty-claim", "WC-9");
+
+    private IReservationStore Reservations => fixture.Get<IReservationStore>();
+
+    [Fact]
+    public async Task TryAdd_OneScopeIsAtomic_AnyExistingKeyAddsNothing()
+    {
+        var scope = "vin|" + TestDocuments.NewVin();
+        Assert.True(await Reservations.TryAddAsync(scope, [Claim(scope, "a")], Alice, DateTimeOffset.UtcNow, default));
+
+        var added = await Reservations.TryAddAsync(scope, [Claim(scope, "b"), Claim(scope, "a")], Bob, DateTimeOffset.UtcNow, default);
+
+        Assert.False(added);
+        Assert.Null(await Reservations.GetAsync(scope, "b", default));
+        Assert.Equal(Alice, (await Reservations.GetAsync(scope, "a", default))!.Holder);
+    }
+
+    [Fact]
+    public async Task TryReplace_OnlyFromTheVersionRead()
+    {
+        var scope = "vin|" + TestDocuments.NewVin();
+        await Reservations.TryAddAsync(scope, [Claim(scope, "a")], Alice, DateTimeOffset.UtcNow, default);
+        var stale = (await Reservations.GetAsync(scope, "a", default))!;
+
+        Assert.True(await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Bob, DateTimeOffset.UtcNow, default));
+        Assert.False(await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Alice, DateTimeOffset.UtcNow, default));
+        Assert.Equal(Bob, (await Reservations.GetAsync(scope, "a", default))!.Holder);
+    }
+
+    [Fact]
+    public async Task ConfirmAndRelease_DataKept_OnlyTheHolderReleases()
+    {
+        var scope = "vin|" + TestDocuments.NewVin();
+        var retail = new Reservation(scope, "retail", "/vin", "VIN_ALREADY_RETAILED", "m", new Dictionary<string, string> { ["warrantyStart"] = "2026-11-01" });
+        await Reservations.TryAddAsync(scope, [retail], Alice, DateTimeOffset.UtcNow, default);
+
+        await Reservations.ConfirmAsync((await Reservations.GetAsync(scope, "retail", default))!, default);
+        await Reservations.ReleaseAsync(scope, "retail", Bob, default);
+        var kept = await Reservations.GetAsync(scope, "retail", default);
+        await Reservations.ReleaseAsync(scope, "retail", Alice, default);
+
+        Assert.True(kept!.Confirmed);
+        Assert.Equal("2026-11-01", kept.Data["warrantyStart"]);
+        Assert.Null(await Reservations.GetAsync(scope, "retail", default));
+    }
+
+    private static Reservation Claim(string scope, string key) => new(scope, key, "/laborLines/0/operationCode", "DUPLICATE_CLAIM", "dup");
+}

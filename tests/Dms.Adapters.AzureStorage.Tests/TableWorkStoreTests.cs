@@ -1,0 +1,115 @@
+using Dms.Hub.Storage;
+using Dms.Hub.Work;
+
+namespace Dms.Adapters.AzureStorage.Tests;
+
+public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private IWorkStore Work => fixture.Get<IWorkStore>();
+
+    private IDocumentStore Store => fixture.Get<IDocumentStore>();
+
+    [Fact]
+    public async Task Lease_CountsAttemptDurably_SecondRunnerSeesBusyUntil()
+    {
+        var item = await CreateWorkAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        var first = await Work.TryLeaseAsync(item.Ref, now, Lease, default);
+        var second = await Work.TryLeaseAsync(item.Ref, now, Lease, default);
+
+        Assert.Equal(1, first.Lease!.Attempt);
+        Assert.Null(second.Lease);
+        Assert.Equal(first.Lease.Until, second.BusyUntil);
+        var pending = await Pending(item.Id);
+        Assert.Equal(1, pending!.Attempt);
+        Assert.Equal(first.Lease.Until, pending.LeasedUntil);
+    }
+
+    [Fact]
+    public async Task Lease_AfterLeaseLapses_NextRunnerTakesOverAndOldLeaseCannotComplete()
+    {
+        var item = await CreateWorkAsync();
+        var now = DateTimeOffset.UtcNow;
+        var crashed = (await Work.TryLeaseAsync(item.Ref, now, Lease, default)).Lease!;
+
+        var takeover = (await Work.TryLeaseAsync(item.Ref, now + Lease + TimeSpan.FromSeconds(1), Lease, default)).Lease!;
+        var late = await Store.CommitAsync(new ChangeSet(item.DealerCode) { CompleteWork = crashed }, default);
+        var done = await Store.CommitAsync(new ChangeSet(item.DealerCode) { CompleteWork = takeover }, default);
+
+        Assert.Equal(2, takeover.Attempt);
+        Assert.Equal(CommitResult.WorkConflict, late);
+        Assert.Equal(CommitResult.Committed, done);
+        Assert.Same(LeaseAttempt.Gone, await Work.TryLeaseAsync(item.Ref, now + Lease * 3, Lease, default));
+    }
+
+    [Fact]
+    public async Task Lease_NotDueYet_BusyUntilDue()
+    {
+        var due = DateTimeOffset.UtcNow.AddMinutes(5);
+        var item = await CreateWorkAsync(due);
+
+        var attempt = await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default);
+
+        Assert.Null(attempt.Lease);
+        Assert.Equal(due, attempt.BusyUntil!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Reschedule_ReleasesLeaseKeepsAttemptsAndReason()
+    {
+        var item = await CreateWorkAsync();
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default)).Lease!;
+        var due = DateTimeOffset.UtcNow.AddSeconds(10);
+
+        await Store.CommitAsync(new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, "HTTP 503") }, default);
+
+        var pending = await Pending(item.Id);
+        Assert.Equal((1, "HTTP 503", (DateTimeOffset?)null), (pending!.Attempt, pending.LastError, pending.LeasedUntil));
+        Assert.Equal(due, pending.DueAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task DeadLetter_MovesWorkOut_ReplayMarksOnceUnderETag()
+    {
+        var item = await CreateWorkAsync();
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default)).Lease!;
+
+        await Store.CommitAsync(new ChangeSet(item.DealerCode) { DeadLetterWork = (lease, "gave up") }, default);
+
+        Assert.Null(await Pending(item.Id));
+        var letter = (await Work.GetDeadLetterAsync(item.DealerCode, item.Id, default))!;
+        Assert.Equal(("gave up", 1), (letter.Reason, letter.Item.Attempt));
+        Assert.Contains(await Work.ListDeadLettersAsync(default), l => l.Id == letter.Id);
+
+        var replay = new ChangeSet(item.DealerCode) { ReplayedDeadLetter = letter with { ReplayedAt = DateTimeOffset.UtcNow, ReplayWorkId = "w2" } };
+        var twice = new ChangeSet(item.DealerCode) { ReplayedDeadLetter = letter with { ReplayedAt = DateTimeOffset.UtcNow, ReplayWorkId = "w3" } };
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(replay, default));
+        Assert.Equal(CommitResult.WorkConflict, await Store.CommitAsync(twice, default));
+        Assert.Equal("w2", (await Work.GetDeadLetterAsync(item.DealerCode, item.Id, default))!.ReplayWorkId);
+        Assert.Null(await Work.GetDeadLetterAsync(Records.Dealer(), item.Id, default));
+    }
+
+    private async Task<WorkItem> CreateWorkAsync(DateTimeOffset? due = null)
+    {
+        var document = Records.Document(Records.Dealer());
+        var item = Records.Work(document.DealerCode, document, due);
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(Records.Create(document, item), default));
+        return item;
+    }
+
+    private async Task<WorkItem?> Pending(string id)
+    {
+        await foreach (var item in Work.ScanPendingAsync(default))
+        {
+            if (item.Id == id)
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+}
