@@ -10,7 +10,8 @@ namespace Dms.Functions;
 public static class HubApp
 {
     /// <param name="configure">Extra configuration applied before services are registered (tests use it).</param>
-    public static WebApplication Create(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="services">Extra services registered last (tests add handlers with it).</param>
+    public static WebApplication Create(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
@@ -22,6 +23,7 @@ public static class HubApp
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddHttpSurface();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseHttpSurface();

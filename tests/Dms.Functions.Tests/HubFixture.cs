@@ -13,7 +13,7 @@ public class HubFixture(AzuriteFixture azurite) : IAsyncLifetime
     {
         var settings = HubSettings.Defaults(azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..10], Oem.ClaimsUrl, Oem.RdrUrl);
         Configure(settings);
-        Hub = await HubHost.StartAsync(settings);
+        Hub = await HubHost.StartAsync(settings, services: ConfigureServices);
     }
 
     public async ValueTask DisposeAsync()
@@ -24,6 +24,10 @@ public class HubFixture(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
     }
 }

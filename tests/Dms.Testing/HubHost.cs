@@ -28,9 +28,9 @@ public sealed class HubHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings, bool waitReady = true)
+    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings, bool waitReady = true, Action<IServiceCollection>? services = null)
     {
-        var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings));
+        var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings), services);
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

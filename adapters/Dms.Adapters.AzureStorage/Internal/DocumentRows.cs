@@ -88,5 +88,13 @@ internal static class DocumentRows
         return entity;
     }
 
+    public static RawPayload PayloadFromEntity(TableEntity entity) => new(
+        entity.GetString(nameof(RawPayload.TrackingId)),
+        entity.GetInt32(nameof(RawPayload.ContentVersion)) ?? 1,
+        entity.GetString(nameof(RawPayload.Channel)),
+        entity.GetString(nameof(RawPayload.ContentType)),
+        BinaryChunks.Read(entity, "Content"),
+        entity.GetDateTimeOffset(nameof(RawPayload.ReceivedAt)) ?? default);
+
     private sealed record StoredState(JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries);
 }

@@ -29,7 +29,7 @@ internal sealed partial class StorageInitializer(TableSet tables, ILogger<Storag
                 _ready.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex) || ex is RequestFailedException { Status: 404 })
             {
                 LogNotReady(logger, ex.GetType().Name);
                 await Task.Delay(delay, stoppingToken);

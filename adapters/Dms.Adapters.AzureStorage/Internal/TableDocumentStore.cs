@@ -20,6 +20,17 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         return row.HasValue ? DocumentRows.FromEntity(row.Value!) : null;
     }
 
+    public async Task<RawPayload?> GetPayloadAsync(string dealerCode, string trackingId, int contentVersion, CancellationToken cancellationToken)
+    {
+        if (!TrackingIds.TryParse(trackingId, out var owner) || owner != dealerCode)
+        {
+            return null;
+        }
+
+        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Payload(trackingId, contentVersion), cancellationToken: cancellationToken);
+        return row.HasValue ? DocumentRows.PayloadFromEntity(row.Value!) : null;
+    }
+
     public async Task<IdempotencyEntry?> GetKeyAsync(string dealerCode, string keyId, CancellationToken cancellationToken)
     {
         var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Key(dealerCode, keyId), cancellationToken: cancellationToken);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
 
@@ -21,7 +20,7 @@ internal sealed class TableHealthProbe(TableSet tables, StorageInitializer initi
             await tables.Dealers.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
         {
             return false;
         }

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Operations;
 using Dms.Hub.Registry;
+using Dms.Hub.Storage;
 using Dms.Hub.Validation;
 using Dms.Hub.Work;
 
@@ -30,6 +32,11 @@ internal static class AdminEndpoints
                 : Problems.NotFound(context))
             .WithSummary("Replay a dead letter (replaying again has no further effect)");
 
+        group.MapGet("/payloads/{trackingId}/{version:int}", async (HttpContext context, string trackingId, int version, IDocumentStore store) =>
+            TrackingIds.TryParse(trackingId, out var dealer) && await store.GetPayloadAsync(dealer, trackingId, version, context.RequestAborted) is { } payload
+                ? Results.Bytes(payload.Content.ToArray(), payload.ContentType)
+                : Problems.NotFound(context))
+            .WithSummary("The exact bytes a dealer sent for one version of a document (audit)");
         group.MapGet("/dealers", async (DealerDirectory directory, IDealerStore store, CancellationToken cancellationToken) =>
             Json(new JsonObject { ["items"] = new JsonArray((await store.ListAsync(cancellationToken)).Select(d => (JsonNode)View(d)).ToArray()) }));
         group.MapGet("/dealers/{code}", async (HttpContext context, string code, IDealerStore store) =>

@@ -9,6 +9,9 @@ public interface IDocumentStore
     /// <summary>Reads a document of <paramref name="dealerCode"/>; null when missing (or another dealer's).</summary>
     Task<DocumentRecord?> GetAsync(string dealerCode, string documentType, string trackingId, CancellationToken cancellationToken);
 
+    /// <summary>The exact bytes received for one content version of a document (audit).</summary>
+    Task<RawPayload?> GetPayloadAsync(string dealerCode, string trackingId, int contentVersion, CancellationToken cancellationToken);
+
     Task<IdempotencyEntry?> GetKeyAsync(string dealerCode, string keyId, CancellationToken cancellationToken);
 
     /// <summary>Applies <paramref name="changes"/> atomically, or nothing at all.</summary>

@@ -71,6 +71,27 @@ public sealed class ClaimLifecycleTests(HubFixture fixture) : IClassFixture<HubF
     }
 
     [Fact]
+    public async Task RawPayload_ExactBytesKeptForAudit_OperatorsOnly()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var vin = await dealer.RetailAsync();
+        var claim = TestDocuments.Claim(vin);
+        claim["dealerClaimNumber"] = "WC-RAW-" + TestDocuments.Next();
+        var body = "  \n" + claim.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+        using var submitted = await dealer.Http.PostRawAsync("/api/v1/warranty-claims", body);
+        var trackingId = (await submitted.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+        using var admin = Hub.Client(HubSettings.AdminKey);
+
+        using var payload = await admin.GetAsync($"/api/v1/admin/payloads/{trackingId}/1");
+        using var asDealer = await dealer.Http.GetAsync($"/api/v1/admin/payloads/{trackingId}/1");
+
+        Assert.Equal(body, await payload.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", payload.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, asDealer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/admin/payloads/{trackingId}/2")).StatusCode);
+    }
+
+    [Fact]
     public async Task ListClaims_StatusFilterAndPaging_OnlyOwnClaimsAllPagesOnce()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
