@@ -23,15 +23,9 @@ public sealed class DocumentCommands(
             return IntakeResult.NotFound;
         }
 
-        if (!JsonInput.TryParse(request.Body, out var node, out var text, out var malformed))
+        if (!ValidJson.TryRead(schemas, request.Body, command.SchemaName, out var node, out var failure))
         {
-            return IntakeResult.Malformed(malformed);
-        }
-
-        var schemaErrors = SchemaValidator.Validate(schemas.Get(command.SchemaName), text);
-        if (schemaErrors.Count > 0)
-        {
-            return IntakeResult.Invalid(schemaErrors);
+            return failure;
         }
 
         var hash = Idempotency.Hash("command", command.Name, request.TrackingId, node.ToJsonString());

@@ -34,15 +34,9 @@ public sealed class DocumentIntake(
             return IntakeResult.Forbidden("DOCUMENT_TYPE_NOT_ENABLED", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s.");
         }
 
-        if (!JsonInput.TryParse(submission.Body, out var node, out var text, out var malformed))
+        if (!ValidJson.TryRead(schemas, submission.Body, type.SchemaName, out var node, out var failure))
         {
-            return IntakeResult.Malformed(malformed);
-        }
-
-        var schemaErrors = SchemaValidator.Validate(schemas.Get(type.SchemaName), text);
-        if (schemaErrors.Count > 0)
-        {
-            return IntakeResult.Invalid(schemaErrors);
+            return failure;
         }
 
         if (type.Canonicalize(node) is not { } canonical)

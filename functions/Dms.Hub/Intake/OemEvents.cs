@@ -25,15 +25,9 @@ public sealed class OemEvents(
             return IntakeResult.NotFound;
         }
 
-        if (!JsonInput.TryParse(request.Body, out var node, out var text, out var malformed))
+        if (!ValidJson.TryRead(schemas, request.Body, type.EventSchemaName, out var node, out var failure))
         {
-            return IntakeResult.Malformed(malformed);
-        }
-
-        var schemaErrors = SchemaValidator.Validate(schemas.Get(type.EventSchemaName), text);
-        if (schemaErrors.Count > 0)
-        {
-            return IntakeResult.Invalid(schemaErrors);
+            return failure;
         }
 
         var oemEvent = node.AsObject();

@@ -1,7 +1,9 @@
 using Dms.Hub.Registry;
+using Dms.Hub.Validation;
 using Dms.Hub.RetailDeliveries.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.RetailDeliveries;
 
@@ -12,7 +14,8 @@ public static class RetailDeliveryRegistration
     {
         services.AddOptions<RetailDeliveryOptions>().Bind(configuration.GetSection(RetailDeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocumentType, RetailDeliveryType>();
-        services.AddSingleton<IRule<RetailDeliveryReport>, ReportVinRule>();
+        services.AddSingleton<IRule<RetailDeliveryReport>>(sp => new VinCheckDigitRule<RetailDeliveryReport>(
+            r => r.Vin, () => sp.GetRequiredService<IOptionsMonitor<RetailDeliveryOptions>>().CurrentValue.RequireVinCheckDigit));
         services.AddSingleton<IRule<RetailDeliveryReport>, DeliveryDatesRule>();
         return services;
     }

@@ -1,7 +1,9 @@
 using Dms.Hub.Registry;
+using Dms.Hub.Validation;
 using Dms.Hub.WarrantyClaims.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.WarrantyClaims;
 
@@ -12,7 +14,8 @@ public static class WarrantyClaimRegistration
     {
         services.AddOptions<WarrantyClaimOptions>().Bind(configuration.GetSection(WarrantyClaimOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocumentType, WarrantyClaimType>();
-        services.AddSingleton<IRule<WarrantyClaim>, ClaimVinRule>();
+        services.AddSingleton<IRule<WarrantyClaim>>(sp => new VinCheckDigitRule<WarrantyClaim>(
+            c => c.Vin, () => sp.GetRequiredService<IOptionsMonitor<WarrantyClaimOptions>>().CurrentValue.RequireVinCheckDigit));
         services.AddSingleton<IRule<WarrantyClaim>, RepairOrderDatesRule>();
         services.AddSingleton<IRule<WarrantyClaim>, FilingWindowRule>();
         services.AddSingleton<IRule<WarrantyClaim>, CoverageRule>();

@@ -29,11 +29,11 @@ public sealed class RetailDeliveryTests
     }
 
     [Fact]
-    public async Task ReportVinRule_BadCheckDigit_InvalidVin()
+    public async Task VinCheckDigitRule_BadCheckDigit_InvalidVin()
     {
         var report = Report(Contexts.Today) with { Vin = "1HGCM82643A004352" };
 
-        Assert.Contains(await Check(new ReportVinRule(Policy), report), e => e.Code == ErrorCodes.InvalidVin);
+        Assert.Contains(await Check(new VinCheckDigitRule<RetailDeliveryReport>(r => r.Vin, () => true), report), e => e.Code == ErrorCodes.InvalidVin);
     }
 
     [Theory]

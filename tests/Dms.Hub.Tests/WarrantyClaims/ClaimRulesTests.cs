@@ -12,7 +12,7 @@ public sealed class ClaimRulesTests
     [Fact]
     public async Task AllRules_ValidClaim_NoErrors()
     {
-        IRule<WarrantyClaim>[] rules = [new ClaimVinRule(Policy), new RepairOrderDatesRule(), new FilingWindowRule(Policy), new LaborRule(Policy), new CausalPartRule(), new PreAuthorizationRule(Policy), new TotalsRule()];
+        IRule<WarrantyClaim>[] rules = [Vin(Claims.Policy), new RepairOrderDatesRule(), new FilingWindowRule(Policy), new LaborRule(Policy), new CausalPartRule(), new PreAuthorizationRule(Policy), new TotalsRule()];
         foreach (var rule in rules)
         {
             Assert.Empty(await Check(rule, Claims.Valid));
@@ -20,19 +20,19 @@ public sealed class ClaimRulesTests
     }
 
     [Fact]
-    public async Task ClaimVinRule_WrongCheckDigit_InvalidVin()
+    public async Task VinCheckDigitRule_WrongCheckDigit_InvalidVin()
     {
-        var errors = await Check(new ClaimVinRule(Policy), Claims.Valid with { Vin = "1HGCM82643A004352" });
+        var errors = await Check(Vin(Claims.Policy), Claims.Valid with { Vin = "1HGCM82643A004352" });
 
         Assert.Equal([("/vin", ErrorCodes.InvalidVin)], Codes(errors));
     }
 
     [Fact]
-    public async Task ClaimVinRule_CheckDigitNotRequired_Accepted()
+    public async Task VinCheckDigitRule_CheckDigitNotRequired_Accepted()
     {
         var relaxed = new TestOptions<WarrantyClaimOptions>(new WarrantyClaimOptions { RequireVinCheckDigit = false });
 
-        Assert.Empty(await Check(new ClaimVinRule(relaxed), Claims.Valid with { Vin = "WVWZZZ1KZ8W000001" }));
+        Assert.Empty(await Check(Vin(relaxed.CurrentValue), Claims.Valid with { Vin = "WVWZZZ1KZ8W000001" }));
     }
 
     [Fact]
@@ -154,6 +154,8 @@ public sealed class ClaimRulesTests
     {
         Assert.Equal(3, ClaimMath.LaborAmount(new LaborLine("X", 0.5m, Claims.Usd(5), null)));
     }
+
+    private static VinCheckDigitRule<WarrantyClaim> Vin(WarrantyClaimOptions policy) => new(c => c.Vin, () => policy.RequireVinCheckDigit);
 
     private static async Task<List<ValidationError>> Check(IRule<WarrantyClaim> rule, WarrantyClaim claim, bool resubmission = false)
     {
