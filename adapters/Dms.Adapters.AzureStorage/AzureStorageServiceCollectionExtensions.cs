@@ -32,6 +32,8 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
+        services.AddSingleton<ISoapCredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
+        services.AddSingleton<INonceStore, TableNonceStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();

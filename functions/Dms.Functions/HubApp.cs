@@ -1,5 +1,6 @@
 using Dms.Adapters.AzureStorage;
 using Dms.Adapters.Rest;
+using Dms.Adapters.Soap;
 using Dms.Functions.Http;
 using Dms.Functions.Startup;
 using Dms.Hub;
@@ -19,13 +20,17 @@ public static class HubApp
         builder.Services
             .AddDmsHub(builder.Configuration)
             .AddAzureStorageAdapter(builder.Configuration)
-            .AddRestAdapter(builder.Configuration);
+            .AddRestAdapter(builder.Configuration)
+            .AddSoapAdapter(builder.Configuration);
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddHttpSurface();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseProblemExceptions();
+        app.UseCorrelation();
+        app.UseSoapAdapter();
         app.UseHttpSurface();
         return app;
     }

@@ -40,6 +40,8 @@ public static class HubServiceCollectionExtensions
 
         services.AddSingleton<DealerDirectory>();
         services.AddSingleton<DealerSecrets>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<Reservations>();

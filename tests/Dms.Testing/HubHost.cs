@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dms.Functions;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,26 +17,43 @@ public sealed class HubHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private HubHost(WebApplication app, Uri baseAddress, IReadOnlyDictionary<string, string?> settings)
+    private HubHost(WebApplication app, Uri baseAddress, Uri? httpsAddress, IReadOnlyDictionary<string, string?> settings)
     {
         _app = app;
         BaseAddress = baseAddress;
+        HttpsAddress = httpsAddress;
         Settings = settings;
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Set when started with a certificate (SOAP clients sending credentials need TLS).</summary>
+    public Uri? HttpsAddress { get; }
+
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings, bool waitReady = true, Action<IServiceCollection>? services = null)
+    public static async Task<HubHost> StartAsync(IDictionary<string, string?> settings, bool waitReady = true, Action<IServiceCollection>? services = null, X509Certificate2? https = null)
     {
-        var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings), services);
+        var app = HubApp.Create([], configuration => configuration.AddInMemoryCollection(settings), collection =>
+        {
+            services?.Invoke(collection);
+            if (https is not null)
+            {
+                collection.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureHttpsDefaults(tls => tls.ServerCertificate = https));
+            }
+        });
         app.Urls.Add("http://127.0.0.1:0");
+        if (https is not null)
+        {
+            app.Urls.Add("https://127.0.0.1:0");
+        }
+
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var host = new HubHost(app, new Uri(address), new Dictionary<string, string?>(settings));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a)).ToList();
+        var httpsAddress = addresses.FirstOrDefault(a => a.Scheme == "https") is { } secure ? new Uri("https://localhost:" + secure.Port) : null;
+        var host = new HubHost(app, addresses.First(a => a.Scheme == "http"), httpsAddress, new Dictionary<string, string?>(settings));
         if (waitReady)
         {
             await Readiness.WaitAsync(host.Client);

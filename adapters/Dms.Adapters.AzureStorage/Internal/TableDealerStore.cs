@@ -5,10 +5,11 @@ using Dms.Hub.Dealers;
 namespace Dms.Adapters.AzureStorage.Internal;
 
 /// <summary>The partner registry and API key hashes. Only salted hashes are stored, never a key.</summary>
-internal sealed class TableDealerStore(TableSet tables) : IDealerStore, ICredentialStore
+internal sealed class TableDealerStore(TableSet tables) : IDealerStore, ICredentialStore, ISoapCredentialStore
 {
     private const string DealerPartition = "dealer";
     private const string CredentialPartition = "apikey";
+    private const string SoapPartition = "soap";
 
     public async Task<Dealer?> GetAsync(string code, CancellationToken cancellationToken)
     {
@@ -66,6 +67,24 @@ internal sealed class TableDealerStore(TableSet tables) : IDealerStore, ICredent
             ["Demo"] = credential.Demo,
             ["CreatedAt"] = credential.CreatedAt.UtcDateTime,
             ["RevokedAt"] = credential.RevokedAt?.UtcDateTime,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    async Task<SoapCredential?> ISoapCredentialStore.GetAsync(string dealerCode, CancellationToken cancellationToken)
+    {
+        var row = await tables.Credentials.GetEntityIfExistsAsync<TableEntity>(SoapPartition, dealerCode, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e
+            ? new SoapCredential(e.RowKey, e.GetString("Salt"), e.GetString("Hash"), e.GetString("SealedSecret"), e.GetBoolean("Demo") ?? false, e.GetDateTimeOffset("CreatedAt") ?? default)
+            : null;
+    }
+
+    Task ISoapCredentialStore.UpsertAsync(SoapCredential credential, CancellationToken cancellationToken) =>
+        tables.Credentials.UpsertEntityAsync(new TableEntity(SoapPartition, credential.DealerCode)
+        {
+            ["Salt"] = credential.Salt,
+            ["Hash"] = credential.Hash,
+            ["SealedSecret"] = credential.SealedSecret,
+            ["Demo"] = credential.Demo,
+            ["CreatedAt"] = credential.CreatedAt.UtcDateTime,
         }, TableUpdateMode.Replace, cancellationToken);
 
     private static TableEntity DealerEntity(Dealer d) => new(DealerPartition, d.Code)

@@ -15,7 +15,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Credentials { get; } = service.GetTableClient(options.TablePrefix + "credentials");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials];
+    public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

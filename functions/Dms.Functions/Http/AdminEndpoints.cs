@@ -48,6 +48,11 @@ internal static class AdminEndpoints
                 ? Json(new JsonObject { ["dealerCode"] = code, ["apiKey"] = key })
                 : Problems.NotFound(context))
             .WithSummary("Issue a new API key and revoke the old one");
+        group.MapPost("/dealers/{code}/soap-secret", async (HttpContext context, string code, IDealerStore store, SoapSecrets secrets) =>
+            await store.GetAsync(code, context.RequestAborted) is null
+                ? Problems.NotFound(context)
+                : Json(new JsonObject { ["dealerCode"] = code, ["soapUsername"] = code, ["soapSecret"] = await secrets.IssueAsync(code, demo: false, null, context.RequestAborted) }))
+            .WithSummary("Issue (or rotate) the dealer's SOAP password for WS-Security UsernameToken; shown once");
         group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets) =>
         {
             if (await store.GetAsync(code, context.RequestAborted) is not { } dealer)

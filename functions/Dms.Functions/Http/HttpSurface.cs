@@ -49,10 +49,9 @@ internal static class HttpSurface
         return builder;
     }
 
+    /// <summary>The REST surface; exception handling and correlation come first (see <see cref="HubApp"/>).</summary>
     public static WebApplication UseHttpSurface(this WebApplication app)
     {
-        app.UseProblemExceptions();
-        app.UseCorrelation();
         app.UseStatusCodePages(status =>
         {
             var code = status.HttpContext.Response.StatusCode;

@@ -13,6 +13,8 @@ internal static class DemoData
 
     public static string DealerKey(string code) => "demo-key-" + code;
 
+    public static string SoapSecret(string code) => "demo-soap-" + code;
+
     /// <summary>A valid VIN (correct check digit) for seeded vehicle <paramref name="index"/>.</summary>
     public static string VinFor(int index) => Vin.WithCheckDigit($"LDMCV3H00SA{index:D6}");
 

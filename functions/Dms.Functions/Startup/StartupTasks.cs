@@ -17,6 +17,7 @@ internal sealed partial class StartupTasks(
     IEnumerable<IHealthProbe> probes,
     DealerDirectory directory,
     IDealerStore dealers,
+    SoapSecrets soapSecrets,
     DocumentIntake intake,
     DocumentTypeRegistry types,
     IOptions<SecurityOptions> security,
@@ -88,6 +89,7 @@ internal sealed partial class StartupTasks(
             }
 
             await directory.EnsureKeyAsync(DemoData.DealerKey(code), code, PrincipalRole.Dealer, demo: true, cancellationToken);
+            await soapSecrets.EnsureAsync(code, DemoData.SoapSecret(code), demo: true, cancellationToken);
         }
 
         var rdr = types.Get(RetailDeliveryType.TypeName);
@@ -120,6 +122,6 @@ internal sealed partial class StartupTasks(
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Start-up seeding failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Demo data ready: {DealerCount} dealers D001…, keys demo-key-D001…, demo-key-OEM, demo-key-ADMIN")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Demo data ready: {DealerCount} dealers D001…, keys demo-key-D001…, demo-key-OEM, demo-key-ADMIN, SOAP passwords demo-soap-D001…")]
     private static partial void LogDemoReady(ILogger logger, int dealerCount);
 }

@@ -5,4 +5,4 @@ using Dms.Hub.Workflow;
 namespace Dms.Hub.Intake;
 
 /// <summary>A dealer command on one of its documents (cancel, resubmission, appeal, unwind).</summary>
-public sealed record CommandRequest(DocumentType Type, Dealer Dealer, string TrackingId, string Command, ReadOnlyMemory<byte> Body, string? IdempotencyKey, Actor Actor);
+public sealed record CommandRequest(DocumentType Type, Dealer Dealer, string TrackingId, string Command, ReadOnlyMemory<byte> Body, string? IdempotencyKey, Actor Actor, ReceivedPayload? Received = null);

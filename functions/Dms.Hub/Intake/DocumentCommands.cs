@@ -98,7 +98,8 @@ public sealed class DocumentCommands(
         {
             document.ContentVersion++;
             document.Body = replacement.Body;
-            changes.Payload = new RawPayload(document.TrackingId, document.ContentVersion, request.Actor.Channel, "application/json", request.Body, workflow.Now);
+            changes.Payload = new RawPayload(document.TrackingId, document.ContentVersion, request.Actor.Channel,
+                request.Received?.ContentType ?? "application/json", request.Received?.Content ?? request.Body, workflow.Now);
         }
 
         var details = plan.Details ?? [];

@@ -111,7 +111,7 @@ public sealed class DocumentIntake(
         var changes = new ChangeSet(dealer.Code)
         {
             Document = document,
-            Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.ContentType, submission.Body, now),
+            Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.Received?.ContentType ?? submission.ContentType, submission.Received?.Content ?? submission.Body, now),
         };
         changes.NewWork.Add(workflow.RouteWork(document, type.SubmitMessage, null, actor.CorrelationId));
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));

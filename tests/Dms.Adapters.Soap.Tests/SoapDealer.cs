@@ -1,0 +1,3 @@
+namespace Dms.Adapters.Soap.Tests;
+
+public sealed record SoapDealer(string Code, string SoapSecret, string ApiKey);

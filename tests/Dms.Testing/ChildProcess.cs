@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dms.Testing;
+
+/// <summary>A built .NET program of this repository run as a separate process (so it can be killed like a real one).</summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ChildProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <param name="project">Folder under the repository root, e.g. <c>functions/Dms.Functions</c>.</param>
+    /// <param name="port">A port chosen beforehand (see <see cref="FreePort"/>), when others must know it in advance.</param>
+    public static async Task<ChildProcess> StartAsync(string project, IEnumerable<string> arguments, string readyPath, int? port = null)
+    {
+        var dll = Path.Combine(RepoRoot.Path, project, "bin", RepoRoot.Configuration, "net10.0", Path.GetFileName(project) + ".dll");
+        port ??= FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + project);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = child.BaseAddress };
+        await Eventually.GetAsync(async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync(readyPath);
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, ok => ok, TimeSpan.FromSeconds(60), project + " ready");
+        return child;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no draining — a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
