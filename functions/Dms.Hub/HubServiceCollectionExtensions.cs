@@ -58,10 +58,24 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
         services.AddSingleton<WorkRunner>();
-        services.AddSingleton<WorkScheduler>();
-        services.TryAddSingleton<IWorkDispatcher, LocalWorkDispatcher>();
+        services.AddSingleton<WorkCycle>();
+        services.AddSingleton<WorkRecovery>();
+        services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<IScheduledJob, NoncePruning>();
+        services.AddKeyedSingleton<IWorkTransport, EmbeddedWorkTransport>(EmbeddedWorkTransport.TransportName);
+        services.AddSingleton(SelectTransport);
+        services.TryAddSingleton<IWorkDispatcher, TransportWorkDispatcher>();
         services.AddHostedService<LocalWorkHost>();
         return services;
+    }
+
+    /// <summary>The transport <c>Dms:Work:Transport</c> names; each adapter registers its own under its name.</summary>
+    private static IWorkTransport SelectTransport(IServiceProvider services)
+    {
+        var name = services.GetRequiredService<IOptions<WorkOptions>>().Value.Transport;
+        return services.GetKeyedService<IWorkTransport>(name)
+            ?? throw new OptionsValidationException(WorkOptions.Section, typeof(WorkOptions),
+                [$"Dms:Work:Transport '{name}' is not available; use embedded, service-bus or storage-queue (with that adapter's settings)."]);
     }
 
     private static void AddOptions<T>(IServiceCollection services, IConfiguration configuration, string section)

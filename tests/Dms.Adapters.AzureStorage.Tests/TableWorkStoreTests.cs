@@ -17,8 +17,8 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
         var item = await CreateWorkAsync();
         var now = DateTimeOffset.UtcNow;
 
-        var first = await Work.TryLeaseAsync(item.Ref, now, Lease, default);
-        var second = await Work.TryLeaseAsync(item.Ref, now, Lease, default);
+        var first = await Work.TryLeaseAsync(item.Ref, now, Lease, LeaseMode.WhenDue, default);
+        var second = await Work.TryLeaseAsync(item.Ref, now, Lease, LeaseMode.WhenDue, default);
 
         Assert.Equal(1, first.Lease!.Attempt);
         Assert.Null(second.Lease);
@@ -33,16 +33,16 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
     {
         var item = await CreateWorkAsync();
         var now = DateTimeOffset.UtcNow;
-        var crashed = (await Work.TryLeaseAsync(item.Ref, now, Lease, default)).Lease!;
+        var crashed = (await Work.TryLeaseAsync(item.Ref, now, Lease, LeaseMode.WhenDue, default)).Lease!;
 
-        var takeover = (await Work.TryLeaseAsync(item.Ref, now + Lease + TimeSpan.FromSeconds(1), Lease, default)).Lease!;
+        var takeover = (await Work.TryLeaseAsync(item.Ref, now + Lease + TimeSpan.FromSeconds(1), Lease, LeaseMode.WhenDue, default)).Lease!;
         var late = await Store.CommitAsync(new ChangeSet(item.DealerCode) { CompleteWork = crashed }, default);
         var done = await Store.CommitAsync(new ChangeSet(item.DealerCode) { CompleteWork = takeover }, default);
 
         Assert.Equal(2, takeover.Attempt);
         Assert.Equal(CommitResult.WorkConflict, late);
         Assert.Equal(CommitResult.Committed, done);
-        Assert.Same(LeaseAttempt.Gone, await Work.TryLeaseAsync(item.Ref, now + Lease * 3, Lease, default));
+        Assert.Same(LeaseAttempt.Gone, await Work.TryLeaseAsync(item.Ref, now + Lease * 3, Lease, LeaseMode.WhenDue, default));
     }
 
     [Fact]
@@ -51,17 +51,31 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
         var due = DateTimeOffset.UtcNow.AddMinutes(5);
         var item = await CreateWorkAsync(due);
 
-        var attempt = await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default);
+        var attempt = await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default);
 
         Assert.Null(attempt.Lease);
         Assert.Equal(due, attempt.BusyUntil!.Value, TimeSpan.FromMilliseconds(1));
     }
 
     [Fact]
+    public async Task Lease_EvenIfNotDue_TakesWaitingItemButNeverALiveLease()
+    {
+        var item = await CreateWorkAsync(DateTimeOffset.UtcNow.AddMinutes(5));
+        var now = DateTimeOffset.UtcNow;
+
+        var early = await Work.TryLeaseAsync(item.Ref, now, Lease, LeaseMode.EvenIfNotDue, default);
+        var again = await Work.TryLeaseAsync(item.Ref, now, Lease, LeaseMode.EvenIfNotDue, default);
+
+        Assert.Equal(1, early.Lease!.Attempt);
+        Assert.Null(again.Lease);
+        Assert.Equal(early.Lease.Until, again.BusyUntil);
+    }
+
+    [Fact]
     public async Task Reschedule_ReleasesLeaseKeepsAttemptsAndReason()
     {
         var item = await CreateWorkAsync();
-        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default)).Lease!;
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
         var due = DateTimeOffset.UtcNow.AddSeconds(10);
 
         await Store.CommitAsync(new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, "HTTP 503") }, default);
@@ -75,7 +89,7 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
     public async Task DeadLetter_MovesWorkOut_ReplayMarksOnceUnderETag()
     {
         var item = await CreateWorkAsync();
-        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, default)).Lease!;
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
 
         await Store.CommitAsync(new ChangeSet(item.DealerCode) { DeadLetterWork = (lease, "gave up") }, default);
 

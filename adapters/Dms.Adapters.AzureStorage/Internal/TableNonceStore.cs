@@ -9,17 +9,14 @@ namespace Dms.Adapters.AzureStorage.Internal;
 
 /// <summary>
 /// Nonces in partitions of ten minutes by their creation time: a token (nonce + created) always lands in the same
-/// partition, so an insert conflict is a replay, on any instance. Partitions older than an hour are pruned.
+/// partition, so an insert conflict is a replay, on any instance. Whole old partitions are pruned by a scheduled job.
 /// </summary>
-internal sealed class TableNonceStore(TableSet tables, TimeProvider clock) : INonceStore
+internal sealed class TableNonceStore(TableSet tables) : INonceStore
 {
     private static readonly TimeSpan Bucket = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
-    private long _nextPruneTicks;
 
     public async Task<bool> TryRememberAsync(string dealerCode, string nonce, DateTimeOffset created, CancellationToken cancellationToken)
     {
-        await PruneIfDueAsync(cancellationToken);
         var key = dealerCode + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
         try
         {
@@ -38,19 +35,17 @@ internal sealed class TableNonceStore(TableSet tables, TimeProvider clock) : INo
         return "n" + start.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
     }
 
-    private async Task PruneIfDueAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the partitions that end before <paramref name="before"/> (a nonce's partition is its creation bucket).</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var due = Interlocked.Read(ref _nextPruneTicks);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + Bucket).UtcTicks, due) != due)
-        {
-            return;
-        }
-
-        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {Partition(now - Keep)}");
+        var pruned = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {Partition(before - Bucket)}");
         await foreach (var old in tables.Nonces.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
         {
             await tables.Nonces.DeleteEntityAsync(old.PartitionKey, old.RowKey, ETag.All, cancellationToken);
+            pruned++;
         }
+
+        return pruned;
     }
 }

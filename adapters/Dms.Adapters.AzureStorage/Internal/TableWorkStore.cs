@@ -10,7 +10,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
 {
     private static readonly TimeSpan ContendedRetry = TimeSpan.FromSeconds(1);
 
-    public async Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, LeaseMode mode, CancellationToken cancellationToken)
     {
         var partition = tables.ShardOf(work.DealerCode);
         var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(work.Id), cancellationToken: cancellationToken);
@@ -20,9 +20,10 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         }
 
         var item = WorkRows.FromEntity(row.Value!);
-        if (item.ReadyAt > now)
+        var readyAt = mode == LeaseMode.WhenDue ? item.ReadyAt : item.LeasedUntil ?? DateTimeOffset.MinValue;
+        if (readyAt > now)
         {
-            return new LeaseAttempt(null, item.ReadyAt);
+            return new LeaseAttempt(null, readyAt);
         }
 
         var leased = item with { Attempt = item.Attempt + 1, LeasedUntil = now + duration };

@@ -7,9 +7,10 @@ public interface IWorkStore
 {
     /// <summary>
     /// Claims a work item: counts the attempt and sets the lease under the item's ETag. No lease when the item is
-    /// gone (done) or held by another runner (then <see cref="LeaseAttempt.BusyUntil"/> says until when).
+    /// gone (done), held by another runner or (<see cref="LeaseMode.WhenDue"/>) not due yet; then
+    /// <see cref="LeaseAttempt.BusyUntil"/> says until when.
     /// </summary>
-    Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+    Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, LeaseMode mode, CancellationToken cancellationToken);
 
     /// <summary>Every pending item (leased or not): the recovery sweep's input.</summary>
     IAsyncEnumerable<WorkItem> ScanPendingAsync(CancellationToken cancellationToken);

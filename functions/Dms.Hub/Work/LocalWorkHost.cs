@@ -7,21 +7,23 @@ using Microsoft.Extensions.Options;
 namespace Dms.Hub.Work;
 
 /// <summary>
-/// The standalone work loop: a pool of workers taking due items from the <see cref="WorkScheduler"/>, and a
-/// recovery sweep that finds pending work in storage (at start-up, and periodically for leases that lapsed because
-/// a process died). Off when the Azure Functions host drives the handlers.
+/// The standalone host: per work kind a receive loop feeding up to <see cref="WorkOptions.Concurrency"/> runs, plus
+/// the recovery sweep and the scheduled jobs on their intervals. Works over any <see cref="IWorkTransport"/>. Off
+/// (<see cref="WorkOptions.RunLocalLoop"/> false) when the Azure Functions host delivers the messages and the timers.
 /// </summary>
 internal sealed partial class LocalWorkHost(
-    WorkScheduler scheduler,
-    WorkRunner runner,
-    IWorkStore store,
+    IWorkTransport transport,
+    WorkCycle cycle,
+    WorkRecovery recovery,
+    ScheduledJobs jobs,
+    IEnumerable<IWorkHandler> handlers,
     IEnumerable<IHealthProbe> probes,
     IOptions<WorkOptions> options,
     TimeProvider clock,
     ILogger<LocalWorkHost> logger) : BackgroundService
 {
-    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
+    private const int MaxBatch = 32;
     private readonly WorkOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,8 +33,10 @@ internal sealed partial class LocalWorkHost(
             return;
         }
 
-        var workers = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None));
-        await Task.WhenAll(workers.Append(Task.Run(() => SweepAsync(stoppingToken), CancellationToken.None)));
+        var loops = handlers.Select(h => h.Kind).Distinct(StringComparer.Ordinal).Select(kind => Task.Run(() => ReceiveAsync(kind, stoppingToken), CancellationToken.None)).ToList();
+        loops.Add(Task.Run(() => EveryAsync(_options.RecoveryIntervalSeconds, recovery.RunOnceAsync, stoppingToken), CancellationToken.None));
+        loops.Add(Task.Run(() => EveryAsync(_options.ScheduledJobsIntervalSeconds, jobs.RunAllAsync, stoppingToken), CancellationToken.None));
+        await Task.WhenAll(loops);
     }
 
     private async Task<bool> WaitForStorageAsync(CancellationToken stoppingToken)
@@ -45,11 +49,7 @@ internal sealed partial class LocalWorkHost(
                 return true;
             }
 
-            try
-            {
-                await Task.Delay(StorageRetry / 4, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await DelayAsync(Pause / 4, stoppingToken))
             {
                 return false;
             }
@@ -58,64 +58,93 @@ internal sealed partial class LocalWorkHost(
         return false;
     }
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task ReceiveAsync(string kind, CancellationToken stoppingToken)
     {
+        using var slots = new SemaphoreSlim(_options.Concurrency);
+        var running = new ConcurrentDictionary<Task, byte>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            WorkRef work;
             try
             {
-                work = await scheduler.TakeNextDueAsync(stoppingToken);
+                await slots.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
 
-            _inFlight[work.Id] = 0;
+            var taken = 1;
+            while (taken < MaxBatch && slots.Wait(0, CancellationToken.None))
+            {
+                taken++;
+            }
+
+            IReadOnlyList<ReceivedWork> batch = [];
             try
             {
-                // A started item finishes even during shutdown: its attempt is already counted, and outbound calls
-                // are bounded by their own timeouts.
-                var outcome = await runner.RunAsync(work, CancellationToken.None);
-                if (outcome.DueAt is { } due)
-                {
-                    scheduler.Schedule(work with { DueAt = due });
-                }
+                batch = await transport.ReceiveAsync(kind, taken, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                slots.Release(taken);
+                break;
             }
             catch (Exception ex)
             {
-                LogRunFailed(logger, ex, work.Id);
-                scheduler.Schedule(work with { DueAt = clock.GetUtcNow() + StorageRetry });
+                LogReceiveFailed(logger, transport.Name, kind, ex.GetType().Name, ex.Message);
+                await DelayAsync(Pause, stoppingToken);
             }
-            finally
+
+            if (taken > batch.Count)
             {
-                _inFlight.TryRemove(work.Id, out _);
+                slots.Release(taken - batch.Count);
             }
+
+            foreach (var received in batch)
+            {
+                // A started item finishes even during shutdown: its attempt is already counted, and outbound calls
+                // are bounded by their own timeouts.
+                var run = Task.Run(() => RunAsync(received, slots), CancellationToken.None);
+                running[run] = 0;
+                _ = run.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        await Task.WhenAll(running.Keys);
+    }
+
+    private async Task RunAsync(ReceivedWork received, SemaphoreSlim slots)
+    {
+        try
+        {
+            await cycle.RunAsync(received, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(logger, ex, received.Message.WorkId);
+            try
+            {
+                await transport.ReleaseAsync(received, Pause, CancellationToken.None);
+            }
+            catch (Exception releaseFailure)
+            {
+                LogRunFailed(logger, releaseFailure, received.Message.WorkId);
+            }
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
+    private async Task EveryAsync<T>(int seconds, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = TimeSpan.FromSeconds(_options.RecoveryIntervalSeconds);
+            var wait = TimeSpan.FromSeconds(seconds);
             try
             {
-                var found = 0;
-                await foreach (var item in store.ScanPendingAsync(stoppingToken))
-                {
-                    if (!_inFlight.ContainsKey(item.Id) && !scheduler.Contains(item.Id))
-                    {
-                        scheduler.Schedule(item.Ref with { DueAt = item.ReadyAt });
-                        found++;
-                    }
-                }
-
-                if (found > 0)
-                {
-                    LogRecovered(logger, found);
-                }
+                await run(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -123,27 +152,36 @@ internal sealed partial class LocalWorkHost(
             }
             catch (Exception ex)
             {
-                LogSweepFailed(logger, ex.GetType().Name, ex.Message);
-                wait = StorageRetry;
+                LogPeriodicFailed(logger, ex.GetType().Name, ex.Message);
+                wait = Pause;
             }
 
-            try
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await DelayAsync(wait, stoppingToken))
             {
                 return;
             }
         }
     }
 
+    private async Task<bool> DelayAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Work {WorkId} could not run; retrying shortly")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string workId);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Recovery sweep scheduled {Count} pending work items")]
-    private static partial void LogRecovered(ILogger logger, int count);
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Recovery sweep or scheduled job failed ({Error}: {Detail}); retrying")]
+    private static partial void LogPeriodicFailed(ILogger logger, string error, string detail);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Recovery sweep failed ({Error}: {Detail}); retrying")]
-    private static partial void LogSweepFailed(ILogger logger, string error, string detail);
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Receiving {Kind} work over {Transport} failed ({Error}: {Detail}); retrying")]
+    private static partial void LogReceiveFailed(ILogger logger, string transport, string kind, string error, string detail);
 }

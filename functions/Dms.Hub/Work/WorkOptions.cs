@@ -7,10 +7,17 @@ public sealed class WorkOptions
 {
     public const string Section = "Dms:Work";
 
-    /// <summary>Run the in-process work loop and recovery sweep (standalone). Off when a Functions host drives the handlers.</summary>
+    /// <summary>
+    /// What carries work messages: <c>embedded</c> (in memory, standalone), <c>service-bus</c> (production) or
+    /// <c>storage-queue</c>. A Functions host needs a durable one.
+    /// </summary>
+    [Required]
+    public string Transport { get; set; } = EmbeddedWorkTransport.TransportName;
+
+    /// <summary>Run the receive loops, the recovery sweep and the scheduled jobs in-process. Off when a Functions host drives them.</summary>
     public bool RunLocalLoop { get; set; } = true;
 
-    /// <summary>Work items handled at once by the local loop.</summary>
+    /// <summary>Work items of each kind handled at once by the local loop.</summary>
     [Range(1, 512)]
     public int Concurrency { get; set; } = 32;
 
@@ -18,9 +25,20 @@ public sealed class WorkOptions
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 
-    /// <summary>How often pending work is scanned for items whose runner died (leases that lapsed).</summary>
+    /// <summary>How often pending work is scanned for items whose message went missing (standalone; a timer in Azure).</summary>
     [Range(1, 3600)]
     public int RecoveryIntervalSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// With a durable transport, how long an item may stay ready without being run before the sweep sends it again.
+    /// Longer than a normal queue wait; a re-send within Service Bus's duplicate-detection window is dropped anyway.
+    /// </summary>
+    [Range(1, 86400)]
+    public int RecoveryGraceSeconds { get; set; } = 300;
+
+    /// <summary>How often the scheduled jobs (housekeeping) run standalone; a timer function runs them in Azure.</summary>
+    [Range(1, 86400)]
+    public int ScheduledJobsIntervalSeconds { get; set; } = 300;
 
     /// <summary>Retries for failures a handler did not classify (exceptions): a poison item is dead-lettered after these.</summary>
     [Required]

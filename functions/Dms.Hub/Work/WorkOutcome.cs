@@ -10,8 +10,11 @@ public enum WorkOutcomeKind
     Skipped,
 }
 
-/// <summary>What became of one run of a work item; <see cref="DueAt"/> is when it wants to run again, if ever.</summary>
-public sealed record WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset? DueAt = null, string? Reason = null)
+/// <summary>
+/// What became of one run of a work item; <see cref="DueAt"/> is when it wants to run again, if ever, and
+/// <see cref="Attempt"/> the attempts it has counted (0 when nothing was leased).
+/// </summary>
+public sealed record WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset? DueAt = null, string? Reason = null, int Attempt = 0)
 {
     public static WorkOutcome Completed { get; } = new(WorkOutcomeKind.Completed);
 

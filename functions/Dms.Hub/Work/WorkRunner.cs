@@ -26,7 +26,7 @@ public sealed partial class WorkRunner(
 
     public async Task<WorkOutcome> RunAsync(WorkRef work, CancellationToken cancellationToken)
     {
-        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
         if (attempt.Lease is not { } lease)
         {
             return new WorkOutcome(WorkOutcomeKind.Skipped, attempt.BusyUntil);
@@ -44,8 +44,26 @@ public sealed partial class WorkRunner(
         activity?.SetTag("dms.tracking_id", item.TrackingId);
         activity?.SetTag("dms.work.attempt", lease.Attempt);
 
-        var outcome = await RunLeasedAsync(lease, cancellationToken);
+        var outcome = await RunLeasedAsync(lease, cancellationToken) with { Attempt = lease.Attempt };
         telemetry.WorkOutcomes.Add(1, new("kind", item.Kind), new("outcome", outcome.Kind.ToString()));
+        return outcome;
+    }
+
+    /// <summary>
+    /// Moves an item to the dead letters now, whatever retries it had left: the transport gave up on it (a Service
+    /// Bus message dead-lettered after MaxDeliveryCount). Skipped when the item is gone or a live runner holds it.
+    /// </summary>
+    public async Task<WorkOutcome> DeadLetterAsync(WorkRef work, string reason, CancellationToken cancellationToken)
+    {
+        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.EvenIfNotDue, cancellationToken);
+        if (attempt.Lease is not { } lease)
+        {
+            return new WorkOutcome(WorkOutcomeKind.Skipped, attempt.BusyUntil);
+        }
+
+        var reasonWithError = lease.Item.LastError is { } last ? $"{reason} Last error: {last}" : reason;
+        var outcome = await DeadLetterAsync(lease, reasonWithError, cancellationToken) with { Attempt = lease.Attempt };
+        telemetry.WorkOutcomes.Add(1, new("kind", lease.Item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
     }
 

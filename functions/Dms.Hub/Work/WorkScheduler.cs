@@ -1,14 +1,15 @@
 namespace Dms.Hub.Work;
 
 /// <summary>
-/// The standalone host's in-memory timetable of work, ordered by due time. Storage stays the source of truth: the
-/// scheduler only decides when to try, so it can be lost (a crash) and rebuilt by the recovery sweep. It never
-/// polls storage, which keeps a deep backlog cheap (an Azurite range query costs O(table size)).
+/// An in-memory timetable of work messages, one entry per work item, ordered by due time: the embedded transport's
+/// queue. Storage stays the source of truth: the timetable only decides when to try, so it can be lost (a crash) and
+/// rebuilt by the recovery sweep. It never polls storage, which keeps a deep backlog cheap (an Azurite range query
+/// costs O(table size)).
 /// </summary>
 public sealed class WorkScheduler(TimeProvider clock)
 {
     private readonly Lock _gate = new();
-    private readonly PriorityQueue<WorkRef, DateTimeOffset> _queue = new();
+    private readonly PriorityQueue<WorkMessage, DateTimeOffset> _queue = new();
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -31,19 +32,19 @@ public sealed class WorkScheduler(TimeProvider clock)
         }
     }
 
-    /// <summary>Adds an item, or moves it earlier if it is already scheduled later.</summary>
-    public void Schedule(WorkRef work)
+    /// <summary>Adds a message, or moves its item earlier if it is already scheduled later.</summary>
+    public void Schedule(WorkMessage work)
     {
         TaskCompletionSource wake;
         lock (_gate)
         {
-            if (_due.TryGetValue(work.Id, out var existing) && existing <= work.DueAt)
+            if (_due.TryGetValue(work.WorkId, out var existing) && existing <= work.NotBefore)
             {
                 return;
             }
 
-            _due[work.Id] = work.DueAt;
-            _queue.Enqueue(work, work.DueAt);
+            _due[work.WorkId] = work.NotBefore;
+            _queue.Enqueue(work, work.NotBefore);
             wake = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -51,8 +52,8 @@ public sealed class WorkScheduler(TimeProvider clock)
         wake.TrySetResult();
     }
 
-    /// <summary>Waits for the next item that is due and removes it.</summary>
-    public async Task<WorkRef> TakeNextDueAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the next message that is due and removes it.</summary>
+    public async Task<WorkMessage> TakeNextDueAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -76,12 +77,21 @@ public sealed class WorkScheduler(TimeProvider clock)
         }
     }
 
-    private bool TryTakeDue(out WorkRef work, out TimeSpan wait)
+    /// <summary>Removes the next message if it is due now, without waiting.</summary>
+    public bool TryTakeDue(out WorkMessage work)
+    {
+        lock (_gate)
+        {
+            return TryTakeDue(out work, out _);
+        }
+    }
+
+    private bool TryTakeDue(out WorkMessage work, out TimeSpan wait)
     {
         var now = clock.GetUtcNow();
         while (_queue.TryPeek(out work!, out var due))
         {
-            if (!_due.TryGetValue(work.Id, out var current) || current != due)
+            if (!_due.TryGetValue(work.WorkId, out var current) || current != due)
             {
                 _queue.Dequeue();
                 continue;
@@ -90,7 +100,7 @@ public sealed class WorkScheduler(TimeProvider clock)
             if (due <= now)
             {
                 _queue.Dequeue();
-                _due.Remove(work.Id);
+                _due.Remove(work.WorkId);
                 wait = TimeSpan.Zero;
                 return true;
             }

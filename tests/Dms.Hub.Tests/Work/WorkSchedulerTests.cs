@@ -12,11 +12,11 @@ public sealed class WorkSchedulerTests
     {
         var scheduler = new WorkScheduler(_clock);
         var now = _clock.GetUtcNow();
-        scheduler.Schedule(new WorkRef("D1", "b", now.AddSeconds(-1)));
-        scheduler.Schedule(new WorkRef("D1", "a", now.AddSeconds(-2)));
+        scheduler.Schedule(Message("b", now.AddSeconds(-1)));
+        scheduler.Schedule(Message("a", now.AddSeconds(-2)));
 
-        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
-        Assert.Equal("b", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
+        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).WorkId);
+        Assert.Equal("b", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).WorkId);
         Assert.Equal(0, scheduler.Count);
     }
 
@@ -25,12 +25,12 @@ public sealed class WorkSchedulerTests
     {
         var scheduler = new WorkScheduler(_clock);
         var now = _clock.GetUtcNow();
-        scheduler.Schedule(new WorkRef("D1", "a", now.AddMinutes(5)));
-        scheduler.Schedule(new WorkRef("D1", "a", now));
-        scheduler.Schedule(new WorkRef("D1", "a", now.AddMinutes(10)));
+        scheduler.Schedule(Message("a", now.AddMinutes(5)));
+        scheduler.Schedule(Message("a", now));
+        scheduler.Schedule(Message("a", now.AddMinutes(10)));
 
         Assert.Equal(1, scheduler.Count);
-        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).Id);
+        Assert.Equal("a", (await scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken)).WorkId);
         Assert.False(scheduler.Contains("a"));
     }
 
@@ -38,25 +38,27 @@ public sealed class WorkSchedulerTests
     public async Task TakeNextDue_ItemInTheFuture_WaitsUntilItIsDue()
     {
         var scheduler = new WorkScheduler(_clock);
-        scheduler.Schedule(new WorkRef("D1", "later", _clock.GetUtcNow().AddSeconds(30)));
+        scheduler.Schedule(Message("later", _clock.GetUtcNow().AddSeconds(30)));
 
         var take = scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken);
         await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(take.IsCompleted);
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("later", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Id);
+        Assert.Equal("later", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).WorkId);
     }
 
     [Fact]
     public async Task TakeNextDue_EarlierItemArrivesWhileWaiting_ReturnsIt()
     {
         var scheduler = new WorkScheduler(_clock);
-        scheduler.Schedule(new WorkRef("D1", "later", _clock.GetUtcNow().AddHours(1)));
+        scheduler.Schedule(Message("later", _clock.GetUtcNow().AddHours(1)));
         var take = scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken);
 
-        scheduler.Schedule(new WorkRef("D1", "now", _clock.GetUtcNow()));
+        scheduler.Schedule(Message("now", _clock.GetUtcNow()));
 
-        Assert.Equal("now", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Id);
+        Assert.Equal("now", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).WorkId);
     }
+
+    private static WorkMessage Message(string id, DateTimeOffset due) => new(WorkKinds.Route, "D1", id, 0, due);
 }
