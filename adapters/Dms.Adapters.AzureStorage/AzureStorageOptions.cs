@@ -13,7 +13,14 @@ public sealed class AzureStorageOptions
     /// <summary>The account's table endpoint, used with the managed identity when no connection string is given.</summary>
     public Uri? TableServiceUri { get; set; }
 
-    /// <summary>Prefix for table names, so several hubs (or test runs) can share one account.</summary>
+    /// <summary>The account's queue endpoint, for the <c>storage-queue</c> work transport with the managed identity.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>How long the <c>storage-queue</c> transport waits between polls of an empty queue, at most.</summary>
+    [Range(10, 30000)]
+    public int QueuePollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Prefix for table names (and, lower-cased, work queue names), so several hubs or test runs can share one account.</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,20}$|^$")]
     public string TablePrefix { get; set; } = string.Empty;
 

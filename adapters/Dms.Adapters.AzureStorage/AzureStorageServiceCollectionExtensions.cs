@@ -1,9 +1,11 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Dealers;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,7 +39,24 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();
+        services.AddSingleton(sp => CreateQueueClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.AddKeyedSingleton<IWorkTransport, StorageQueueWorkTransport>(StorageQueueWorkTransport.TransportName);
         return services;
+    }
+
+    private static QueueServiceClient CreateQueueClient(AzureStorageOptions options)
+    {
+        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new QueueServiceClient(options.ConnectionString, clientOptions);
+        }
+
+        return new QueueServiceClient(
+            options.QueueServiceUri ?? throw new OptionsValidationException(AzureStorageOptions.Section, typeof(AzureStorageOptions), ["The storage-queue transport needs Dms:Storage:QueueServiceUri."]),
+            new DefaultAzureCredential(), clientOptions);
     }
 
     private static TableServiceClient CreateClient(AzureStorageOptions options)

@@ -25,8 +25,14 @@ internal sealed record ServiceBusConnection(Uri Endpoint, string? KeyName, strin
         return new ServiceBusConnection(Normalize(uri), keyName, key);
     }
 
-    public static ServiceBusConnection ForNamespace(string fullyQualifiedNamespace) =>
-        new(new Uri($"https://{fullyQualifiedNamespace.Trim().TrimEnd('/')}/"), null, null);
+    /// <summary>A namespace host name, or (a local stand-in) an absolute <c>http(s)://</c> URL.</summary>
+    public static ServiceBusConnection ForNamespace(string fullyQualifiedNamespace)
+    {
+        var text = fullyQualifiedNamespace.Trim().TrimEnd('/');
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? new ServiceBusConnection(Normalize(uri), null, null)
+            : new ServiceBusConnection(new Uri($"https://{text}/"), null, null);
+    }
 
     private static Uri Normalize(Uri uri)
     {

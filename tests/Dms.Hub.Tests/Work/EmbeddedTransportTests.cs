@@ -1,0 +1,35 @@
+using Dms.Hub.Work;
+
+namespace Dms.Hub.Tests.Work;
+
+/// <summary>What the embedded transport adds to the contract: it absorbs what it already holds, so the sweep may offer everything.</summary>
+public sealed class EmbeddedTransportTests
+{
+    private readonly EmbeddedWorkTransport _transport = new(TimeProvider.System);
+
+    [Fact]
+    public async Task Send_ItemAlreadyInFlight_IsAbsorbedUntilCompleted()
+    {
+        var message = new WorkMessage(WorkKinds.Route, "D001", Dms.Hub.Common.Ids.NewUlid(DateTimeOffset.UtcNow), 0, DateTimeOffset.UtcNow);
+        await _transport.SendAsync([message], TestContext.Current.CancellationToken);
+        var received = Assert.Single(await _transport.ReceiveAsync(WorkKinds.Route, 8, TestContext.Current.CancellationToken));
+
+        await _transport.SendAsync([message], TestContext.Current.CancellationToken);
+        Assert.Equal(0, _transport.Count);
+
+        await _transport.CompleteAsync(received, message with { Attempt = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(1, _transport.Count);
+    }
+
+    [Fact]
+    public async Task Send_SameItemTwice_QueuesItOnceAtTheEarlierTime()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var message = new WorkMessage(WorkKinds.Deliver, "D001", Dms.Hub.Common.Ids.NewUlid(now), 0, now.AddHours(1));
+
+        await _transport.SendAsync([message, message with { NotBefore = now }], TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, _transport.Count);
+        Assert.Single(await _transport.ReceiveAsync(WorkKinds.Deliver, 8, TestContext.Current.CancellationToken));
+    }
+}
