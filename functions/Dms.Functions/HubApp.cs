@@ -1,13 +1,18 @@
 using Dms.Adapters.AzureStorage;
 using Dms.Adapters.Rest;
+using Dms.Adapters.ServiceBus;
 using Dms.Adapters.Soap;
+using Dms.Functions.FunctionsHost;
 using Dms.Functions.Http;
 using Dms.Functions.Startup;
 using Dms.Hub;
 
 namespace Dms.Functions;
 
-/// <summary>The composition root: the hub core, one call per adapter, the HTTP surface.</summary>
+/// <summary>
+/// The composition root: the hub core, one call per adapter, the HTTP surface — and, when the Functions host
+/// started the process, the host's invocation routes.
+/// </summary>
 public static class HubApp
 {
     /// <param name="configure">Extra configuration applied before services are registered (tests use it).</param>
@@ -16,10 +21,12 @@ public static class HubApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
+        CustomHandler.Configure(builder);
 
         builder.Services
             .AddDmsHub(builder.Configuration)
             .AddAzureStorageAdapter(builder.Configuration)
+            .AddServiceBusAdapter(builder.Configuration)
             .AddRestAdapter(builder.Configuration)
             .AddSoapAdapter(builder.Configuration);
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
@@ -32,6 +39,7 @@ public static class HubApp
         app.UseCorrelation();
         app.UseSoapAdapter();
         app.UseHttpSurface();
+        app.MapHostInvocations();
         return app;
     }
 }

@@ -19,7 +19,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     /// <param name="project">Folder under the repository root, e.g. <c>functions/Dms.Functions</c>.</param>
     /// <param name="port">A port chosen beforehand (see <see cref="FreePort"/>), when others must know it in advance.</param>
-    public static async Task<ChildProcess> StartAsync(string project, IEnumerable<string> arguments, string readyPath, int? port = null)
+    /// <param name="environment">Extra environment variables, as a host would set them.</param>
+    public static async Task<ChildProcess> StartAsync(string project, IEnumerable<string> arguments, string readyPath, int? port = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(RepoRoot.Path, project, "bin", RepoRoot.Configuration, "net10.0", Path.GetFileName(project) + ".dll");
         port ??= FreePort();
@@ -27,6 +29,11 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + project);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Dms.Functions;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -79,22 +77,8 @@ public sealed class HubHost : IAsyncDisposable
     /// <summary>Registers a dealer through the admin API and returns its code, API key and webhook secret.</summary>
     public async Task<TestDealer> CreateDealerAsync(string? code = null, string channel = "mailbox", string? callbackUrl = null, string region = "East", string brand = "Aurora")
     {
-        code ??= TestDocuments.NewDealerCode();
-        var body = new JsonObject { ["code"] = code, ["name"] = "Test dealer " + code, ["region"] = region, ["brand"] = brand, ["notificationChannel"] = channel };
-        if (callbackUrl is not null)
-        {
-            body["callbackUrl"] = callbackUrl;
-        }
-
         using var admin = Client(HubSettings.AdminKey);
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/dealers", body);
-        var json = await response.ReadJsonAsync();
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw new InvalidOperationException($"Creating dealer {code} failed: {(int)response.StatusCode} {json}");
-        }
-
-        return new TestDealer(code, json["apiKey"]!.GetValue<string>(), json["webhookSecret"]?.GetValue<string>());
+        return await TestDealer.RegisterAsync(admin, code, channel, callbackUrl, region, brand);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,9 @@
 namespace Dms.Testing;
 
-/// <summary>The hub as a separate process (the built Dms.Functions.dll), so a test can SIGKILL it mid-flow.</summary>
+/// <summary>
+/// The hub as a separate process (the built Dms.Functions.dll), so a test can SIGKILL it mid-flow, or start it the
+/// way the Azure Functions host starts a custom handler.
+/// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
@@ -9,9 +12,12 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri BaseAddress => _process.BaseAddress;
 
-    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false)
     {
-        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live");
+        // As the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT names the port to listen on.
+        var port = ChildProcess.FreePort();
+        var environment = asCustomHandler ? new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, environment);
         var hub = new HubProcess(process);
         await Readiness.WaitAsync(hub.Client);
         return hub;
@@ -26,6 +32,12 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         return client;
+    }
+
+    public async Task<TestDealer> CreateDealerAsync(string channel = "mailbox", string? callbackUrl = null)
+    {
+        using var admin = Client(HubSettings.AdminKey);
+        return await TestDealer.RegisterAsync(admin, channel: channel, callbackUrl: callbackUrl);
     }
 
     public Task KillAsync() => _process.KillAsync();

@@ -31,8 +31,9 @@ internal sealed class StorageQueueWorkTransport(QueueServiceClient service, IOpt
         Task.WhenAll(messages.Select(async m =>
         {
             var queue = await QueueAsync(m.Kind);
-            var delay = m.NotBefore - clock.GetUtcNow();
-            var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay < MaxDelay ? delay : MaxDelay;
+            var now = clock.GetUtcNow();
+            var delay = m.NotBefore <= now ? TimeSpan.Zero : WorkMessage.WholeSecondsAfter(m.NotBefore) - now;
+            var visibility = delay <= TimeSpan.Zero ? (TimeSpan?)null : delay < MaxDelay ? TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)) : MaxDelay;
             await queue.SendMessageAsync(BinaryData.FromString(m.ToJson().ToJsonString()), visibility, TimeSpan.FromSeconds(-1), cancellationToken);
         }));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Dms.Hub.Work;
 
 namespace Dms.Adapters.ServiceBus.Internal;
 
@@ -19,7 +20,7 @@ internal sealed class ServiceBusRestClient(HttpClient http, ServiceBusConnection
         var properties = new JsonObject { ["MessageId"] = messageId, ["Label"] = label };
         if (notBefore > clock.GetUtcNow())
         {
-            properties["ScheduledEnqueueTimeUtc"] = notBefore.UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
+            properties["ScheduledEnqueueTimeUtc"] = WorkMessage.WholeSecondsAfter(notBefore).UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(connection.Endpoint, Uri.EscapeDataString(queue) + "/messages"));

@@ -35,6 +35,18 @@ public sealed record WorkMessage(string Kind, string DealerCode, string WorkId, 
 
     public override string ToString() => $"{Kind} {MessageId}";
 
+    /// <summary>
+    /// When to release a deferred message on a transport that counts whole seconds: <paramref name="notBefore"/>
+    /// rounded up to the second, plus one for clock skew. A message must never arrive before its item is due — it
+    /// would find nothing to do and leave the item to the recovery sweep.
+    /// </summary>
+    public static DateTimeOffset WholeSecondsAfter(DateTimeOffset notBefore)
+    {
+        var ticks = notBefore.UtcTicks;
+        var partial = ticks % TimeSpan.TicksPerSecond;
+        return new DateTimeOffset(ticks - partial + (partial == 0 ? 0 : TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+    }
+
     /// <summary>Reads a message body; null when it is not one of ours (wrong shape, unknown dealer code format, bad ID).</summary>
     public static WorkMessage? FromJson(JsonNode? node)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Dms.Functions.Tests.Resilience;
 
@@ -21,7 +20,7 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IDisposable
 
         var trackingIds = new List<string>();
         var first = await HubProcess.StartAsync(settings);
-        var dealer = await CreateDealerAsync(first);
+        var dealer = await first.CreateDealerAsync();
         using (var client = first.Client(dealer.ApiKey))
         {
             foreach (var number in numbers)
@@ -63,12 +62,4 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IDisposable
     }
 
     public void Dispose() => _oem.Dispose();
-
-    private static async Task<TestDealer> CreateDealerAsync(HubProcess hub)
-    {
-        using var admin = hub.Client(HubSettings.AdminKey);
-        var code = TestDocuments.NewDealerCode();
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/dealers", new JsonObject { ["code"] = code, ["name"] = "Crash dealer", ["region"] = "East", ["brand"] = "Aurora" });
-        return new TestDealer(code, (await response.ReadJsonAsync())["apiKey"]!.GetValue<string>(), null);
-    }
 }

@@ -82,6 +82,14 @@ public sealed class ServiceBusFake : IDisposable
         }
     }
 
+    public void RemoveDeadLetter(FakeMessage message)
+    {
+        lock (_gate)
+        {
+            _deadLetters[message.Queue].Remove(message);
+        }
+    }
+
     /// <summary>Locks the next available message the way a receiver does (the Functions host, in tests); null when none.</summary>
     public FakeMessage? TryLock(string queue)
     {
