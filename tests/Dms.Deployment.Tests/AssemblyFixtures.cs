@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Dms.Testing.AzuriteFixture))]
