@@ -49,12 +49,10 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
     [Fact]
     public async Task FailingDelivery_AnswersNon2xx_SchedulesTheNextAttempt_AndItsRedeliveryIsHarmless()
     {
-        await Host.DrainAsync(CustomHandlerFixture.Kinds);
         var number = "WC-FH-" + TestDocuments.Next();
         fixture.Oem.Script(number, r => r.WithStatusCode(503), r => r.WithStatusCode(201).WithBodyAsJson(new { oemReference = "OEM-FH-2" }));
-        using var http = await DealerAsync();
-        var (trackingId, _) = await SubmitClaimAsync(http, await RetailAsync(http), number);
-        await Host.DrainAsync("route");
+        var (http, trackingId) = await RoutedClaimAsync(number);
+        using var dealer = http;
 
         var failed = (await Host.DeliverNextAsync("deliver"))!;
 
@@ -79,12 +77,10 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
     [Fact]
     public async Task BusinessRejection_Answers200_AndTheClaimIsRejected()
     {
-        await Host.DrainAsync(CustomHandlerFixture.Kinds);
         var number = "WC-FH-" + TestDocuments.Next();
         fixture.Oem.Script(number, r => r.WithStatusCode(422).WithBodyAsJson(new { error = "Labor operation not covered" }));
-        using var http = await DealerAsync();
-        var (trackingId, _) = await SubmitClaimAsync(http, await RetailAsync(http), number);
-        await Host.DrainAsync("route");
+        var (http, trackingId) = await RoutedClaimAsync(number);
+        using var dealer = http;
 
         var rejected = (await Host.DeliverNextAsync("deliver"))!;
 
@@ -182,6 +178,16 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         Assert.IsType<JsonObject>(result.Body["Outputs"]);
         Assert.IsType<JsonArray>(result.Body["Logs"]);
         Assert.Null(result.Body["ReturnValue"]);
+    }
+
+    /// <summary>A claim (under a fresh dealer and VIN) routed through WorkRoute: its delivery message waits in dms-deliver.</summary>
+    private async Task<(HttpClient Http, string TrackingId)> RoutedClaimAsync(string number)
+    {
+        await Host.DrainAsync(CustomHandlerFixture.Kinds);
+        var http = await DealerAsync();
+        var (trackingId, _) = await SubmitClaimAsync(http, await RetailAsync(http), number);
+        await Host.DrainAsync("route");
+        return (http, trackingId);
     }
 
     private async Task<HttpClient> DealerAsync() => fixture.Hub.Client((await fixture.Hub.CreateDealerAsync()).ApiKey);
