@@ -25,8 +25,12 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         var forRdr = await Host.DrainAsync(CustomHandlerFixture.Kinds);
         var (trackingId, number) = await SubmitClaimAsync(http, vin);
 
-        // The host drives everything: without invocations the claim stays where intake left it.
+        // The host drives everything: no receive loop of the app's own touches the message (a receive would lock it
+        // and count a delivery), and without invocations the claim stays where intake left it.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
         var waiting = Assert.Single(Bus.Messages("dms-route"));
+        Assert.Equal(0, waiting.DeliveryCount);
+        Assert.DoesNotContain(Bus.Requests, r => r.Path.EndsWith("/messages/head", StringComparison.Ordinal));
         Assert.DoesNotContain((await ClaimAsync(http, trackingId))["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "Routed");
 
         var forClaim = await Host.DrainAsync(CustomHandlerFixture.Kinds);
