@@ -120,9 +120,15 @@ internal static class AdminEndpoints
             return (null, Problems.Create(context, 400, malformed.Code, "Malformed request", malformed.Message, [malformed]));
         }
 
+        // Nothing is read from the body before it matches its schema (a wrong type would otherwise throw).
         var errors = SchemaValidator.Validate(schemas.Get(RegistrationSchema), text).ToList();
+        if (errors.Count > 0)
+        {
+            return (null, Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null, errors));
+        }
+
         var channel = node["notificationChannel"]?.GetValue<string>() ?? NotificationChannels.Mailbox;
-        if (errors.Count == 0 && channel != NotificationChannels.Mailbox && node["callbackUrl"] is null)
+        if (channel != NotificationChannels.Mailbox && node["callbackUrl"] is null)
         {
             errors.Add(new ValidationError("/callbackUrl", ErrorCodes.Required, $"A {channel} dealer needs a callback URL."));
         }

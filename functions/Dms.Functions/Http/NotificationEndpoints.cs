@@ -62,7 +62,7 @@ internal static class NotificationEndpoints
             return Problems.Create(context, 400, malformed.Code, "Malformed request", malformed.Message, [malformed]);
         }
 
-        if (node["receiptIds"] is not JsonArray ids || ids.Count == 0 || ids.Count > mailbox.MaxItems || ids.Any(i => i?.GetValueKind() != JsonValueKind.String))
+        if (node is not JsonObject request || request["receiptIds"] is not JsonArray ids || ids.Count == 0 || ids.Count > mailbox.MaxItems || ids.Any(i => i?.GetValueKind() != JsonValueKind.String))
         {
             return Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null,
                 [new("/receiptIds", "INVALID_VALUE", $"Send 1–{mailbox.MaxItems} receipt IDs as strings.")]);
