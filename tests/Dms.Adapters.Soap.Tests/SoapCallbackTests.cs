@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

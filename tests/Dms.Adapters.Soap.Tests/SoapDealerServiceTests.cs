@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap;
 
 namespace Dms.Adapters.Soap.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.ServiceModel;
 using System.ServiceModel.Security;
 using System.Text;
+using Dms.Testing.Soap;
 
 namespace Dms.Adapters.Soap.Tests;
 

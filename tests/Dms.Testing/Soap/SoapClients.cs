@@ -3,10 +3,10 @@ using System.ServiceModel;
 using System.ServiceModel.Security;
 using Dms.Adapters.Soap.Contracts;
 
-namespace Dms.Adapters.Soap.Tests;
+namespace Dms.Testing.Soap;
 
 /// <summary>Real WCF clients of the dealer service, as legacy .NET dealers build them.</summary>
-internal static class SoapClients
+public static class SoapClients
 {
     /// <summary>WCF's own WS-Security: BasicHttpsBinding with TransportWithMessageCredential sends PasswordText + Timestamp.</summary>
     public static ChannelFactory<IDealerService> PasswordText(string url, string username, string password)

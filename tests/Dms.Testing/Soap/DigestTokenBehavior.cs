@@ -5,10 +5,10 @@ using System.ServiceModel.Channels;
 using System.ServiceModel.Description;
 using System.ServiceModel.Dispatcher;
 
-namespace Dms.Adapters.Soap.Tests;
+namespace Dms.Testing.Soap;
 
 /// <summary>Adds a PasswordDigest UsernameToken to every call; tests can pin the nonce and the Created time.</summary>
-internal sealed class DigestTokenBehavior(string username, string password) : IEndpointBehavior, IClientMessageInspector
+public sealed class DigestTokenBehavior(string username, string password) : IEndpointBehavior, IClientMessageInspector
 {
     public byte[]? FixedNonce { get; set; }
 

@@ -3,13 +3,13 @@ using System.ServiceModel.Channels;
 using System.Text;
 using System.Xml;
 
-namespace Dms.Adapters.Soap.Tests;
+namespace Dms.Testing.Soap;
 
 /// <summary>
 /// A wsse:Security header with a PasswordDigest UsernameToken, written the way Java/WSS4J legacy clients do
 /// (WCF itself only sends PasswordText). The digest is computed here, independently of the hub.
 /// </summary>
-internal sealed class UsernameTokenHeader(string username, string password, byte[] nonce, string created) : MessageHeader
+public sealed class UsernameTokenHeader(string username, string password, byte[] nonce, string created) : MessageHeader
 {
     private const string Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private const string Wsu = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
