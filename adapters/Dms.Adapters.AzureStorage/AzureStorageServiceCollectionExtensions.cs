@@ -4,10 +4,12 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Dealers;
+using Dms.Hub.Operations;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +27,8 @@ public static class AzureStorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null, "Set Dms:Storage:ConnectionString or Dms:Storage:TableServiceUri.")
             .ValidateOnStart();
-        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.TryAddSingleton<StorageTraffic>();
+        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
         services.AddSingleton(sp => new TableSet(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
         services.AddSingleton<TableDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TableDocumentStore>());
@@ -39,14 +42,15 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();
-        services.AddSingleton(sp => CreateQueueClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.AddSingleton(sp => CreateQueueClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
         services.AddKeyedSingleton<IWorkTransport, StorageQueueWorkTransport>(StorageQueueWorkTransport.TransportName);
         return services;
     }
 
-    private static QueueServiceClient CreateQueueClient(AzureStorageOptions options)
+    private static QueueServiceClient CreateQueueClient(AzureStorageOptions options, StorageTraffic traffic)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        clientOptions.AddPolicy(new StorageTrafficPolicy(traffic, "queue"), HttpPipelinePosition.PerRetry);
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -59,9 +63,10 @@ public static class AzureStorageServiceCollectionExtensions
             new DefaultAzureCredential(), clientOptions);
     }
 
-    private static TableServiceClient CreateClient(AzureStorageOptions options)
+    private static TableServiceClient CreateClient(AzureStorageOptions options, StorageTraffic traffic)
     {
         var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(new StorageTrafficPolicy(traffic, "table"), HttpPipelinePosition.PerRetry);
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);

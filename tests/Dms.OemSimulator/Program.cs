@@ -1,18 +1,18 @@
-using System.Text.Json.Nodes;
 using Dms.OemSimulator;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
 builder.Services.AddSingleton<Ledger>();
+builder.Services.AddSingleton<FaultSwitch>();
 builder.Services.AddHttpClient("hub");
 builder.Services.AddSingleton<DecisionPoster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionPoster>());
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
 var app = builder.Build();
-app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
-    OemDesk.ReceiveAsync(context, ledger, options.Value, "OEM-WC", (message, first) =>
+app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, FaultSwitch faults, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "OEM-WC", (message, first) =>
     {
         if (!first || !options.Value.PostDecisions)
         {
@@ -32,8 +32,8 @@ app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, DecisionPos
                 break;
         }
     }));
-app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
-    OemDesk.ReceiveAsync(context, ledger, options.Value, "HQ-RDR", (message, first) =>
+app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, FaultSwitch faults, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "HQ-RDR", (message, first) =>
     {
         if (first && options.Value.PostDecisions && message["messageType"]?.GetValue<string>() == "RetailDeliveryUnwindRequested")
         {
@@ -41,6 +41,13 @@ app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, Decisi
             poster.Schedule(OemDesk.DecisionDelay(options.Value), $"/api/v1/oem/retail-delivery-reports/{trackingId}/events", $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind());
         }
     }));
-app.MapGet("/stats", (Ledger ledger) => new JsonObject { ["requests"] = ledger.Requests, ["distinctKeys"] = ledger.DistinctKeys, ["effects"] = ledger.Effects });
+app.MapGet("/stats", (Ledger ledger) => ledger.Stats());
+app.MapGet("/effects", (Ledger ledger) => ledger.AllEffects.OrderBy(e => e.At));
+app.MapGet("/control", (FaultSwitch faults) => faults.Current);
+app.MapPost("/control", (Faults faults, FaultSwitch current) =>
+{
+    current.Current = faults;
+    return faults;
+});
 app.MapGet("/health", () => "ok");
 await app.RunAsync();

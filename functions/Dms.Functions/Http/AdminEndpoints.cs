@@ -10,7 +10,7 @@ using Dms.Hub.Work;
 
 namespace Dms.Functions.Http;
 
-/// <summary>Operators: dead letters and their replay, dealer onboarding, key and secret rotation.</summary>
+/// <summary>Operators: dead letters and their replay, dealer onboarding, key and secret rotation, runtime figures.</summary>
 internal static class AdminEndpoints
 {
     private const string RegistrationSchema = "dealer-registration.v1";
@@ -37,6 +37,8 @@ internal static class AdminEndpoints
                 ? Results.Bytes(payload.Content.ToArray(), payload.ContentType)
                 : Problems.NotFound(context))
             .WithSummary("The exact bytes a dealer sent for one version of a document (audit)");
+        group.MapGet("/runtime", (StorageTraffic traffic) => Json(RuntimeView.Current(traffic)))
+            .WithSummary("This process: CPU seconds, working set (peak), storage round trips by kind");
         group.MapGet("/dealers", async (DealerDirectory directory, IDealerStore store, CancellationToken cancellationToken) =>
             Json(new JsonObject { ["items"] = new JsonArray((await store.ListAsync(cancellationToken)).Select(d => (JsonNode)View(d)).ToArray()) }));
         group.MapGet("/dealers/{code}", async (HttpContext context, string code, IDealerStore store) =>

@@ -83,4 +83,24 @@ public sealed class AdminTests(HubFixture fixture) : IClassFixture<HubFixture>
         Assert.Equal("ready", ready["status"]!.GetValue<string>());
         Assert.Equal("ok", ready["checks"]!["table-storage"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Runtime_CountsStorageRoundTripsByKind_OperatorsOnly()
+    {
+        var dealer = await Hub.CreateDealerAsync();
+        using var client = Hub.Client(dealer.ApiKey);
+        using var admin = Hub.Client(HubSettings.AdminKey);
+
+        var before = await admin.GetJsonAsync("/api/v1/admin/runtime");
+        using var submitted = await client.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(TestDocuments.NewVin()));
+        var after = await admin.GetJsonAsync("/api/v1/admin/runtime");
+
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        long Count(JsonObject view, string kind) => view["storageRequests"]![kind]?.GetValue<long>() ?? 0;
+        Assert.True(Count(after, "table-read") > Count(before, "table-read"), after.ToJsonString());
+        Assert.True(Count(after, "table-batch") + Count(after, "table-write") > Count(before, "table-batch") + Count(before, "table-write"), after.ToJsonString());
+        Assert.Equal(after["storageRequests"]!.AsObject().Sum(k => k.Value!.GetValue<long>()), after["storageRequestsTotal"]!.GetValue<long>());
+        Assert.True(after["cpuSeconds"]!.GetValue<double>() > 0 && after["peakWorkingSetBytes"]!.GetValue<long>() >= after["workingSetBytes"]!.GetValue<long>() / 2);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/admin/runtime")).StatusCode);
+    }
 }

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Dms.Hub.Operations;
+
+namespace Dms.Functions.Http;
+
+/// <summary>The process as operators and benchmarks see it: CPU, memory, and storage round trips so far.</summary>
+internal static class RuntimeView
+{
+    public static JsonObject Current(StorageTraffic traffic)
+    {
+        using var process = Process.GetCurrentProcess();
+        var storage = traffic.Snapshot();
+        return new JsonObject
+        {
+            ["startedAt"] = process.StartTime.ToUniversalTime(),
+            ["processorCount"] = Environment.ProcessorCount,
+            ["cpuSeconds"] = Math.Round(process.TotalProcessorTime.TotalSeconds, 3),
+            ["workingSetBytes"] = process.WorkingSet64,
+            ["peakWorkingSetBytes"] = process.PeakWorkingSet64,
+            ["gcHeapBytes"] = GC.GetGCMemoryInfo().HeapSizeBytes,
+            ["threads"] = process.Threads.Count,
+            ["storageRequests"] = new JsonObject(storage.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
+            ["storageRequestsTotal"] = storage.Values.Sum(),
+        };
+    }
+}
