@@ -4,39 +4,43 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.OemSimulator;
 
-/// <summary>Posts events back to the hub after a delay, retrying until the hub takes them (the hub dedupes by key).</summary>
+/// <summary>
+/// Posts events back to the hub after a delay, retrying each until the hub takes it (the hub dedupes by key). The
+/// events of one document go out in order, each only after the previous one was taken, as a real back end's outbox does.
+/// </summary>
 internal sealed partial class DecisionPoster(IHttpClientFactory clients, IOptions<SimulatorOptions> options, ILogger<DecisionPoster> logger) : BackgroundService
 {
-    private readonly Channel<(DateTimeOffset Due, string Path, string Key, JsonObject Body)> _queue = Channel.CreateUnbounded<(DateTimeOffset, string, string, JsonObject)>();
+    private readonly Channel<(string Path, OemEvent[] Events)> _queue = Channel.CreateUnbounded<(string, OemEvent[])>();
 
-    public void Schedule(TimeSpan delay, string path, string idempotencyKey, JsonObject body) =>
-        _queue.Writer.TryWrite((DateTimeOffset.UtcNow + delay, path, idempotencyKey, body));
+    /// <summary>Posts <paramref name="events"/> to <paramref name="path"/> one after another, each <see cref="OemEvent.After"/> the previous.</summary>
+    public void Schedule(string path, params OemEvent[] events) => _queue.Writer.TryWrite((path, events));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (path, events) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            _ = Task.Run(() => PostAsync(item.Due, item.Path, item.Key, item.Body, stoppingToken), stoppingToken);
+            _ = Task.Run(async () =>
+            {
+                foreach (var oemEvent in events)
+                {
+                    await Task.Delay(oemEvent.After, stoppingToken);
+                    await PostAsync(path, oemEvent, stoppingToken);
+                }
+            }, stoppingToken);
         }
     }
 
-    private async Task PostAsync(DateTimeOffset due, string path, string key, JsonObject body, CancellationToken cancellationToken)
+    private async Task PostAsync(string path, OemEvent oemEvent, CancellationToken cancellationToken)
     {
-        var wait = due - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken);
-        }
-
         var client = clients.CreateClient("hub");
-        var eventType = body["type"]?.GetValue<string>() ?? "?";
+        var eventType = oemEvent.Body["type"]?.GetValue<string>() ?? "?";
         for (var attempt = 1; attempt <= 30 && !cancellationToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.HubUrl.TrimEnd('/') + path) { Content = JsonContent.Create(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.HubUrl.TrimEnd('/') + path) { Content = JsonContent.Create(oemEvent.Body) };
                 request.Headers.Add("X-Api-Key", options.Value.HubKey);
-                request.Headers.Add("Idempotency-Key", key);
+                request.Headers.Add("Idempotency-Key", oemEvent.Key);
                 using var response = await client.SendAsync(request, cancellationToken);
                 if ((int)response.StatusCode < 500 && (int)response.StatusCode != 429)
                 {
@@ -56,3 +60,6 @@ internal sealed partial class DecisionPoster(IHttpClientFactory clients, IOption
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Posted {EventType} to {Path}: {Status}")]
     private static partial void LogPosted(ILogger logger, string eventType, string path, int status);
 }
+
+/// <summary>One event for the hub, sent <paramref name="After"/> the previous one of the same document.</summary>
+internal sealed record OemEvent(TimeSpan After, string Key, JsonObject Body);

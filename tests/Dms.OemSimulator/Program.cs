@@ -27,8 +27,9 @@ app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, FaultSwitch
         {
             case "WarrantyClaimSubmitted" or "WarrantyClaimResubmitted" or "WarrantyClaimAppealed":
                 var reference = message["oemReference"]!.GetValue<string>();
-                poster.Schedule(delay / 2, path, $"{trackingId}:accept:{message["messageId"]}", DecisionPlanner.Accept(reference));
-                poster.Schedule(delay, path, $"{trackingId}:decide:{message["messageId"]}", DecisionPlanner.Decide(trackingId + version, message["document"]!.AsObject()));
+                poster.Schedule(path,
+                    new OemEvent(delay / 2, $"{trackingId}:accept:{message["messageId"]}", DecisionPlanner.Accept(reference)),
+                    new OemEvent(delay / 2, $"{trackingId}:decide:{message["messageId"]}", DecisionPlanner.Decide(trackingId + version, message["document"]!.AsObject())));
                 break;
         }
     }));
@@ -38,7 +39,7 @@ app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, FaultS
         if (first && options.Value.PostDecisions && message["messageType"]?.GetValue<string>() == "RetailDeliveryUnwindRequested")
         {
             var trackingId = message["trackingId"]!.GetValue<string>();
-            poster.Schedule(OemDesk.DecisionDelay(options.Value), $"/api/v1/oem/retail-delivery-reports/{trackingId}/events", $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind());
+            poster.Schedule($"/api/v1/oem/retail-delivery-reports/{trackingId}/events", new OemEvent(OemDesk.DecisionDelay(options.Value), $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind()));
         }
     }));
 app.MapGet("/stats", (Ledger ledger) => ledger.Stats());

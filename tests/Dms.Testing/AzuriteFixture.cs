@@ -22,6 +22,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public int BlobPort => _ports["Blob"];
 
+    /// <summary>Azurite's node process, for benchmarks that report its CPU time.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +

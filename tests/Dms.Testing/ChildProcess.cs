@@ -37,8 +37,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + project);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = OpenLog(project, process.Id);
+        process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => log?.WriteLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}"));
@@ -73,6 +74,12 @@ public sealed class ChildProcess : IAsyncDisposable
         await KillAsync();
         _process.Dispose();
     }
+
+    /// <summary>With DMS_CHILD_LOGS set to a folder, each child's output goes to {folder}/{program}-{pid}.log (otherwise it is dropped).</summary>
+    private static TextWriter? OpenLog(string project, int processId) =>
+        Environment.GetEnvironmentVariable("DMS_CHILD_LOGS") is { Length: > 0 } folder
+            ? TextWriter.Synchronized(new StreamWriter(System.IO.Path.Combine(Directory.CreateDirectory(folder).FullName, $"{System.IO.Path.GetFileName(project)}-{processId}.log")) { AutoFlush = true })
+            : null;
 
     public static int FreePort()
     {

@@ -12,11 +12,12 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri BaseAddress => _process.BaseAddress;
 
-    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false)
+    /// <param name="port">A fixed port, so a restarted hub is found where the previous one was.</param>
+    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false, int? port = null)
     {
         // As the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT names the port to listen on.
-        var port = ChildProcess.FreePort();
-        var environment = asCustomHandler ? new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+        port ??= ChildProcess.FreePort();
+        var environment = asCustomHandler ? new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
         var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, environment);
         var hub = new HubProcess(process);
         await Readiness.WaitAsync(hub.Client);

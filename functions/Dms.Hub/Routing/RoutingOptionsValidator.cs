@@ -1,14 +1,21 @@
+using Dms.Hub.Notifications;
+using Dms.Hub.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Routing;
 
-/// <summary>Fails start-up when a route names an unknown destination or a destination an unregistered adapter.</summary>
+/// <summary>
+/// Fails start-up when a route names an unknown destination, a destination an unregistered adapter, or a destination (or
+/// notifications) allow more attempts than the work runner's poison limit (<c>Dms:Work:Retry:MaxAttempts</c>), which would cut its
+/// retries short.
+/// </summary>
 internal sealed class RoutingOptionsValidator(IServiceProvider services) : IValidateOptions<RoutingOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoutingOptions options)
     {
         var keyed = services.GetRequiredService<IServiceProviderIsKeyedService>();
+        var work = services.GetRequiredService<IOptions<WorkOptions>>().Value;
         var failures = new List<string>();
         foreach (var route in options.Routes)
         {
@@ -23,6 +30,17 @@ internal sealed class RoutingOptionsValidator(IServiceProvider services) : IVali
             {
                 failures.Add($"Destination '{destinationName}' uses adapter '{destination.Adapter}', which is not registered.");
             }
+
+            if (destination.Retry.MaxAttempts > work.Retry.MaxAttempts)
+            {
+                failures.Add($"Destination '{destinationName}' allows {destination.Retry.MaxAttempts} attempts but Dms:Work:Retry:MaxAttempts is {work.Retry.MaxAttempts}; raise the latter.");
+            }
+        }
+
+        var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        if (notifications.Retry.MaxAttempts > work.Retry.MaxAttempts)
+        {
+            failures.Add($"Dms:Notifications:Retry:MaxAttempts is {notifications.Retry.MaxAttempts} but Dms:Work:Retry:MaxAttempts is {work.Retry.MaxAttempts}; raise the latter.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

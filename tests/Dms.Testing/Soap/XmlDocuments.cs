@@ -1,9 +1,9 @@
 using Dms.Adapters.Soap.Contracts;
 
-namespace Dms.Adapters.Soap.Tests;
+namespace Dms.Testing.Soap;
 
 /// <summary>Valid documents as XML contracts, dated relative to today.</summary>
-internal static class XmlDocuments
+public static class XmlDocuments
 {
     public static RetailDeliveryReportXml Rdr(string vin, string? number = null) => new()
     {

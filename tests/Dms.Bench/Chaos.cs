@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dms.DealerSimulator;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// ./dms chaos SCENARIO: the real hub and simulators under one fault, then a reconciliation. Exit code 0 only when
+/// nothing was lost, nothing took effect twice, at least the required number of documents went through, and no
+/// dealer saw an error it could not retry.
+/// </summary>
+internal static class Chaos
+{
+    public static readonly string[] Scenarios = ["flaky-oem", "commit-then-fail", "oem-outage", "kill-hub"];
+
+    public static async Task<int> RunAsync(string scenario, int documents, int outageSeconds, TextWriter output)
+    {
+        var oem = scenario switch
+        {
+            "flaky-oem" => Profiles.Oem(("FailureRate", "0.5")),
+            "commit-then-fail" => Profiles.Oem(("CommitThenFailRate", "0.5")),
+            _ => Profiles.Oem(),
+        };
+        output.WriteLine($"Chaos {scenario}: starting Azurite, the OEM simulator and the hub...");
+        await using var stack = await Stack.StartAsync(Profiles.Hub(maxAttempts: 20), oem);
+        await using var simulation = new Simulation(new SimulationOptions
+        {
+            HubUrl = stack.HubUrl.ToString(), AdminKey = HubSettings.AdminKey, Dealers = 40, Concurrency = 24,
+            Documents = (int)Math.Ceiling(documents * 1.1), InvalidShare = 0.02, DuplicateShare = 0.05, SoapShare = 0.1,
+            DecisionWaitSeconds = 0, ProgressSeconds = 2,
+        }, output);
+
+        using var stop = new CancellationTokenSource();
+        var disruption = scenario switch
+        {
+            "oem-outage" => OutageAsync(stack, simulation, outageSeconds, output, stop.Token),
+            "kill-hub" => KillHubAsync(stack, output, stop.Token),
+            _ => Task.CompletedTask,
+        };
+        var result = await simulation.RunAsync();
+        await stop.CancelAsync();
+        await disruption;
+
+        output.WriteLine("Submissions done; waiting for every document to settle...");
+        var reconciliation = await Reconciliation.RunAsync(stack, result.AcceptedDocuments, simulation.Dealers, TimeSpan.FromMinutes(6), output);
+        var stats = await stack.OemStatsAsync();
+        var failures = Failures(scenario, documents, result, reconciliation, stats);
+        Print(output, scenario, result, reconciliation, stats, stack.HubRestarts, failures);
+        Directory.CreateDirectory(Path.Combine(RepoRoot.Path, "artifacts", "chaos"));
+        await File.WriteAllTextAsync(Path.Combine(RepoRoot.Path, "artifacts", "chaos", scenario + ".json"), JsonSerializer.Serialize(
+            new { scenario, passed = failures.Count == 0, failures, hubRestarts = stack.HubRestarts, simulation = result, reconciliation, oem = stats }, SimulationJson.Options));
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static List<string> Failures(string scenario, int documents, SimulationResult result, Reconciliation reconciliation, JsonObject stats)
+    {
+        var failures = new List<string>();
+        if (!reconciliation.Holds)
+        {
+            failures.Add("reconciliation does not hold");
+        }
+
+        if (result.Accepted < documents)
+        {
+            failures.Add($"only {result.Accepted} documents accepted (need {documents})");
+        }
+
+        if (result.ErrorsByKind.Count > 0)
+        {
+            failures.Add("dealers saw errors: " + string.Join(", ", result.ErrorsByKind.Select(e => $"{e.Key} ×{e.Value}")));
+        }
+
+        if (reconciliation.OverlappingAttempts > 0)
+        {
+            failures.Add($"{reconciliation.OverlappingAttempts} attempts overlapped another attempt with the same key");
+        }
+
+        if (scenario == "oem-outage" && reconciliation.DeadLettered > 0)
+        {
+            failures.Add($"{reconciliation.DeadLettered} documents dead-lettered although the outage was shorter than the retry horizon");
+        }
+
+        var injected = stats["faultsInjected"]!.AsObject();
+        if (scenario != "kill-hub" && injected.Count == 0)
+        {
+            failures.Add("no fault was injected");
+        }
+
+        return failures;
+    }
+
+    private static async Task OutageAsync(Stack stack, Simulation simulation, int seconds, TextWriter output, CancellationToken cancellationToken)
+    {
+        while (simulation.Recorder.Accepted < 300 && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        output.WriteLine($"*** OEM down for {seconds} s");
+        await stack.SetOemFaultsAsync(new JsonObject { ["down"] = true });
+        await Task.Delay(TimeSpan.FromSeconds(seconds), CancellationToken.None);
+        await stack.SetOemFaultsAsync(new JsonObject { ["down"] = false });
+        output.WriteLine("*** OEM back");
+    }
+
+    private static async Task KillHubAsync(Stack stack, TextWriter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(3000, 10000)), cancellationToken);
+                output.WriteLine("*** SIGKILL hub");
+                await stack.KillAndRestartHubAsync();
+                output.WriteLine($"*** hub restarted ({stack.HubRestarts})");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static void Print(TextWriter output, string scenario, SimulationResult result, Reconciliation r, JsonObject stats, int restarts, List<string> failures)
+    {
+        output.WriteLine();
+        output.WriteLine($"== Reconciliation: {scenario} ==");
+        output.WriteLine($"submitted {result.Submitted}, accepted {r.Accepted}, refused as invalid {result.Refused}, duplicates replayed {result.DuplicatesReplayed}/{result.DuplicatesSent}");
+        output.WriteLine($"accepted {r.Accepted} = delivered {r.Delivered} + rejected {r.Rejected} + dead-lettered {r.DeadLettered}   (in flight {r.InFlight}, missing {r.Missing}; settled in {r.SettleSeconds} s)");
+        output.WriteLine($"OEM: requests {r.OemRequests}, distinct Idempotency-Keys {r.OemDistinctKeys}, effects {r.OemEffects}, duplicate effects {r.DuplicateEffects}, overlapping attempts {r.OverlappingAttempts}, max in flight {stats["maxInFlight"]}");
+        output.WriteLine($"OEM faults injected: {stats["faultsInjected"]!.ToJsonString()}");
+        output.WriteLine($"delivered without an OEM effect {r.DeliveredWithoutEffect}, effects for unknown documents {r.EffectsForUnknownDocuments}, hub restarts {restarts}");
+        output.WriteLine($"dealer retries {JsonSerializer.Serialize(result.RetriesByKind)}, dealer errors {JsonSerializer.Serialize(result.ErrorsByKind)}");
+        output.WriteLine(failures.Count == 0 ? $"PASS {scenario}" : $"FAIL {scenario}: {string.Join("; ", failures)}");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Dms.DealerSimulator;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// Every acknowledged document looked up as its dealer sees it, until each has settled: accepted = delivered +
+/// rejected + dead-lettered, nothing missing or still in flight; and the OEM's ledger agrees: each delivered message
+/// took effect exactly once, under one key, and nothing took effect that no dealer submitted.
+/// </summary>
+internal sealed record Reconciliation(
+    int Accepted, int Delivered, int Rejected, int DeadLettered, int InFlight, int Missing,
+    long OemRequests, long OemDistinctKeys, long OemEffects, long DuplicateEffects, long OverlappingAttempts,
+    int DeliveredWithoutEffect, int EffectsForUnknownDocuments, double SettleSeconds)
+{
+    public bool Holds => Missing == 0 && InFlight == 0 && Accepted == Delivered + Rejected + DeadLettered
+        && OemEffects == OemDistinctKeys && DuplicateEffects == 0 && DeliveredWithoutEffect == 0 && EffectsForUnknownDocuments == 0;
+
+    public static async Task<Reconciliation> RunAsync(Stack stack, IReadOnlyCollection<AcceptedDocument> accepted, IReadOnlyList<SimDealer> dealers,
+        TimeSpan timeout, TextWriter progress)
+    {
+        var keys = dealers.ToDictionary(d => d.Code, d => d.ApiKey, StringComparer.Ordinal);
+        var states = new Dictionary<string, DocumentState>(StringComparer.Ordinal);
+        var started = Stopwatch.GetTimestamp();
+        var open = accepted.ToList();
+        while (true)
+        {
+            var looked = await Task.WhenAll(open.Chunk(Math.Max(1, open.Count / 16 + 1)).Select(chunk => LookUpAsync(stack, chunk, keys)));
+            foreach (var (trackingId, state) in looked.SelectMany(l => l))
+            {
+                states[trackingId] = state;
+            }
+
+            open = open.Where(d => states[d.TrackingId].Outcome is Outcome.InFlight).ToList();
+            progress.WriteLine($"  reconciling: {accepted.Count - open.Count}/{accepted.Count} settled");
+            if (open.Count == 0 || Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var stats = await stack.OemStatsAsync();
+        var effects = (await stack.OemEffectsAsync()).Select(e => e!.AsObject())
+            .Select(e => (TrackingId: e["trackingId"]!.GetValue<string>(), Message: $"{e["messageType"]}|{e["contentVersion"]}")).ToList();
+        var effectSet = effects.ToHashSet();
+        var count = (Outcome o) => states.Values.Count(s => s.Outcome == o);
+        return new Reconciliation(
+            accepted.Count, count(Outcome.Delivered), count(Outcome.Rejected), count(Outcome.DeadLettered), count(Outcome.InFlight), count(Outcome.Missing),
+            stats["requests"]!.GetValue<long>(), stats["distinctKeys"]!.GetValue<long>(), stats["effects"]!.GetValue<long>(),
+            stats["duplicateEffects"]!.GetValue<long>(), stats["overlappingAttempts"]!.GetValue<long>(),
+            states.Sum(s => s.Value.DeliveredMessages.Count(m => !effectSet.Contains((s.Key, m)))),
+            effects.Count(e => !states.ContainsKey(e.TrackingId)),
+            Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1));
+    }
+
+    private static async Task<List<(string, DocumentState)>> LookUpAsync(Stack stack, IEnumerable<AcceptedDocument> documents, Dictionary<string, string> keys)
+    {
+        var results = new List<(string, DocumentState)>();
+        foreach (var document in documents)
+        {
+            using var client = stack.Hub.Client(keys[document.DealerCode]);
+            results.Add((document.TrackingId, await StateAsync(client, document)));
+        }
+
+        return results;
+    }
+
+    private static async Task<DocumentState> StateAsync(HttpClient client, AcceptedDocument document)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync($"/api/v1/{DocumentTypes.Route(document.DocumentType)}/{document.TrackingId}");
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return new DocumentState(Outcome.Missing, []);
+                }
+
+                return DocumentState.From(await response.EnsureSuccessStatusCode().ReadJsonAsync());
+            }
+            catch (HttpRequestException) when (attempt < 30)
+            {
+                await Task.Delay(1000); // the hub is restarting
+            }
+        }
+    }
+
+    private enum Outcome
+    {
+        InFlight,
+        Delivered,
+        Rejected,
+        DeadLettered,
+        Missing,
+    }
+
+    private sealed record DocumentState(Outcome Outcome, IReadOnlyList<string> DeliveredMessages)
+    {
+        public static DocumentState From(JsonObject document)
+        {
+            var deliveries = document["deliveries"]!.AsArray().Select(d => d!.AsObject()).ToList();
+            var statuses = deliveries.Select(d => d["status"]!.GetValue<string>()).ToList();
+            var delivered = deliveries.Where(d => d["status"]!.GetValue<string>() == "Delivered").Select(d => $"{d["messageType"]}|{d["contentVersion"]}").ToList();
+            var outcome = statuses.Count == 0 || statuses.Contains("Pending") ? Outcome.InFlight
+                : statuses.Contains("DeadLettered") ? Outcome.DeadLettered
+                : statuses.Contains("Failed") ? Outcome.Rejected
+                : Outcome.Delivered;
+            return new DocumentState(outcome, delivered);
+        }
+    }
+}

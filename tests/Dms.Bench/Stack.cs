@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// Everything a run needs, as separate processes: Azurite in memory, the OEM simulator and the hub (on a fixed port,
+/// so a SIGKILLed hub restarts where dealers and the OEM expect it).
+/// </summary>
+internal sealed class Stack : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly int _hubPort;
+    private readonly HttpClient _oem;
+
+    private Stack(AzuriteFixture azurite, ChildProcess oemProcess, Dictionary<string, string?> settings, int hubPort)
+    {
+        Azurite = azurite;
+        OemProcess = oemProcess;
+        _settings = settings;
+        _hubPort = hubPort;
+        _oem = new HttpClient { BaseAddress = oemProcess.BaseAddress };
+    }
+
+    public AzuriteFixture Azurite { get; }
+
+    public ChildProcess OemProcess { get; }
+
+    public HubProcess Hub { get; private set; } = null!;
+
+    public Uri HubUrl => new($"http://127.0.0.1:{_hubPort}");
+
+    public int HubRestarts { get; private set; }
+
+    /// <param name="hub">Hub settings on top of <see cref="HubSettings.Defaults"/>.</param>
+    /// <param name="oem">OEM simulator settings (section Simulator), e.g. LatencyMilliseconds.</param>
+    public static async Task<Stack> StartAsync(IReadOnlyDictionary<string, string> hub, IReadOnlyDictionary<string, string> oem)
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        var hubPort = ChildProcess.FreePort();
+        var oemPort = ChildProcess.FreePort();
+        var oemArguments = new Dictionary<string, string>
+        {
+            ["Simulator:HubUrl"] = $"http://127.0.0.1:{hubPort}",
+            ["Simulator:HubKey"] = HubSettings.OemKey,
+            ["Simulator:InboundKey"] = "oem-inbound-secret",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in oem)
+        {
+            oemArguments["Simulator:" + key] = value;
+        }
+
+        var oemProcess = await ChildProcess.StartAsync("tests/Dms.OemSimulator", oemArguments.Select(a => $"--{a.Key}={a.Value}"), "/health", oemPort);
+        var settings = HubSettings.Defaults(azurite.ConnectionString, "bench", $"http://127.0.0.1:{oemPort}/warranty/claims", $"http://127.0.0.1:{oemPort}/hq/retail-deliveries");
+        settings.Remove("Dms:Security:CredentialCacheSeconds");
+        foreach (var (key, value) in hub)
+        {
+            settings[key] = value;
+        }
+
+        var stack = new Stack(azurite, oemProcess, settings, hubPort);
+        stack.Hub = await HubProcess.StartAsync(settings, port: hubPort);
+        return stack;
+    }
+
+    /// <summary>SIGKILL the hub (no shutdown, no draining) and start it again on the same port.</summary>
+    public async Task KillAndRestartHubAsync()
+    {
+        await Hub.KillAsync();
+        await Hub.DisposeAsync();
+        Hub = await HubProcess.StartAsync(_settings, port: _hubPort);
+        HubRestarts++;
+    }
+
+    public HttpClient AdminClient() => Hub.Client(HubSettings.AdminKey);
+
+    public async Task<JsonObject> RuntimeAsync()
+    {
+        using var admin = AdminClient();
+        return await admin.GetJsonAsync("/api/v1/admin/runtime");
+    }
+
+    public async Task SetOemFaultsAsync(JsonObject faults)
+    {
+        using var response = await _oem.PostAsJsonAsync("/control", faults);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonObject> OemStatsAsync() => (await _oem.GetFromJsonAsync<JsonObject>("/stats"))!;
+
+    public async Task<JsonArray> OemEffectsAsync() => (await _oem.GetFromJsonAsync<JsonArray>("/effects"))!;
+
+    public double AzuriteCpuSeconds()
+    {
+        using var process = Process.GetProcessById(Azurite.ProcessId);
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Hub is not null)
+        {
+            await Hub.DisposeAsync();
+        }
+
+        await OemProcess.DisposeAsync();
+        await Azurite.DisposeAsync();
+        _oem.Dispose();
+    }
+
+    public static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Dms.Testing;
+
+namespace Dms.DealerSimulator;
+
+/// <summary>
+/// One run: register a fleet, let <see cref="SimulationOptions.Concurrency"/> senders submit vehicles (an RDR, then a
+/// claim for the same VIN) or invalid documents until the target count, paced to the target rate, then wait for the
+/// claims' decisions to come back. Prints a progress line while it runs.
+/// </summary>
+public sealed class Simulation(SimulationOptions options, TextWriter progress) : IAsyncDisposable
+{
+    private DecisionInbox? _inbox;
+    private readonly Recorder _recorder = new();
+    private long _reserved;
+    private long _started;
+
+    public Recorder Recorder => _recorder;
+
+    /// <summary>The registered fleet (available once the run has started).</summary>
+    public IReadOnlyList<SimDealer> Dealers { get; private set; } = [];
+
+    public async Task<SimulationResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var hub = new HttpClient { BaseAddress = new Uri(options.HubUrl), Timeout = TimeSpan.FromSeconds(30) };
+        // The inbox outlives the run (until disposed): notifications keep coming while a caller reconciles.
+        var inbox = _inbox ??= await DecisionInbox.StartAsync(options.ListenHost);
+        var dealers = Dealers = await Fleet.RegisterAsync(options, inbox, hub);
+        progress.WriteLine($"Registered {dealers.Count} dealers ({dealers.Count(d => d.Channel.Name == "soap")} over SOAP); decisions to {inbox.Address}");
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _started = Stopwatch.GetTimestamp();
+        var printer = PrintProgressAsync(inbox, stop.Token);
+        var pacer = new Pacer(options.Rate);
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => SendAsync(dealers, i, pacer, cancellationToken)));
+        var intakeSeconds = Stopwatch.GetElapsedTime(_started, Math.Max(_recorder.LastAnswerAt, _started + 1)).TotalSeconds;
+
+        var claims = _recorder.AcceptedDocuments.Where(d => d.DocumentType == DocumentTypes.Claim).ToList();
+        var waitUntil = Stopwatch.GetTimestamp() + (long)(options.DecisionWaitSeconds * Stopwatch.Frequency);
+        while (claims.Any(c => !inbox.TryGetDecision(c.TrackingId, out _)) && Stopwatch.GetTimestamp() < waitUntil)
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        await stop.CancelAsync();
+        await printer;
+        PrintLine(inbox);
+        return SimulationResult.From(options, _recorder, inbox, claims, intakeSeconds, dealers.Count);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_inbox is not null)
+        {
+            await _inbox.DisposeAsync();
+        }
+    }
+
+    private async Task SendAsync(IReadOnlyList<SimDealer> dealers, int worker, Pacer pacer, CancellationToken cancellationToken)
+    {
+        var random = new Random(worker * 7919 + Environment.TickCount);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var dealer = dealers[random.Next(dealers.Count)];
+            var vin = TestDocuments.NewVin();
+            if (random.NextDouble() < options.InvalidShare)
+            {
+                if (await SubmitOneAsync(dealer, random.Next(2) == 0 ? DocumentTypes.Rdr : DocumentTypes.Claim, vin, invalid: true, pacer, random, cancellationToken) is null)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            // The claim only makes sense once the vehicle's retail delivery is on record.
+            var rdr = await SubmitOneAsync(dealer, DocumentTypes.Rdr, vin, invalid: false, pacer, random, cancellationToken);
+            if (rdr is null || (rdr.Kind == AnswerKind.Accepted && await SubmitOneAsync(dealer, DocumentTypes.Claim, vin, invalid: false, pacer, random, cancellationToken) is null))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Submits one document (retrying what is retryable with the same key); null once the target count is reached.</summary>
+    private async Task<Answer?> SubmitOneAsync(SimDealer dealer, string documentType, string vin, bool invalid, Pacer pacer, Random random, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _reserved) > options.Documents)
+        {
+            return null;
+        }
+
+        await pacer.WaitAsync(cancellationToken);
+        var document = dealer.Channel.Prepare(documentType, vin, invalid);
+        _recorder.Submitting();
+        var started = Stopwatch.GetTimestamp();
+        var answer = await SubmitWithRetriesAsync(dealer, document, cancellationToken);
+        _recorder.Answered(dealer, document, answer, started);
+        if (answer is { Kind: AnswerKind.Accepted, TrackingId: { } trackingId } && random.NextDouble() < options.DuplicateShare)
+        {
+            _recorder.DuplicateAnswered(trackingId, await SubmitWithRetriesAsync(dealer, document, cancellationToken));
+        }
+
+        return answer;
+    }
+
+    private async Task<Answer> SubmitWithRetriesAsync(SimDealer dealer, PreparedDocument document, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.RetryWindowSeconds * Stopwatch.Frequency);
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await dealer.Channel.SubmitAsync(document, cancellationToken);
+            if (!answer.Retryable || Stopwatch.GetTimestamp() > deadline)
+            {
+                return answer;
+            }
+
+            _recorder.Retrying(answer.ErrorKind ?? "failed");
+            var backoff = answer.RetryAfter ?? TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt));
+            await Task.Delay(backoff, cancellationToken);
+        }
+    }
+
+    private async Task PrintProgressAsync(DecisionInbox inbox, CancellationToken cancellationToken)
+    {
+        if (options.ProgressSeconds <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.ProgressSeconds), cancellationToken);
+                PrintLine(inbox);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void PrintLine(DecisionInbox inbox)
+    {
+        var seconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+        progress.WriteLine(FormattableString.Invariant(
+            $"[{seconds,6:F1}s] submitted {_recorder.Submitted,6}  accepted {_recorder.Accepted,6} ({_recorder.Accepted / Math.Max(seconds, 0.001),6:F1}/s)  refused {_recorder.Refused,4}  errors {_recorder.Errors,3}  retries {_recorder.RetriesByKind.Values.Sum(),4}  decisions {inbox.Decisions,6}  notifications {inbox.Notifications,7}"));
+    }
+}
