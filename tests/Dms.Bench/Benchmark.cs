@@ -1,6 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dms.DealerSimulator;
+using Dms.Testing;
+
 namespace Dms.Bench;
 
+/// <summary>
+/// ./dms bench: one stack, four measured phases — saturation (as fast as the hub accepts), steady (half that rate, for
+/// latencies), the storage floor, and a backlog (the OEM down while documents arrive, then back) — and a report.
+/// </summary>
 internal static class Benchmark
 {
-    public static Task<int> RunAsync(int documents, TextWriter output) => Task.FromResult(2);
+    private const int Concurrency = 32;
+
+    public static async Task<int> RunAsync(int documents, TextWriter output)
+    {
+        output.WriteLine("Benchmark: starting Azurite (in memory), the OEM simulator and the hub...");
+        await using var stack = await Stack.StartAsync(Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5), Profiles.Oem());
+
+        output.WriteLine("== Warm-up (200 documents, not measured)");
+        await RunSimulationAsync(stack, new SimulationOptions { Documents = 200, Dealers = 10 }, output);
+        await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(60));
+
+        output.WriteLine($"== Saturation: {documents} documents as fast as the hub accepts them ({Concurrency} senders)");
+        var saturation = await MeasureAsync(stack, new SimulationOptions { Documents = documents }, output);
+
+        var steadyRate = Math.Max(1, Math.Round(saturation.Simulation.AcceptedPerSecond / 2));
+        var steadyDocuments = (int)Math.Max(600, steadyRate * 40);
+        output.WriteLine($"== Steady: {steadyDocuments} documents at {steadyRate}/s (half the saturation rate)");
+        var steady = await MeasureAsync(stack, new SimulationOptions { Documents = steadyDocuments, Rate = steadyRate }, output);
+
+        output.WriteLine("== Storage floor: a plain TableClient doing the hub's round trips per document");
+        var floor = await StorageFloor.MeasureAsync(stack.Azurite.ConnectionString, saturation.StoragePerDocument, 1000, Concurrency);
+        output.WriteLine($"   {floor.DocumentsPerSecond} documents/s ({floor.RoundTripsPerSecond} round trips/s)");
+
+        output.WriteLine("== Backlog: the OEM is down while documents arrive, then comes back");
+        var backlog = await Backlog.RunAsync(stack, (int)Math.Max(600, steadyRate * 30), steadyRate, output);
+
+        var report = new BenchReport(Machine.Describe(), documents, saturation, steady, floor,
+            Math.Round(saturation.EndToEndDocumentsPerSecond / floor.DocumentsPerSecond, 2), backlog);
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, SimulationJson.Options));
+        var markdown = ReportWriter.Markdown(report);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown);
+        output.WriteLine();
+        output.WriteLine(markdown);
+        output.WriteLine($"Report written to {Path.Combine(folder, "report.md")} and report.json");
+        return report.Passed ? 0 : 1;
+    }
+
+    private static async Task<Phase> MeasureAsync(Stack stack, SimulationOptions options, TextWriter output)
+    {
+        var before = await RuntimeSnapshot.TakeAsync(stack);
+        await using var sampler = new WorkingSetSampler(stack).Start();
+        var (simulation, _) = await RunSimulationAsync(stack, options, output);
+        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(120));
+        var documents = Math.Max(1, simulation.Accepted);
+        var storage = after.Storage.ToDictionary(s => s.Key, s => Math.Round((s.Value - before.Storage.GetValueOrDefault(s.Key)) / (double)documents, 2), StringComparer.Ordinal);
+        var seconds = Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds;
+        return new Phase(simulation, Math.Round(seconds, 1), Math.Round(simulation.Accepted / seconds, 1),
+            Math.Round((after.CpuSeconds - before.CpuSeconds) / documents * 1000, 2), Math.Round((after.AzuriteCpuSeconds - before.AzuriteCpuSeconds) / documents * 1000, 2),
+            Math.Max(sampler.PeakBytes, after.WorkingSetBytes), after.PeakWorkingSetBytes, storage, Math.Round(storage.Values.Sum(), 1));
+    }
+
+    public static async Task<(SimulationResult Result, Simulation Simulation)> RunSimulationAsync(Stack stack, SimulationOptions options, TextWriter output)
+    {
+        options.HubUrl = stack.HubUrl.ToString();
+        options.AdminKey = HubSettings.AdminKey;
+        options.Concurrency = Concurrency;
+        options.ProgressSeconds = 5;
+        var simulation = new Simulation(options, output);
+        var result = await simulation.RunAsync();
+        await simulation.DisposeAsync();
+        return (result, simulation);
+    }
+}
+
+/// <summary>One measured phase: what dealers saw and what it cost the hub and Azurite.</summary>
+internal sealed record Phase(
+    SimulationResult Simulation, double EndToEndSeconds, double EndToEndDocumentsPerSecond, double HubCpuSecondsPer1000, double AzuriteCpuSecondsPer1000,
+    long PeakWorkingSetBytes, long ProcessPeakWorkingSetBytes, IReadOnlyDictionary<string, double> StoragePerDocument, double StorageRoundTripsPerDocument);
+
+internal sealed record BenchReport(JsonObject Machine, int Documents, Phase Saturation, Phase Steady, StorageFloor.Result Floor, double HubToFloorRatio, BacklogResult Backlog)
+{
+    public bool Passed => Saturation.Simulation.ErrorsByKind.Count == 0 && Steady.Simulation.ErrorsByKind.Count == 0 && Backlog.Reconciliation.Holds && Backlog.DeadLettered == 0;
 }

@@ -4,7 +4,8 @@ namespace Dms.Bench;
 internal static class Profiles
 {
     /// <summary>Production-like work settings: default shards and credential cache, rate limits on, 2 s attempt timeout, patient retries.</summary>
-    public static Dictionary<string, string> Hub(int maxAttempts = 12, int maxDelaySeconds = 10)
+    /// <param name="breakFailureRatio">Failure ratio that opens a destination's circuit (the hub's default is 0.5).</param>
+    public static Dictionary<string, string> Hub(int maxAttempts = 12, int maxDelaySeconds = 10, double breakFailureRatio = 0.5)
     {
         var settings = new Dictionary<string, string>
         {
@@ -23,6 +24,7 @@ internal static class Profiles
         {
             var prefix = $"Dms:Routing:Destinations:{destination}:";
             settings[prefix + "TimeoutSeconds"] = "2";
+            settings[prefix + "BreakFailureRatio"] = breakFailureRatio.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[prefix + "Retry:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[prefix + "Retry:BaseDelayMilliseconds"] = "500";
             settings[prefix + "Retry:MaxDelaySeconds"] = maxDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,8 +19,9 @@ internal sealed record Reconciliation(
     public bool Holds => Missing == 0 && InFlight == 0 && Accepted == Delivered + Rejected + DeadLettered
         && OemEffects == OemDistinctKeys && DuplicateEffects == 0 && DeliveredWithoutEffect == 0 && EffectsForUnknownDocuments == 0;
 
+    /// <param name="since">Only OEM effects from this moment on belong to the documents being reconciled (a phase of a longer run).</param>
     public static async Task<Reconciliation> RunAsync(Stack stack, IReadOnlyCollection<AcceptedDocument> accepted, IReadOnlyList<SimDealer> dealers,
-        TimeSpan timeout, TextWriter progress)
+        TimeSpan timeout, TextWriter progress, DateTimeOffset? since = null)
     {
         var keys = dealers.ToDictionary(d => d.Code, d => d.ApiKey, StringComparer.Ordinal);
         var states = new Dictionary<string, DocumentState>(StringComparer.Ordinal);
@@ -46,6 +47,7 @@ internal sealed record Reconciliation(
 
         var stats = await stack.OemStatsAsync();
         var effects = (await stack.OemEffectsAsync()).Select(e => e!.AsObject())
+            .Where(e => since is null || e["at"]!.GetValue<DateTimeOffset>() >= since)
             .Select(e => (TrackingId: e["trackingId"]!.GetValue<string>(), Message: $"{e["messageType"]}|{e["contentVersion"]}")).ToList();
         var effectSet = effects.ToHashSet();
         var count = (Outcome o) => states.Values.Count(s => s.Outcome == o);

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Dms.DealerSimulator;
+
+namespace Dms.Bench;
+
+internal sealed record ProbeResult(string Name, Percentiles Milliseconds, int Failures);
+
+internal sealed record BacklogResult(
+    int Accepted, double OutageSeconds, double FirstDeliveryAfterRecoverySeconds, double DrainSeconds, double DrainDocumentsPerSecond,
+    int DeadLettered, IReadOnlyList<ProbeResult> Probes, Reconciliation Reconciliation, SimulationResult Simulation);
+
+/// <summary>
+/// The OEM goes down; documents keep arriving (and must still be accepted quickly); while it is down the hub's health
+/// endpoint, a dealer's document list and Azurite itself are timed every second; then the OEM comes back and the
+/// backlog drains. Reports the drain rate and confirms nothing was lost or dead-lettered.
+/// </summary>
+internal static class Backlog
+{
+    public static async Task<BacklogResult> RunAsync(Stack stack, int documents, double rate, TextWriter output)
+    {
+        var effectsBefore = (await stack.OemStatsAsync())["effects"]!.GetValue<long>();
+        var started = DateTimeOffset.UtcNow;
+        await stack.SetOemFaultsAsync(new JsonObject { ["down"] = true });
+        var down = Stopwatch.GetTimestamp();
+        using var health = stack.Hub.Client();
+        var table = new TableServiceClient(stack.Azurite.ConnectionString).GetTableClient("benchdocuments");
+        var probes = new List<LatencyProbe>
+        {
+            new LatencyProbe("hub GET /health/ready", async () => (await health.GetAsync("/health/ready")).Dispose()).Start(),
+            new LatencyProbe("Azurite point read", async () => await table.GetEntityIfExistsAsync<TableEntity>("none", "none")).Start(),
+        };
+
+        var simulation = new Simulation(new SimulationOptions
+        {
+            HubUrl = stack.HubUrl.ToString(), AdminKey = Testing.HubSettings.AdminKey, Documents = documents, Rate = rate, Concurrency = 32,
+            DecisionWaitSeconds = 0, ProgressSeconds = 5,
+        }, output);
+        var result = await simulation.RunAsync();
+        var dealer = simulation.Dealers[^1];
+        using var dealerClient = stack.Hub.Client(dealer.ApiKey);
+        probes.Add(new LatencyProbe("dealer GET /warranty-claims", async () => (await dealerClient.GetAsync("/api/v1/warranty-claims?limit=20")).Dispose()).Start());
+        await Task.Delay(5000); // the list probe gets a few samples with the backlog at its deepest
+
+        var outage = Stopwatch.GetElapsedTime(down).TotalSeconds;
+        output.WriteLine($"   OEM back after {outage:F0} s with {result.Accepted} documents waiting");
+        await stack.SetOemFaultsAsync(new JsonObject { ["down"] = false });
+        var up = Stopwatch.GetTimestamp();
+        double? first = null;
+        long effects;
+        do
+        {
+            await Task.Delay(250);
+            effects = (await stack.OemStatsAsync())["effects"]!.GetValue<long>() - effectsBefore;
+            if (effects > 0)
+            {
+                first ??= Stopwatch.GetElapsedTime(up).TotalSeconds;
+            }
+        }
+        while (effects < result.Accepted && Stopwatch.GetElapsedTime(up) < TimeSpan.FromMinutes(5));
+
+        var drained = Stopwatch.GetElapsedTime(up).TotalSeconds;
+        foreach (var probe in probes)
+        {
+            await probe.DisposeAsync();
+        }
+
+        var reconciliation = await Reconciliation.RunAsync(stack, result.AcceptedDocuments, simulation.Dealers, TimeSpan.FromMinutes(3), output, started);
+        await simulation.DisposeAsync();
+        var drainWindow = Math.Max(0.001, drained - (first ?? 0));
+        output.WriteLine($"   drained {effects} deliveries in {drained:F1} s (first after {first:F1} s, {effects / drainWindow:F1}/s)");
+        return new BacklogResult(result.Accepted, Math.Round(outage, 1), Math.Round(first ?? -1, 1), Math.Round(drained, 1), Math.Round(effects / drainWindow, 1),
+            reconciliation.DeadLettered, probes.Select(p => new ProbeResult(p.Name, Percentiles.Of(p.Milliseconds.ToList()), p.Failures)).ToList(), reconciliation, result);
+    }
+}

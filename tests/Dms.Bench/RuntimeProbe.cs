@@ -1,0 +1,125 @@
+using System.Diagnostics;
+
+namespace Dms.Bench;
+
+/// <summary>The hub's own figures (GET /admin/runtime): CPU seconds, working set, storage round trips by kind.</summary>
+internal sealed record RuntimeSnapshot(double CpuSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, IReadOnlyDictionary<string, long> Storage, long StorageTotal, double AzuriteCpuSeconds, long At)
+{
+    public static async Task<RuntimeSnapshot> TakeAsync(Stack stack)
+    {
+        var view = await stack.RuntimeAsync();
+        var storage = view["storageRequests"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal);
+        return new RuntimeSnapshot(view["cpuSeconds"]!.GetValue<double>(), view["workingSetBytes"]!.GetValue<long>(), view["peakWorkingSetBytes"]!.GetValue<long>(),
+            storage, view["storageRequestsTotal"]!.GetValue<long>(), stack.AzuriteCpuSeconds(), Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>Waits until the hub has made no storage call for three seconds (all work done); returns the snapshot at the last change.</summary>
+    public static async Task<RuntimeSnapshot> WaitIdleAsync(Stack stack, TimeSpan limit)
+    {
+        var last = await TakeAsync(stack);
+        var quiet = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (quiet < 3 && Stopwatch.GetTimestamp() < until)
+        {
+            await Task.Delay(1000);
+            var now = await TakeAsync(stack);
+            if (now.StorageTotal == last.StorageTotal)
+            {
+                quiet++;
+            }
+            else
+            {
+                (last, quiet) = (now, 0);
+            }
+        }
+
+        return last;
+    }
+}
+
+/// <summary>Samples the hub's working set every second while a phase runs, keeping the peak.</summary>
+internal sealed class WorkingSetSampler(Stack stack) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public long PeakBytes { get; private set; }
+
+    public WorkingSetSampler Start()
+    {
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    PeakBytes = Math.Max(PeakBytes, (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes);
+                    await Task.Delay(1000, _stop.Token);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+                {
+                }
+            }
+        });
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        _stop.Dispose();
+    }
+}
+
+/// <summary>Times one kind of request every second while a phase runs (to show the hub and Azurite stay responsive).</summary>
+internal sealed class LatencyProbe(string name, Func<Task> request) : IAsyncDisposable
+{
+    private readonly List<double> _milliseconds = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public string Name => name;
+
+    public int Failures { get; private set; }
+
+    public IReadOnlyList<double> Milliseconds => _milliseconds;
+
+    public LatencyProbe Start()
+    {
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await request().WaitAsync(TimeSpan.FromSeconds(10));
+                    _milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Azure.RequestFailedException)
+                {
+                    Failures++;
+                }
+
+                await Task.Delay(1000, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        });
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        _stop.Dispose();
+    }
+}
