@@ -14,8 +14,9 @@ public sealed class StorageTraffic
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Counter<long> _metric;
 
-    public StorageTraffic(IMeterFactory meters) =>
-        _metric = meters.Create(HubTelemetry.Name).CreateCounter<long>("dms.storage.requests", description: "Storage round trips by kind.");
+    /// <param name="meters">The host's meter factory; without one (a bare service collection) a private meter is used.</param>
+    public StorageTraffic(IMeterFactory? meters = null) =>
+        _metric = (meters?.Create(HubTelemetry.Name) ?? new Meter(HubTelemetry.Name)).CreateCounter<long>("dms.storage.requests", description: "Storage round trips by kind.");
 
     public void Count(string kind)
     {
