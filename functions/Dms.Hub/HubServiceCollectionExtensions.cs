@@ -52,6 +52,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<OemEvents>();
         services.AddSingleton<Mailbox>();
         services.AddSingleton<DeadLetters>();
+        services.TryAddSingleton<StorageTraffic>();
         services.AddSingleton<Router>();
 
         services.AddSingleton<IWorkHandler, RouteHandler>();

@@ -32,10 +32,9 @@ internal static class Backlog
             new LatencyProbe("Azurite point read", async () => await table.GetEntityIfExistsAsync<TableEntity>("none", "none")).Start(),
         };
 
-        var simulation = new Simulation(new SimulationOptions
+        await using var simulation = stack.NewSimulation(new SimulationOptions
         {
-            HubUrl = stack.HubUrl.ToString(), AdminKey = Testing.HubSettings.AdminKey, Documents = documents, Rate = rate, Concurrency = 32,
-            DecisionWaitSeconds = 0, ProgressSeconds = 5,
+            Documents = documents, Rate = rate, Concurrency = 32, DecisionWaitSeconds = 0, ProgressSeconds = 5,
         }, output);
         var result = await simulation.RunAsync();
         var dealer = simulation.Dealers[^1];
@@ -67,7 +66,6 @@ internal static class Backlog
         }
 
         var reconciliation = await Reconciliation.RunAsync(stack, result.AcceptedDocuments, simulation.Dealers, TimeSpan.FromMinutes(3), output, started);
-        await simulation.DisposeAsync();
         var drainWindow = Math.Max(0.001, drained - (first ?? 0));
         output.WriteLine($"   drained {effects} deliveries in {drained:F1} s (first after {first:F1} s, {effects / drainWindow:F1}/s)");
         return new BacklogResult(result.Accepted, Math.Round(outage, 1), Math.Round(first ?? -1, 1), Math.Round(drained, 1), Math.Round(effects / drainWindow, 1),

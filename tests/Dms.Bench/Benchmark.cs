@@ -55,7 +55,7 @@ internal static class Benchmark
     {
         var before = await RuntimeSnapshot.TakeAsync(stack);
         await using var sampler = new WorkingSetSampler(stack).Start();
-        var (simulation, _) = await RunSimulationAsync(stack, options, output);
+        var simulation = await RunSimulationAsync(stack, options, output);
         var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(120));
         var documents = Math.Max(1, simulation.Accepted);
         var storage = after.Storage.ToDictionary(s => s.Key, s => Math.Round((s.Value - before.Storage.GetValueOrDefault(s.Key)) / (double)documents, 2), StringComparer.Ordinal);
@@ -65,16 +65,12 @@ internal static class Benchmark
             Math.Max(sampler.PeakBytes, after.WorkingSetBytes), after.PeakWorkingSetBytes, storage, Math.Round(storage.Values.Sum(), 1));
     }
 
-    public static async Task<(SimulationResult Result, Simulation Simulation)> RunSimulationAsync(Stack stack, SimulationOptions options, TextWriter output)
+    private static async Task<SimulationResult> RunSimulationAsync(Stack stack, SimulationOptions options, TextWriter output)
     {
-        options.HubUrl = stack.HubUrl.ToString();
-        options.AdminKey = HubSettings.AdminKey;
         options.Concurrency = Concurrency;
         options.ProgressSeconds = 5;
-        var simulation = new Simulation(options, output);
-        var result = await simulation.RunAsync();
-        await simulation.DisposeAsync();
-        return (result, simulation);
+        await using var simulation = stack.NewSimulation(options, output);
+        return await simulation.RunAsync();
     }
 }
 

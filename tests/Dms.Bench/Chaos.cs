@@ -27,10 +27,9 @@ internal static class Chaos
         // the OEM (as it should) but turns a few minutes into a quarter of an hour. The fault runs open it at 75%.
         var breakRatio = scenario is "flaky-oem" or "commit-then-fail" ? 0.75 : 0.5;
         await using var stack = await Stack.StartAsync(Profiles.Hub(maxAttempts: 20, breakFailureRatio: breakRatio), oem);
-        await using var simulation = new Simulation(new SimulationOptions
+        await using var simulation = stack.NewSimulation(new SimulationOptions
         {
-            HubUrl = stack.HubUrl.ToString(), AdminKey = HubSettings.AdminKey, Dealers = 40, Concurrency = 24,
-            Documents = (int)Math.Ceiling(documents * 1.1), InvalidShare = 0.02, DuplicateShare = 0.05, SoapShare = 0.1,
+            Dealers = 40, Concurrency = 24, Documents = (int)Math.Ceiling(documents * 1.1), InvalidShare = 0.02, DuplicateShare = 0.05, SoapShare = 0.1,
             DecisionWaitSeconds = 0, ProgressSeconds = 2,
         }, output);
 
@@ -130,7 +129,7 @@ internal static class Chaos
         output.WriteLine($"== Reconciliation: {scenario} ==");
         output.WriteLine($"submitted {result.Submitted}, accepted {r.Accepted}, refused as invalid {result.Refused}, duplicates replayed {result.DuplicatesReplayed}/{result.DuplicatesSent}");
         output.WriteLine($"accepted {r.Accepted} = delivered {r.Delivered} + rejected {r.Rejected} + dead-lettered {r.DeadLettered}   (in flight {r.InFlight}, missing {r.Missing}; settled in {r.SettleSeconds} s)");
-        output.WriteLine($"OEM: requests {r.OemRequests}, distinct Idempotency-Keys {r.OemDistinctKeys}, effects {r.OemEffects}, duplicate effects {r.DuplicateEffects}, overlapping attempts {r.OverlappingAttempts}, max in flight {stats["maxInFlight"]}");
+        output.WriteLine($"OEM: requests {r.OemRequests}, distinct Idempotency-Keys {r.OemDistinctKeys}, effects {r.OemEffects} (messages delivered {r.DeliveredMessages}), duplicate effects {r.DuplicateEffects}, overlapping attempts {r.OverlappingAttempts}, max in flight {stats["maxInFlight"]}");
         output.WriteLine($"OEM faults injected: {stats["faultsInjected"]!.ToJsonString()}");
         output.WriteLine($"delivered without an OEM effect {r.DeliveredWithoutEffect}, effects for unknown documents {r.EffectsForUnknownDocuments}, hub restarts {restarts}");
         output.WriteLine($"dealer retries {JsonSerializer.Serialize(result.RetriesByKind)}, dealer errors {JsonSerializer.Serialize(result.ErrorsByKind)}");

@@ -13,11 +13,12 @@ namespace Dms.Bench;
 /// </summary>
 internal sealed record Reconciliation(
     int Accepted, int Delivered, int Rejected, int DeadLettered, int InFlight, int Missing,
-    long OemRequests, long OemDistinctKeys, long OemEffects, long DuplicateEffects, long OverlappingAttempts,
+    int DeliveredMessages, long OemRequests, long OemDistinctKeys, int OemEffects, long DuplicateEffects, long OverlappingAttempts,
     int DeliveredWithoutEffect, int EffectsForUnknownDocuments, double SettleSeconds)
 {
+    /// <summary>Nothing lost or stuck, and the OEM applied exactly the messages the hub says it delivered, once each.</summary>
     public bool Holds => Missing == 0 && InFlight == 0 && Accepted == Delivered + Rejected + DeadLettered
-        && OemEffects == OemDistinctKeys && DuplicateEffects == 0 && DeliveredWithoutEffect == 0 && EffectsForUnknownDocuments == 0;
+        && OemEffects == DeliveredMessages && DuplicateEffects == 0 && DeliveredWithoutEffect == 0 && EffectsForUnknownDocuments == 0;
 
     /// <param name="since">Only OEM effects from this moment on belong to the documents being reconciled (a phase of a longer run).</param>
     public static async Task<Reconciliation> RunAsync(Stack stack, IReadOnlyCollection<AcceptedDocument> accepted, IReadOnlyList<SimDealer> dealers,
@@ -53,32 +54,35 @@ internal sealed record Reconciliation(
         var count = (Outcome o) => states.Values.Count(s => s.Outcome == o);
         return new Reconciliation(
             accepted.Count, count(Outcome.Delivered), count(Outcome.Rejected), count(Outcome.DeadLettered), count(Outcome.InFlight), count(Outcome.Missing),
-            stats["requests"]!.GetValue<long>(), stats["distinctKeys"]!.GetValue<long>(), stats["effects"]!.GetValue<long>(),
+            states.Values.Sum(s => s.DeliveredMessages.Count), stats["requests"]!.GetValue<long>(), stats["distinctKeys"]!.GetValue<long>(), effects.Count,
             stats["duplicateEffects"]!.GetValue<long>(), stats["overlappingAttempts"]!.GetValue<long>(),
             states.Sum(s => s.Value.DeliveredMessages.Count(m => !effectSet.Contains((s.Key, m)))),
             effects.Count(e => !states.ContainsKey(e.TrackingId)),
             Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1));
     }
 
+    // One lane of lookups: one connection, each request with its dealer's key.
     private static async Task<List<(string, DocumentState)>> LookUpAsync(Stack stack, IEnumerable<AcceptedDocument> documents, Dictionary<string, string> keys)
     {
+        using var client = stack.Hub.Client();
         var results = new List<(string, DocumentState)>();
         foreach (var document in documents)
         {
-            using var client = stack.Hub.Client(keys[document.DealerCode]);
-            results.Add((document.TrackingId, await StateAsync(client, document)));
+            results.Add((document.TrackingId, await StateAsync(client, keys[document.DealerCode], document)));
         }
 
         return results;
     }
 
-    private static async Task<DocumentState> StateAsync(HttpClient client, AcceptedDocument document)
+    private static async Task<DocumentState> StateAsync(HttpClient client, string apiKey, AcceptedDocument document)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                using var response = await client.GetAsync($"/api/v1/{DocumentTypes.Route(document.DocumentType)}/{document.TrackingId}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/{DocumentTypes.Route(document.DocumentType)}/{document.TrackingId}");
+                request.Headers.Add("X-Api-Key", apiKey);
+                using var response = await client.SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.NotFound)
                 {
                     return new DocumentState(Outcome.Missing, []);

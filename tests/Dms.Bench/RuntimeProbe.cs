@@ -37,32 +37,13 @@ internal sealed record RuntimeSnapshot(double CpuSeconds, long WorkingSetBytes, 
     }
 }
 
-/// <summary>Samples the hub's working set every second while a phase runs, keeping the peak.</summary>
-internal sealed class WorkingSetSampler(Stack stack) : IAsyncDisposable
+/// <summary>Runs an action every second until disposed; a failed run (the hub restarting, a timeout) is counted, not thrown.</summary>
+internal abstract class EverySecond : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
-    public long PeakBytes { get; private set; }
-
-    public WorkingSetSampler Start()
-    {
-        _loop = Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                try
-                {
-                    PeakBytes = Math.Max(PeakBytes, (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes);
-                    await Task.Delay(1000, _stop.Token);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
-                {
-                }
-            }
-        });
-        return this;
-    }
+    public int Failures { get; private set; }
 
     public async ValueTask DisposeAsync()
     {
@@ -74,52 +55,60 @@ internal sealed class WorkingSetSampler(Stack stack) : IAsyncDisposable
 
         _stop.Dispose();
     }
+
+    protected abstract Task TickAsync();
+
+    protected void StartLoop() => _loop = Task.Run(async () =>
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Azure.RequestFailedException)
+            {
+                Failures++;
+            }
+
+            await Task.Delay(1000, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    });
+}
+
+/// <summary>Samples the hub's working set every second while a phase runs, keeping the peak.</summary>
+internal sealed class WorkingSetSampler(Stack stack) : EverySecond
+{
+    public long PeakBytes { get; private set; }
+
+    public WorkingSetSampler Start()
+    {
+        StartLoop();
+        return this;
+    }
+
+    protected override async Task TickAsync() => PeakBytes = Math.Max(PeakBytes, (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes);
 }
 
 /// <summary>Times one kind of request every second while a phase runs (to show the hub and Azurite stay responsive).</summary>
-internal sealed class LatencyProbe(string name, Func<Task> request) : IAsyncDisposable
+internal sealed class LatencyProbe(string name, Func<Task> request) : EverySecond
 {
     private readonly List<double> _milliseconds = [];
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
 
     public string Name => name;
-
-    public int Failures { get; private set; }
 
     public IReadOnlyList<double> Milliseconds => _milliseconds;
 
     public LatencyProbe Start()
     {
-        _loop = Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await request().WaitAsync(TimeSpan.FromSeconds(10));
-                    _milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Azure.RequestFailedException)
-                {
-                    Failures++;
-                }
-
-                await Task.Delay(1000, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        });
+        StartLoop();
         return this;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task TickAsync()
     {
-        await _stop.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
-
-        _stop.Dispose();
+        var started = Stopwatch.GetTimestamp();
+        await request();
+        _milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

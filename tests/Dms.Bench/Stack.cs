@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dms.DealerSimulator;
 using Dms.Testing;
 
 namespace Dms.Bench;
@@ -79,6 +79,14 @@ internal sealed class Stack : IAsyncDisposable
 
     public HttpClient AdminClient() => Hub.Client(HubSettings.AdminKey);
 
+    /// <summary>A dealer simulation aimed at this stack's hub (its address and operator key filled in).</summary>
+    public Simulation NewSimulation(SimulationOptions options, TextWriter output)
+    {
+        options.HubUrl = HubUrl.ToString();
+        options.AdminKey = HubSettings.AdminKey;
+        return new Simulation(options, output);
+    }
+
     public async Task<JsonObject> RuntimeAsync()
     {
         using var admin = AdminClient();
@@ -113,5 +121,4 @@ internal sealed class Stack : IAsyncDisposable
         _oem.Dispose();
     }
 
-    public static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Dms.Testing;
 
 namespace Dms.DealerSimulator;
@@ -13,47 +12,32 @@ public static class Fleet
     private static readonly string[] Regions = ["East", "West", "North", "South"];
     private static readonly string[] Brands = ["Aurora", "Borealis"];
 
+    /// <param name="hub">A client of the hub without credentials (dealers share it; each request carries its own key).</param>
     public static async Task<IReadOnlyList<SimDealer>> RegisterAsync(SimulationOptions options, DecisionInbox inbox, HttpClient hub)
     {
+        using var admin = new HttpClient { BaseAddress = hub.BaseAddress };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", options.AdminKey);
         var run = Convert.ToHexString(RandomNumberGenerator.GetBytes(3));
         var soapDealers = (int)Math.Round(options.Dealers * options.SoapShare);
         var dealers = new List<SimDealer>();
         foreach (var batch in Enumerable.Range(0, options.Dealers).Chunk(8))
         {
-            dealers.AddRange(await Task.WhenAll(batch.Select(i => RegisterOneAsync(options, inbox, hub, $"S{run}{i:D4}", i, soap: i < soapDealers))));
+            dealers.AddRange(await Task.WhenAll(batch.Select(i => RegisterOneAsync(admin, inbox, hub, $"S{run}{i:D4}", i, soap: i < soapDealers))));
         }
 
         return dealers;
     }
 
-    private static async Task<SimDealer> RegisterOneAsync(SimulationOptions options, DecisionInbox inbox, HttpClient hub, string code, int index, bool soap)
+    private static async Task<SimDealer> RegisterOneAsync(HttpClient admin, DecisionInbox inbox, HttpClient hub, string code, int index, bool soap)
     {
-        using var admin = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/dealers")
-        {
-            Content = JsonContent.Create(new JsonObject
-            {
-                ["code"] = code, ["name"] = "Simulated dealer " + code, ["region"] = Regions[index % Regions.Length],
-                ["brand"] = Brands[index % Brands.Length], ["notificationChannel"] = "webhook", ["callbackUrl"] = inbox.CallbackFor(code),
-            }),
-        };
-        admin.Headers.Add("X-Api-Key", options.AdminKey);
-        using var created = await hub.SendAsync(admin);
-        var body = await created.ReadJsonAsync();
-        if (!created.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Registering dealer {code} failed: {(int)created.StatusCode} {body}");
-        }
-
-        var apiKey = body["apiKey"]!.GetValue<string>();
+        var dealer = await TestDealer.RegisterAsync(admin, code, "webhook", inbox.CallbackFor(code), Regions[index % Regions.Length], Brands[index % Brands.Length]);
         if (!soap)
         {
-            return new SimDealer(code, apiKey, new RestChannel(hub, apiKey));
+            return new SimDealer(code, dealer.ApiKey, new RestChannel(hub, dealer.ApiKey));
         }
 
-        using var secretRequest = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/dealers/{code}/soap-secret");
-        secretRequest.Headers.Add("X-Api-Key", options.AdminKey);
-        using var secret = await hub.SendAsync(secretRequest);
-        var soapSecret = (await secret.ReadJsonAsync())["soapSecret"]!.GetValue<string>();
-        return new SimDealer(code, apiKey, new SoapChannel(new Uri(hub.BaseAddress!, "/soap/DealerService.svc").ToString(), code, soapSecret));
+        using var secret = await admin.PostAsync($"/api/v1/admin/dealers/{code}/soap-secret", null);
+        var soapSecret = (await secret.EnsureSuccessStatusCode().ReadJsonAsync())["soapSecret"]!.GetValue<string>();
+        return new SimDealer(code, dealer.ApiKey, new SoapChannel(new Uri(hub.BaseAddress!, "/soap/DealerService.svc").ToString(), code, soapSecret));
     }
 }

@@ -26,7 +26,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         // The inbox outlives the run (until disposed): notifications keep coming while a caller reconciles.
         var inbox = _inbox ??= await DecisionInbox.StartAsync(options.ListenHost);
         var dealers = Dealers = await Fleet.RegisterAsync(options, inbox, hub);
-        progress.WriteLine($"Registered {dealers.Count} dealers ({dealers.Count(d => d.Channel.Name == "soap")} over SOAP); decisions to {inbox.Address}");
+        progress.WriteLine($"Registered {dealers.Count} dealers ({dealers.Count(d => d.Channel is SoapChannel)} over SOAP); decisions to {inbox.Address}");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _started = Stopwatch.GetTimestamp();
@@ -45,7 +45,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         await stop.CancelAsync();
         await printer;
         PrintLine(inbox);
-        return SimulationResult.From(options, _recorder, inbox, claims, intakeSeconds, dealers.Count);
+        return SimulationResult.From(options, _recorder, inbox, claims, intakeSeconds, dealers);
     }
 
     public async ValueTask DisposeAsync()

@@ -45,7 +45,7 @@ public sealed record SimulationResult(
     [JsonIgnore]
     public IReadOnlyCollection<AcceptedDocument> AcceptedDocuments { get; init; } = [];
 
-    public static SimulationResult From(SimulationOptions options, Recorder recorder, DecisionInbox inbox, IReadOnlyList<AcceptedDocument> claims, double intakeSeconds, int dealers)
+    public static SimulationResult From(SimulationOptions options, Recorder recorder, DecisionInbox inbox, IReadOnlyList<AcceptedDocument> claims, double intakeSeconds, IReadOnlyList<SimDealer> dealers)
     {
         var decisions = new List<double>();
         foreach (var claim in claims)
@@ -57,7 +57,7 @@ public sealed record SimulationResult(
         }
 
         return new SimulationResult(
-            dealers, (int)Math.Round(dealers * options.SoapShare), options.Rate, options.Concurrency, recorder.Submitted, recorder.Accepted, recorder.Refused,
+            dealers.Count, dealers.Count(d => d.Channel is SoapChannel), options.Rate, options.Concurrency, recorder.Submitted, recorder.Accepted, recorder.Refused,
             recorder.DuplicatesSent, recorder.DuplicatesReplayed, Math.Round(intakeSeconds, 2), Math.Round(recorder.Accepted / intakeSeconds, 1),
             Percentiles.Of(recorder.AckMilliseconds), Percentiles.Of(decisions), claims.Count, decisions.Count, inbox.Notifications,
             recorder.RefusalsByCode, recorder.ErrorsByKind, recorder.RetriesByKind)

@@ -4,19 +4,19 @@ using System.Text.Json.Nodes;
 namespace Dms.OemSimulator;
 
 /// <summary>
-/// What the OEM side has seen: every request, every distinct Idempotency-Key and every effect (a key applied the
-/// first time). Reconciliation compares these with the hub: effects must equal distinct keys, and no business message
-/// (destination, tracking ID, message type, content version) may take effect under two keys.
+/// What the OEM side has seen: every request, every distinct Idempotency-Key (applied or not) and every effect (a key
+/// applied the first time). Reconciliation compares these with the hub: each delivered message has exactly one effect,
+/// and no business message (destination, tracking ID, message type, content version) takes effect under two keys.
 /// </summary>
 internal sealed class Ledger
 {
     private readonly ConcurrentDictionary<string, Effect> _applied = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _seenKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _firstKeyByMessage = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _inFlightByKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _injected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, int> _requestsBySecond = new();
     private long _requests;
-    private long _effects;
     private long _duplicateEffects;
     private long _overlaps;
     private long _counter;
@@ -25,9 +25,9 @@ internal sealed class Ledger
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    public long Effects => Interlocked.Read(ref _effects);
+    public int Effects => _applied.Count;
 
-    public int DistinctKeys => _applied.Count;
+    public int DistinctKeys => _seenKeys.Count;
 
     public IEnumerable<Effect> AllEffects => _applied.Values;
 
@@ -41,9 +41,13 @@ internal sealed class Ledger
         {
         }
 
-        if (idempotencyKey.Length > 0 && _inFlightByKey.AddOrUpdate(idempotencyKey, 1, (_, n) => n + 1) > 1)
+        if (idempotencyKey.Length > 0)
         {
-            Interlocked.Increment(ref _overlaps);
+            _seenKeys.TryAdd(idempotencyKey, 0);
+            if (_inFlightByKey.AddOrUpdate(idempotencyKey, 1, (_, n) => n + 1) > 1)
+            {
+                Interlocked.Increment(ref _overlaps);
+            }
         }
 
         return new Scope(this, idempotencyKey);
@@ -64,7 +68,6 @@ internal sealed class Ledger
         });
         if (first)
         {
-            Interlocked.Increment(ref _effects);
             var business = $"{prefix}|{effect.TrackingId}|{effect.MessageType}|{effect.ContentVersion}";
             if (_firstKeyByMessage.GetOrAdd(business, idempotencyKey) != idempotencyKey)
             {
