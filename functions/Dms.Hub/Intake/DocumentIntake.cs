@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -17,14 +18,20 @@ public sealed class DocumentIntake(
     Idempotency idempotency,
     SchemaCatalog schemas,
     DocumentWorkflow workflow,
-    HubTelemetry telemetry)
+    HubTelemetry telemetry,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
+        using var step = traffic.Step(submission.Type.Name, "intake");
         var result = await SubmitCoreAsync(submission, cancellationToken);
+        step.Name = "intake:" + Outcome(result);
         telemetry.Submissions.Add(1, new("type", submission.Type.Name), new("result", result.Kind.ToString()), new("channel", submission.Actor.Channel));
         return result;
     }
+
+    /// <summary>How a request ended, for the round-trip figures: a replay costs differently from a new document.</summary>
+    internal static string Outcome(IntakeResult result) => result.Replayed ? "Replayed" : result.Kind.ToString();
 
     private async Task<IntakeResult> SubmitCoreAsync(Submission submission, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -14,9 +15,18 @@ public sealed class OemEvents(
     Idempotency idempotency,
     DealerDirectory dealers,
     SchemaCatalog schemas,
-    DocumentWorkflow workflow)
+    DocumentWorkflow workflow,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> ApplyAsync(OemEventRequest request, CancellationToken cancellationToken)
+    {
+        using var step = traffic.Step(request.Type.Name, "oem-event");
+        var result = await ApplyCoreAsync(request, step, cancellationToken);
+        step.Name = result is { Kind: IntakeResultKind.Accepted, Replayed: false } ? step.Name : "oem-event:" + DocumentIntake.Outcome(result);
+        return result;
+    }
+
+    private async Task<IntakeResult> ApplyCoreAsync(OemEventRequest request, StorageTraffic.StepScope step, CancellationToken cancellationToken)
     {
         var type = request.Type;
         if (type.EventSchemaName is null || !TrackingIds.TryParse(request.TrackingId, out var dealerCode)
@@ -31,6 +41,7 @@ public sealed class OemEvents(
         }
 
         var oemEvent = node.AsObject();
+        step.Name = "oem-event:" + (oemEvent["type"]?.GetValue<string>() ?? "?");
         var hash = Idempotency.Hash("oem-event", request.TrackingId, oemEvent.ToJsonString());
         RequestKey[] keys = request.IdempotencyKey is { } k
             ? [new RequestKey(IdempotencyEntry.ForIdempotencyKey("oem", k), Idempotency.KeyReused, "This Idempotency-Key was used for a different event.")]

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class WorkRunner(
     IEnumerable<IWorkHandler> handlers,
     IOptions<WorkOptions> options,
     HubTelemetry telemetry,
+    StorageTraffic traffic,
     TimeProvider clock,
     ILogger<WorkRunner> logger)
 {
@@ -26,6 +28,14 @@ public sealed partial class WorkRunner(
 
     public async Task<WorkOutcome> RunAsync(WorkRef work, CancellationToken cancellationToken)
     {
+        using var step = traffic.Step("-", "work");
+        var outcome = await RunCoreAsync(work, step, cancellationToken);
+        step.Name += ":" + outcome.Kind;
+        return outcome;
+    }
+
+    private async Task<WorkOutcome> RunCoreAsync(WorkRef work, StorageTraffic.StepScope step, CancellationToken cancellationToken)
+    {
         var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
         if (attempt.Lease is not { } lease)
         {
@@ -33,6 +43,7 @@ public sealed partial class WorkRunner(
         }
 
         var item = lease.Item;
+        (step.DocumentType, step.Name) = (item.DocumentType ?? "-", item.Kind);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["workId"] = item.Id,
