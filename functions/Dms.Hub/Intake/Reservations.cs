@@ -22,27 +22,36 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     /// Claims all <paramref name="items"/> for <paramref name="holder"/>. If any is held by a live other document,
     /// returns its error and gives back what this call added (reservations the holder already had stay).
     /// </summary>
-    public async Task<IReadOnlyList<ValidationError>> ReserveAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ValidationError>> ReserveAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken) =>
+        (await ClaimAsync(items, holder, cancellationToken)).Errors;
+
+    /// <summary>As <see cref="ReserveAsync"/>, and says what was added and what the holder holds now (with ETags).</summary>
+    public async Task<ReservationClaim> ClaimAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
-        var added = new List<Reservation>();
+        var added = new List<ReservationEntry>();
+        var held = new List<ReservationEntry>();
         foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
-            var batch = scope.ToList();
-            if (await store.TryAddAsync(scope.Key, batch, holder, clock.GetUtcNow(), cancellationToken))
+            if (await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is { } entries)
             {
-                added.AddRange(batch);
+                added.AddRange(entries);
+                held.AddRange(entries);
                 continue;
             }
 
-            foreach (var item in batch)
+            foreach (var item in scope)
             {
                 switch (await TryClaimOneAsync(item, holder, cancellationToken))
                 {
-                    case Claim.Added:
-                        added.Add(item);
+                    case (Claim.Added, { } entry):
+                        added.Add(entry);
+                        held.Add(entry);
                         break;
-                    case Claim.Conflict:
+                    case (Claim.AlreadyHeld, { } entry):
+                        held.Add(entry);
+                        break;
+                    default:
                         errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
                         break;
                 }
@@ -51,10 +60,11 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
         if (errors.Count > 0)
         {
-            await ReleaseAsync(added, holder, cancellationToken);
+            await ReleaseAsync(added, cancellationToken);
+            return new ReservationClaim(errors, [], []);
         }
 
-        return errors;
+        return new ReservationClaim(errors, added, held);
     }
 
     /// <summary>Read-only: which reservations would fail. Used to report every violation at once.</summary>
@@ -73,14 +83,15 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         return errors;
     }
 
-    public async Task ConfirmAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks reservations that carry data (a vehicle's warranty start) as belonging to a stored document, under the
+    /// ETags the claim returned, so readers need not check the holder's document.
+    /// </summary>
+    public async Task ConfirmAsync(ReservationClaim claim, CancellationToken cancellationToken)
     {
-        foreach (var item in items.Where(i => i.Data is not null))
+        foreach (var entry in claim.Held.Where(e => !e.Confirmed && e.Data.Count > 0))
         {
-            if (await store.GetAsync(item.Scope, item.Key, cancellationToken) is { Confirmed: false } entry && entry.Holder == holder)
-            {
-                await store.ConfirmAsync(entry, cancellationToken);
-            }
+            await store.ConfirmAsync(entry, cancellationToken);
         }
     }
 
@@ -89,6 +100,26 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         foreach (var item in items)
         {
             await store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gives back what <paramref name="claim"/> added for a document that was not stored, except what the stored
+    /// document with the same number (<paramref name="sameNumber"/>, sharing the holder) holds as well.
+    /// </summary>
+    public async Task ReleaseUnusedAsync(ReservationClaim claim, DocumentType type, string dealerCode, string? sameNumber, CancellationToken cancellationToken)
+    {
+        var kept = sameNumber is not null && await documents.GetAsync(dealerCode, type.Name, sameNumber, cancellationToken) is { } stored
+            ? type.ReservationsOf(stored.Body).Select(r => (r.Scope, r.Key)).ToHashSet()
+            : [];
+        await ReleaseAsync(claim.Added.Where(e => !kept.Contains((e.Scope, e.Key))), cancellationToken);
+    }
+
+    private async Task ReleaseAsync(IEnumerable<ReservationEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            await store.ReleaseAsync(entry.Scope, entry.Key, entry.Holder, cancellationToken);
         }
     }
 
@@ -120,16 +151,16 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         Conflict,
     }
 
-    private async Task<Claim> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
+    private async Task<(Claim, ReservationEntry?)> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await store.GetAsync(item.Scope, item.Key, cancellationToken);
             if (existing is null)
             {
-                if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken))
+                if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken) is [var added])
                 {
-                    return Claim.Added;
+                    return (Claim.Added, added);
                 }
 
                 continue;
@@ -137,20 +168,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
             if (existing.Holder == holder)
             {
-                return Claim.AlreadyHeld;
+                return (Claim.AlreadyHeld, existing);
             }
 
             if (await IsLiveAsync(existing, cancellationToken))
             {
-                return Claim.Conflict;
+                return (Claim.Conflict, null);
             }
 
-            if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken))
+            if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken) is { } replaced)
             {
-                return Claim.Added;
+                return (Claim.Added, replaced);
             }
         }
 
-        return Claim.Conflict;
+        return (Claim.Conflict, null);
     }
 }

@@ -17,10 +17,10 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
     // Round trips per run of each step; the RDR's intake includes its VIN reservation, the claim's its coverage read.
     private static readonly (string Type, string Step, double Trips)[] Expected =
     [
-        ("retail-delivery-report", "intake:Accepted", 5),
+        ("retail-delivery-report", "intake:Accepted", 3),
         ("retail-delivery-report", "route:Completed", 4),
         ("retail-delivery-report", "deliver:Completed", 4),
-        ("warranty-claim", "intake:Accepted", 4),
+        ("warranty-claim", "intake:Accepted", 3),
         ("warranty-claim", "route:Completed", 4),
         ("warranty-claim", "deliver:Completed", 4),
         ("warranty-claim", "oem-event:Accepted", 3),
