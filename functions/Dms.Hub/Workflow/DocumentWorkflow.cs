@@ -3,6 +3,7 @@ using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Notifications;
 using Dms.Hub.Registry;
+using Dms.Hub.Routing;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 
@@ -12,7 +13,7 @@ namespace Dms.Hub.Workflow;
 /// The one place where documents change: timeline entries, status transitions, the dealer's notification and the
 /// work a change causes are all written into the same <see cref="ChangeSet"/>, so they commit together or not at all.
 /// </summary>
-public sealed class DocumentWorkflow(TimeProvider clock)
+public sealed class DocumentWorkflow(TimeProvider clock, Router router)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -40,11 +41,55 @@ public sealed class DocumentWorkflow(TimeProvider clock)
 
         if (transition.Outbound is { } message)
         {
-            changes.NewWork.Add(RouteWork(document, message, details, actor.CorrelationId));
+            Route(changes, document, message, details, dealer, actor.CorrelationId);
         }
     }
 
-    public WorkItem RouteWork(DocumentRecord document, string messageType, JsonObject? details, string? correlationId)
+    /// <summary>
+    /// Sends <paramref name="messageType"/> on its way in the same commit: routing needs only configuration and the
+    /// dealer, so the deliveries (record + work, one per destination) are created here. Without a route, a route
+    /// work item is created instead; it records the failure and is dead-lettered for an operator to replay.
+    /// </summary>
+    public void Route(ChangeSet changes, DocumentRecord document, string messageType, JsonObject? details, Dealer dealer, string? correlationId)
+    {
+        var destinations = router.Resolve(document.DocumentType, dealer);
+        if (destinations.Count == 0)
+        {
+            changes.NewWork.Add(RouteWork(document, messageType, details, correlationId));
+            return;
+        }
+
+        AddDeliveries(changes, document, messageType, document.ContentVersion, details, destinations, correlationId);
+    }
+
+    /// <summary>One delivery per destination not yet sent this message and content version, recorded as Routed.</summary>
+    public void AddDeliveries(ChangeSet changes, DocumentRecord document, string messageType, int contentVersion, JsonObject? details, IReadOnlyList<string> destinations, string? correlationId)
+    {
+        foreach (var destination in destinations)
+        {
+            var id = DeliveryRecord.MakeId(messageType, contentVersion, destination);
+            if (document.FindDelivery(id) is not null)
+            {
+                continue;
+            }
+
+            var delivery = new DeliveryRecord
+            {
+                Id = id, Destination = destination, MessageType = messageType, ContentVersion = contentVersion,
+                CreatedAt = Now, Details = details?.DeepClone().AsObject(),
+            };
+            document.Deliveries.Add(delivery);
+            changes.NewWork.Add(DeliverWork(document, delivery, correlationId));
+        }
+
+        Record(document, "Routed", Actor.System(correlationId), new JsonObject
+        {
+            ["message"] = messageType,
+            ["destinations"] = new JsonArray(destinations.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+        });
+    }
+
+    private WorkItem RouteWork(DocumentRecord document, string messageType, JsonObject? details, string? correlationId)
     {
         var args = new JsonObject { ["message"] = messageType, ["contentVersion"] = document.ContentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (details is not null)
