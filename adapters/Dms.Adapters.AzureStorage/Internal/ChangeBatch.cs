@@ -21,6 +21,11 @@ internal sealed class ChangeBatch
 
     public int DocumentIndex { get; private set; } = -1;
 
+    /// <summary>Where each new work item and the rescheduled item sit in the batch, to read back their ETags.</summary>
+    public List<int> NewWorkIndexes { get; } = [];
+
+    public int RescheduleIndex { get; private set; } = -1;
+
     public int Count => _operations.Count;
 
     public IEnumerable<TableTransactionAction> Actions => _operations.Select(o => o.Action);
@@ -46,7 +51,11 @@ internal sealed class ChangeBatch
 
         changes.Keys.ForEach(k => batch.Add(Part.Key, new(TableTransactionActionType.Add, KeyRows.ToEntity(partition, k))));
         changes.Notifications.ForEach(n => batch.Add(Part.Notification, new(TableTransactionActionType.Add, MailboxRows.ToEntity(partition, n))));
-        changes.NewWork.ForEach(w => batch.Add(Part.NewWork, new(TableTransactionActionType.Add, WorkRows.ToEntity(partition, w))));
+        foreach (var work in changes.NewWork)
+        {
+            batch.NewWorkIndexes.Add(batch.Count);
+            batch.Add(Part.NewWork, new(TableTransactionActionType.Add, WorkRows.ToEntity(partition, work)));
+        }
 
         if (changes.CompleteWork is { } done)
         {
@@ -56,6 +65,7 @@ internal sealed class ChangeBatch
         if (changes.RescheduleWork is { } retry)
         {
             var item = retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null };
+            batch.RescheduleIndex = batch.Count;
             batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, item), new ETag(retry.Lease.ETag)));
         }
 

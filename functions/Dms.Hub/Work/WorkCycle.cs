@@ -33,8 +33,8 @@ public sealed class WorkCycle(WorkRunner runner, IWorkTransport transport)
     /// </summary>
     private WorkMessage? Next(WorkMessage message, WorkOutcome outcome) => outcome switch
     {
-        { Kind: WorkOutcomeKind.Rescheduled, DueAt: { } due } => message with { Attempt = outcome.Attempt, NotBefore = due },
-        { Kind: WorkOutcomeKind.Skipped, DueAt: { } due } when !transport.IsDurable => message with { NotBefore = due },
+        { Kind: WorkOutcomeKind.Rescheduled, DueAt: { } due } => message with { Attempt = outcome.Attempt, NotBefore = due, Item = outcome.Item, Deferrals = 0, Claimed = false },
+        { Kind: WorkOutcomeKind.Skipped, DueAt: { } due } when !transport.IsDurable => message with { NotBefore = due, Claimed = false },
         _ => null,
     };
 }

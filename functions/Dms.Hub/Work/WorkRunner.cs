@@ -36,7 +36,9 @@ public sealed partial class WorkRunner(
 
     private async Task<WorkOutcome> RunCoreAsync(WorkRef work, StorageTraffic.StepScope step, CancellationToken cancellationToken)
     {
-        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
+        var attempt = ClaimedLease(work) is { } claimed
+            ? new LeaseAttempt(claimed, null)
+            : await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
         if (attempt.Lease is not { } lease)
         {
             return new WorkOutcome(WorkOutcomeKind.Skipped, attempt.BusyUntil);
@@ -59,6 +61,16 @@ public sealed partial class WorkRunner(
         telemetry.WorkOutcomes.Add(1, new("kind", item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
     }
+
+    /// <summary>
+    /// The lease this process took when it created the item, if the message says so and at least half of it is left
+    /// (an attempt must finish within its lease); otherwise the store extends or takes the lease.
+    /// </summary>
+    private WorkLease? ClaimedLease(WorkRef work) =>
+        work is { Claimed: true, Snapshot: { LeasedUntil: { } until, ETag: { } etag } item }
+        && until - clock.GetUtcNow() >= TimeSpan.FromSeconds(_options.LeaseSeconds) / 2
+            ? new WorkLease(item, until, etag)
+            : null;
 
     /// <summary>
     /// Moves an item to the dead letters now, whatever retries it had left: the transport gave up on it (a Service
@@ -106,9 +118,7 @@ public sealed partial class WorkRunner(
 
             var due = clock.GetUtcNow() + Backoff.Next(_options.Retry, lease.Attempt, null, Random.Shared.NextDouble());
             var changes = new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, reason) };
-            return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
-                ? new WorkOutcome(WorkOutcomeKind.Rescheduled, due, reason)
-                : WorkOutcome.Gone;
+            return Workflow.DocumentCommitter.OutcomeOf(await documents.CommitAsync(changes, cancellationToken), changes);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     /// <summary>The work outcome a committed change set reports for its lease.</summary>
     public static WorkOutcome OutcomeOf(CommitResult result, ChangeSet? changes) => result switch
     {
-        CommitResult.Committed when changes?.RescheduleWork is { } r => new WorkOutcome(WorkOutcomeKind.Rescheduled, r.DueAt, r.Reason),
+        CommitResult.Committed when changes?.RescheduleWork is { } r => new WorkOutcome(WorkOutcomeKind.Rescheduled, r.DueAt, r.Reason, Item: changes.Rescheduled),
         CommitResult.Committed when changes?.DeadLetterWork is { } d => new WorkOutcome(WorkOutcomeKind.DeadLettered, null, d.Reason),
         CommitResult.Committed => WorkOutcome.Completed,
         _ => WorkOutcome.Gone,

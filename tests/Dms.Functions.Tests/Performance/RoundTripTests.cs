@@ -18,12 +18,12 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
     private static readonly (string Type, string Step, double Trips)[] Expected =
     [
         ("retail-delivery-report", "intake:Accepted", 3),
-        ("retail-delivery-report", "deliver:Completed", 4),
+        ("retail-delivery-report", "deliver:Completed", 3),
         ("warranty-claim", "intake:Accepted", 3),
-        ("warranty-claim", "deliver:Completed", 4),
+        ("warranty-claim", "deliver:Completed", 3),
         ("warranty-claim", "oem-event:Accepted", 3),
         ("warranty-claim", "oem-event:Approved", 3),
-        ("warranty-claim", "notify:Completed", 4),
+        ("warranty-claim", "notify:Completed", 3),
     ];
 
     private HubHost Hub => fixture.Hub;
