@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Routing;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Notifications;
 
-/// <summary>Pushes one mailbox entry to the dealer's callback; the entry stays in the mailbox for pulling either way.</summary>
+/// <summary>Pushes one notification (carried in the work item) to the dealer's callback; its mailbox entry stays for pulling either way.</summary>
 internal sealed class NotifyHandler(
     IDocumentStore store,
     DocumentCommitter committer,
@@ -25,12 +27,15 @@ internal sealed class NotifyHandler(
     {
         var item = lease.Item;
         var changes = new ChangeSet(item.DealerCode);
-        var notification = await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
+        var notification = item.Args["notification"] is JsonObject carried
+            ? carried.Deserialize<Notification>(HubJson.Options)
+            : await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
         var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
         var notifier = dealer is null ? null : services.GetKeyedService<IDealerNotifier>(dealer.NotificationChannel);
         if (notification is null || dealer is null || dealer.CallbackUrl is null || dealer.NotificationChannel == NotificationChannels.Mailbox)
         {
-            // Acknowledged by a pull already, or the dealer no longer wants pushes: nothing left to do.
+            // The dealer no longer wants pushes (or, for work made before pushes carried their notification, the entry
+            // was pulled and acknowledged already): nothing left to do. A push is idempotent by its receipt ID.
             changes.CompleteWork = lease;
         }
         else if (notifier is null)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
@@ -112,7 +113,9 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router)
         changes.Notifications.Add(notification);
         if (dealer.NotificationChannel != NotificationChannels.Mailbox && dealer.CallbackUrl is not null)
         {
-            changes.NewWork.Add(NewWork(WorkKinds.Notify, document.DealerCode, document, new JsonObject { ["receiptId"] = notification.ReceiptId }, correlationId));
+            // The push carries the notification itself, so it never reads back the mailbox row written with it.
+            var args = new JsonObject { ["receiptId"] = notification.ReceiptId, ["notification"] = JsonSerializer.SerializeToNode(notification, HubJson.Options) };
+            changes.NewWork.Add(NewWork(WorkKinds.Notify, document.DealerCode, document, args, correlationId));
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         ("warranty-claim", "deliver:Completed", 3),
         ("warranty-claim", "oem-event:Accepted", 3),
         ("warranty-claim", "oem-event:Approved", 3),
-        ("warranty-claim", "notify:Completed", 3),
+        ("warranty-claim", "notify:Completed", 2),
     ];
 
     private HubHost Hub => fixture.Hub;
