@@ -46,11 +46,8 @@ public sealed class OemEvents(
         RequestKey[] keys = request.IdempotencyKey is { } k
             ? [new RequestKey(IdempotencyEntry.ForIdempotencyKey("oem", k), Idempotency.KeyReused, "This Idempotency-Key was used for a different event.")]
             : [];
-        if (await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
+        // The key is not read up front: a new event needs none and the commit refuses a key that exists. A refusal
+        // may be a retry of an event that was applied (the document has moved on since): then the original answer.
         IntakeResult? answer = null;
         Transition? taken = null;
         var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
@@ -85,7 +82,9 @@ public sealed class OemEvents(
 
         if (answer is not null)
         {
-            return answer;
+            return keys.Length > 0 && answer.Kind != IntakeResultKind.NotFound && await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) is { } earlier
+                ? earlier
+                : answer;
         }
 
         if (commit == CommitResult.KeyConflict)

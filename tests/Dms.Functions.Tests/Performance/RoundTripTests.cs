@@ -21,8 +21,8 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         ("retail-delivery-report", "deliver:Completed", 3),
         ("warranty-claim", "intake:Accepted", 3),
         ("warranty-claim", "deliver:Completed", 3),
-        ("warranty-claim", "oem-event:Accepted", 3),
-        ("warranty-claim", "oem-event:Approved", 3),
+        ("warranty-claim", "oem-event:Accepted", 2),
+        ("warranty-claim", "oem-event:Approved", 2),
         ("warranty-claim", "notify:Completed", 2),
     ];
 
