@@ -31,6 +31,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<WorkOptions>(services, configuration, WorkOptions.Section);
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
+        AddOptions<DocumentCacheOptions>(services, configuration, DocumentCacheOptions.Section);
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
@@ -43,6 +44,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
+        services.AddSingleton<DocumentCache>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<Reservations>();
         services.AddSingleton<VehicleRegistry>();

@@ -51,8 +51,9 @@ public sealed class OemEvents(
         IntakeResult? answer = null;
         Transition? taken = null;
         var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateAsync(key, null, document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, document =>
         {
+            answer = null;
             if (document is null)
             {
                 answer = IntakeResult.NotFound;

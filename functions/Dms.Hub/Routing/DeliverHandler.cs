@@ -16,7 +16,6 @@ namespace Dms.Hub.Routing;
 /// to a fresh copy; the destination is never called twice for one run.
 /// </summary>
 internal sealed class DeliverHandler(
-    IDocumentStore store,
     DocumentCommitter committer,
     DocumentTypeRegistry types,
     DealerDirectory dealers,
@@ -32,7 +31,13 @@ internal sealed class DeliverHandler(
         var item = lease.Item;
         var deliveryId = item.Arg("deliveryId")!;
         var key = new DocumentKey(item.DealerCode, item.DocumentType!, item.TrackingId!);
-        var document = await store.GetAsync(key.DealerCode, key.DocumentType, key.TrackingId, cancellationToken);
+        var (document, cached) = await committer.LoadAsync(key, cancellationToken);
+        if (cached && document?.FindDelivery(deliveryId) is not { Status: DeliveryStatus.Pending or DeliveryStatus.DeadLettered })
+        {
+            // This process's copy says there is nothing to send: make sure on the stored version before giving up.
+            document = await committer.ReadAsync(key, cancellationToken);
+        }
+
         var delivery = document?.FindDelivery(deliveryId);
         var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
         if (document is null || delivery is null || dealer is null || delivery.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed)
