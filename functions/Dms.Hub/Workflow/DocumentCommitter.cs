@@ -52,6 +52,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        for (var i = 0; i < changes.NewWork.Count; i++)
+        {
+            changes.NewWork[i] = dispatcher.Prepare(changes.NewWork[i]);
+        }
+
         var result = await store.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed)
         {
