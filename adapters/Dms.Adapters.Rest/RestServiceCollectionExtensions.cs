@@ -18,6 +18,7 @@ public static class RestServiceCollectionExtensions
     public static IServiceCollection AddRestAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKeyedSingleton<IOutboundAdapter, RestOutboundAdapter>(RestOutboundAdapter.Key);
+        services.AddSingleton<CircuitGates>();
         services.AddKeyedSingleton<IDealerNotifier, WebhookNotifier>(WebhookNotifier.Key);
 
         foreach (var destination in configuration.GetSection(RoutingOptions.Section + ":Destinations").GetChildren())
@@ -41,15 +42,30 @@ public static class RestServiceCollectionExtensions
     private static void AddResilientClient(IServiceCollection services, string name, int timeoutSeconds, int maxConcurrency, RestDestinationOptions breaker)
     {
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("dms", pipeline => pipeline
-                .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 })
-                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = breaker.BreakFailureRatio,
-                    MinimumThroughput = breaker.BreakMinimumThroughput,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds)));
+            .AddResilienceHandler("dms", (pipeline, context) =>
+            {
+                // The gates mirror the breaker's state so queued work can wait for it without leasing (CircuitGates).
+                var gates = context.ServiceProvider.GetRequiredService<CircuitGates>();
+                pipeline
+                    .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = breaker.BreakFailureRatio,
+                        MinimumThroughput = breaker.BreakMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
+                        OnOpened = args =>
+                        {
+                            gates.Opened(name, args.BreakDuration);
+                            return default;
+                        },
+                        OnClosed = _ =>
+                        {
+                            gates.Closed(name);
+                            return default;
+                        },
+                    })
+                    .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds));
+            });
     }
 }

@@ -86,6 +86,24 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Defer_GivesTheAttemptBack_KeepsTheLastError_ReturnsTheNewETag()
+    {
+        var item = await CreateWorkAsync();
+        var failed = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+        await Store.CommitAsync(new ChangeSet(item.DealerCode) { RescheduleWork = (failed, DateTimeOffset.UtcNow, "HTTP 503") }, default);
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+        var due = DateTimeOffset.UtcNow.AddSeconds(15);
+
+        var defer = new ChangeSet(item.DealerCode) { DeferWork = (lease, due, "Circuit open") };
+        await Store.CommitAsync(defer, default);
+
+        var pending = (await Pending(item.Id))!;
+        Assert.Equal((2, 1, "HTTP 503", (DateTimeOffset?)null), (lease.Attempt, pending.Attempt, pending.LastError, pending.LeasedUntil));
+        Assert.Equal(pending.ETag, defer.Rescheduled!.ETag);
+        Assert.Equal(1, defer.Rescheduled.Attempt);
+    }
+
+    [Fact]
     public async Task DeadLetter_MovesWorkOut_ReplayMarksOnceUnderETag()
     {
         var item = await CreateWorkAsync();

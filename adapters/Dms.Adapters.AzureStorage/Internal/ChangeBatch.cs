@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
@@ -62,11 +63,10 @@ internal sealed class ChangeBatch
             batch.Add(Part.Work, Delete(partition, RowKeys.Work(done.Item.Id), done.ETag));
         }
 
-        if (changes.RescheduleWork is { } retry)
+        if (Rescheduled(changes) is { } rescheduled)
         {
-            var item = retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null };
             batch.RescheduleIndex = batch.Count;
-            batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, item), new ETag(retry.Lease.ETag)));
+            batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, rescheduled.Item), new ETag(rescheduled.ETag)));
         }
 
         if (changes.DeadLetterWork is { } dead)
@@ -83,6 +83,17 @@ internal sealed class ChangeBatch
 
         return batch.Count <= 100 ? batch : throw new InvalidOperationException($"A change of {batch.Count} operations exceeds one table transaction.");
     }
+
+    /// <summary>
+    /// The leased item as it waits for its next run: after a failed attempt (the attempt stays counted, its error
+    /// kept) or a deferral (no attempt was made: the count the lease took is given back, the last error kept).
+    /// </summary>
+    public static (WorkItem Item, string ETag)? Rescheduled(ChangeSet changes) => (changes.RescheduleWork, changes.DeferWork) switch
+    {
+        ({ } retry, _) => (retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null }, retry.Lease.ETag),
+        (_, { } defer) => (defer.Lease.Item with { DueAt = defer.DueAt, Attempt = Math.Max(0, defer.Lease.Attempt - 1), LeasedUntil = null }, defer.Lease.ETag),
+        _ => null,
+    };
 
     private static TableTransactionAction Delete(string partition, string rowKey, string etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), new ETag(etag));

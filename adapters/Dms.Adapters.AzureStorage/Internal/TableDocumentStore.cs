@@ -59,9 +59,9 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
                 changes.NewWork[i] = changes.NewWork[i] with { ETag = ETagAt(batch.NewWorkIndexes[i]) };
             }
 
-            if (changes.RescheduleWork is { } retry && batch.RescheduleIndex >= 0)
+            if (ChangeBatch.Rescheduled(changes) is { } rescheduled && batch.RescheduleIndex >= 0)
             {
-                changes.Rescheduled = retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null, ETag = ETagAt(batch.RescheduleIndex) };
+                changes.Rescheduled = rescheduled.Item with { ETag = ETagAt(batch.RescheduleIndex) };
             }
 
             return CommitResult.Committed;

@@ -51,6 +51,10 @@ internal sealed class NotifyHandler(
             {
                 changes.CompleteWork = lease;
             }
+            else if (result.Outcome == DeliveryOutcome.Deferred)
+            {
+                changes.DeferWork = (lease, clock.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(2)), result.Error ?? "deferred");
+            }
             else if (result.Outcome == DeliveryOutcome.Transient && lease.Attempt < retry.MaxAttempts)
             {
                 var due = clock.GetUtcNow() + Backoff.Next(retry, lease.Attempt, result.RetryAfter, Random.Shared.NextDouble());

@@ -24,7 +24,17 @@ internal sealed class DeliverHandler(
     DocumentWorkflow workflow,
     HubTelemetry telemetry) : IWorkHandler
 {
+    private static readonly TimeSpan DefaultDeferral = TimeSpan.FromSeconds(2);
+
     public string Kind => WorkKinds.Deliver;
+
+    public TimeSpan? DeferFor(WorkItem item)
+    {
+        var destination = item.Arg("destination") ?? item.Arg("deliveryId")?.Split('@')[^1];
+        return destination is not null && router.Destination(destination) is { } options
+            ? services.GetKeyedService<IOutboundAdapter>(options.Adapter)?.DeferFor(destination)
+            : null;
+    }
 
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
@@ -76,6 +86,13 @@ internal sealed class DeliverHandler(
         }
 
         var result = await SendAsync(adapter, OutboundEnvelope.Build(document, delivery, dealer), cancellationToken);
+        if (result.Outcome == DeliveryOutcome.Deferred)
+        {
+            // Nothing was sent: the document does not change, the work waits and gets its attempt back.
+            var wait = new ChangeSet(item.DealerCode) { DeferWork = (lease, workflow.Now + (result.RetryAfter ?? DefaultDeferral), result.Error ?? "deferred") };
+            return DocumentCommitter.OutcomeOf(await committer.CommitAsync(wait, cancellationToken), wait);
+        }
+
         var type = types.Get(document.DocumentType);
         return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, changes), cancellationToken);
     }

@@ -30,7 +30,13 @@ public sealed class ChangeSet(string dealerCode)
     /// <summary>Leased work to try again later.</summary>
     public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? RescheduleWork { get; set; }
 
-    /// <summary>Set by the commit: the rescheduled item as now stored (with its ETag), for its next message to carry.</summary>
+    /// <summary>
+    /// Leased work that was not attempted after all (the destination is being spared): to run after the given time,
+    /// with the attempt the lease counted given back.
+    /// </summary>
+    public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? DeferWork { get; set; }
+
+    /// <summary>Set by the commit: the rescheduled (or deferred) item as now stored (with its ETag), for its next message to carry.</summary>
     public WorkItem? Rescheduled { get; set; }
 
     /// <summary>Leased work that failed for good.</summary>

@@ -9,4 +9,10 @@ public interface IWorkHandler
     string Kind { get; }
 
     Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long to wait before running <paramref name="item"/> (as its message carried it) because it could not
+    /// proceed now — its destination's circuit is open. The runner then neither leases it nor counts an attempt.
+    /// </summary>
+    TimeSpan? DeferFor(WorkItem item) => null;
 }

@@ -6,6 +6,9 @@ public enum WorkOutcomeKind
     Rescheduled,
     DeadLettered,
 
+    /// <summary>Put off without an attempt (the destination is being spared); runs again at <see cref="WorkOutcome.DueAt"/>.</summary>
+    Deferred,
+
     /// <summary>Nothing was done: the item is gone or another runner holds it (see <see cref="WorkOutcome.DueAt"/>).</summary>
     Skipped,
 }

@@ -36,6 +36,12 @@ public sealed partial class WorkRunner(
 
     private async Task<WorkOutcome> RunCoreAsync(WorkRef work, StorageTraffic.StepScope step, CancellationToken cancellationToken)
     {
+        if (Deferral(work) is { } deferred)
+        {
+            (step.DocumentType, step.Name) = (work.Snapshot!.DocumentType ?? "-", work.Snapshot.Kind);
+            return deferred;
+        }
+
         var attempt = ClaimedLease(work) is { } claimed
             ? new LeaseAttempt(claimed, null)
             : await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
@@ -57,9 +63,25 @@ public sealed partial class WorkRunner(
         activity?.SetTag("dms.tracking_id", item.TrackingId);
         activity?.SetTag("dms.work.attempt", lease.Attempt);
 
-        var outcome = await RunLeasedAsync(lease, cancellationToken) with { Attempt = lease.Attempt };
+        var outcome = await RunLeasedAsync(lease, cancellationToken);
+        outcome = outcome.Kind == WorkOutcomeKind.Deferred ? outcome : outcome with { Attempt = lease.Attempt };
         telemetry.WorkOutcomes.Add(1, new("kind", item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
+    }
+
+    /// <summary>
+    /// Work whose handler says it cannot proceed now (its destination's circuit is open) waits without a lease or an
+    /// attempt — no storage round trip — when its message carried the item. A little jitter spreads the wake-ups.
+    /// </summary>
+    private WorkOutcome? Deferral(WorkRef work)
+    {
+        if (work.Snapshot is not { } item || !_handlers.TryGetValue(item.Kind, out var handler) || handler.DeferFor(item) is not { } wait)
+        {
+            return null;
+        }
+
+        var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(wait.TotalMilliseconds / 5, 3000));
+        return new WorkOutcome(WorkOutcomeKind.Deferred, clock.GetUtcNow() + wait + jitter, "The destination is not taking calls now.", item.Attempt);
     }
 
     /// <summary>

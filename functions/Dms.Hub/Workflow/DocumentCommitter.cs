@@ -107,6 +107,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     public static WorkOutcome OutcomeOf(CommitResult result, ChangeSet? changes) => result switch
     {
         CommitResult.Committed when changes?.RescheduleWork is { } r => new WorkOutcome(WorkOutcomeKind.Rescheduled, r.DueAt, r.Reason, Item: changes.Rescheduled),
+        CommitResult.Committed when changes?.DeferWork is { } w => new WorkOutcome(WorkOutcomeKind.Deferred, w.DueAt, w.Reason, w.Lease.Attempt - 1, changes.Rescheduled),
         CommitResult.Committed when changes?.DeadLetterWork is { } d => new WorkOutcome(WorkOutcomeKind.DeadLettered, null, d.Reason),
         CommitResult.Committed => WorkOutcome.Completed,
         _ => WorkOutcome.Gone,

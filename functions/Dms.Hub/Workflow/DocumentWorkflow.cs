@@ -102,7 +102,7 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router)
     }
 
     public WorkItem DeliverWork(DocumentRecord document, DeliveryRecord delivery, string? correlationId) =>
-        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id }, correlationId);
+        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id, ["destination"] = delivery.Destination }, correlationId);
 
     public void Notify(ChangeSet changes, DocumentRecord document, string? previousStatus, string evt, Dealer dealer, string? correlationId)
     {
