@@ -60,6 +60,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, RouteHandler>();
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<WorkFailures>();
         services.AddSingleton<WorkRunner>();
         services.AddSingleton<WorkCycle>();
         services.AddSingleton<WorkRecovery>();

@@ -15,6 +15,8 @@ namespace Dms.Hub.Notifications;
 internal sealed class NotifyHandler(
     IDocumentStore store,
     DocumentCommitter committer,
+    WorkFailures failures,
+    DocumentWorkflow workflow,
     DealerDirectory dealers,
     IServiceProvider services,
     IOptions<NotificationOptions> options,
@@ -40,7 +42,7 @@ internal sealed class NotifyHandler(
         }
         else if (notifier is null)
         {
-            changes.DeadLetterWork = (lease, $"No notifier for channel '{dealer.NotificationChannel}'.");
+            return await failures.DeadLetterAsync(lease, $"No notifier for channel '{dealer.NotificationChannel}'.", this, cancellationToken);
         }
         else
         {
@@ -62,10 +64,17 @@ internal sealed class NotifyHandler(
             }
             else
             {
-                changes.DeadLetterWork = (lease, $"Notification to {dealer.NotificationChannel} failed after {lease.Attempt} attempts: {result.Error}");
+                return await failures.DeadLetterAsync(lease, $"Notification to {dealer.NotificationChannel} failed after {lease.Attempt} attempts: {result.Error}", this, cancellationToken);
             }
         }
 
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(changes, cancellationToken), changes);
+    }
+
+    /// <summary>The dealer's own view of the document says its push gave up (the entry is still in the mailbox).</summary>
+    public bool RecordDeadLetter(DocumentRecord document, WorkLease lease, string reason, ChangeSet changes)
+    {
+        workflow.Record(document, "NotificationDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject { ["receiptId"] = lease.Item.Arg("receiptId"), ["reason"] = reason });
+        return true;
     }
 }

@@ -156,6 +156,17 @@ internal sealed class DeliverHandler(
         WakeNext(document, delivery, changes, lease.Item.CorrelationId);
     }
 
+    public bool RecordDeadLetter(DocumentRecord document, WorkLease lease, string reason, ChangeSet changes)
+    {
+        if (lease.Item.Arg("deliveryId") is not { } deliveryId || document.FindDelivery(deliveryId) is null)
+        {
+            return false;
+        }
+
+        DeadLetter(document, deliveryId, lease, reason, changes);
+        return true;
+    }
+
     private static bool HasEarlierPending(DocumentRecord document, DeliveryRecord delivery) =>
         document.Deliveries.Exists(d => d.Destination == delivery.Destination && d.CreatedAt < delivery.CreatedAt && d.Status == DeliveryStatus.Pending);
 

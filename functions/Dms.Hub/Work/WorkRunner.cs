@@ -15,7 +15,7 @@ namespace Dms.Hub.Work;
 /// </summary>
 public sealed partial class WorkRunner(
     IWorkStore store,
-    IDocumentStore documents,
+    WorkFailures failures,
     IEnumerable<IWorkHandler> handlers,
     IOptions<WorkOptions> options,
     HubTelemetry telemetry,
@@ -107,7 +107,7 @@ public sealed partial class WorkRunner(
         }
 
         var reasonWithError = lease.Item.LastError is { } last ? $"{reason} Last error: {last}" : reason;
-        var outcome = await DeadLetterAsync(lease, reasonWithError, cancellationToken) with { Attempt = lease.Attempt };
+        var outcome = await DeadLetterAsync(lease, reasonWithError, _handlers.GetValueOrDefault(lease.Item.Kind), cancellationToken) with { Attempt = lease.Attempt };
         telemetry.WorkOutcomes.Add(1, new("kind", lease.Item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
     }
@@ -117,12 +117,12 @@ public sealed partial class WorkRunner(
         var item = lease.Item;
         if (!_handlers.TryGetValue(item.Kind, out var handler))
         {
-            return await DeadLetterAsync(lease, $"No handler for work kind '{item.Kind}'.", cancellationToken);
+            return await DeadLetterAsync(lease, $"No handler for work kind '{item.Kind}'.", null, cancellationToken);
         }
 
         if (lease.Attempt > _options.Retry.MaxAttempts)
         {
-            return await DeadLetterAsync(lease, $"Gave up after {_options.Retry.MaxAttempts} attempts. Last error: {item.LastError}", cancellationToken);
+            return await DeadLetterAsync(lease, $"Gave up after {_options.Retry.MaxAttempts} attempts. Last error: {item.LastError}", handler, cancellationToken);
         }
 
         try
@@ -135,22 +135,18 @@ public sealed partial class WorkRunner(
             var reason = $"{ex.GetType().Name}: {Truncate(ex.Message)}";
             if (lease.Attempt >= _options.Retry.MaxAttempts)
             {
-                return await DeadLetterAsync(lease, $"Gave up after {lease.Attempt} attempts. Last error: {reason}", cancellationToken);
+                return await DeadLetterAsync(lease, $"Gave up after {lease.Attempt} attempts. Last error: {reason}", handler, cancellationToken);
             }
 
             var due = clock.GetUtcNow() + Backoff.Next(_options.Retry, lease.Attempt, null, Random.Shared.NextDouble());
-            var changes = new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, reason) };
-            return Workflow.DocumentCommitter.OutcomeOf(await documents.CommitAsync(changes, cancellationToken), changes);
+            return await failures.RescheduleAsync(lease, due, reason, cancellationToken);
         }
     }
 
-    private async Task<WorkOutcome> DeadLetterAsync(WorkLease lease, string reason, CancellationToken cancellationToken)
+    private Task<WorkOutcome> DeadLetterAsync(WorkLease lease, string reason, IWorkHandler? handler, CancellationToken cancellationToken)
     {
         LogDeadLettered(logger, lease.Item.Kind, lease.Item.Id, reason);
-        var changes = new ChangeSet(lease.Item.DealerCode) { DeadLetterWork = (lease, reason) };
-        return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
-            ? new WorkOutcome(WorkOutcomeKind.DeadLettered, null, reason)
-            : WorkOutcome.Gone;
+        return failures.DeadLetterAsync(lease, reason, handler, cancellationToken);
     }
 
     private static string Truncate(string message) => message.Length <= 300 ? message : message[..300];

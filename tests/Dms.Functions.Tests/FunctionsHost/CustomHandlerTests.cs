@@ -143,6 +143,10 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
             .Single(l => l!["trackingId"]?.GetValue<string>() == trackingId)!;
         Assert.Contains("MaxDeliveryCountExceeded", letter["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(message.MessageId, letter["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var shown = await ClaimAsync(http, trackingId);
+        Assert.Equal("DeadLettered", shown["deliveries"]![0]!["status"]!.GetValue<string>());
+        Assert.Contains(shown["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "DeliveryDeadLettered"
+            && e["details"]!["reason"]!.GetValue<string>().Contains("MaxDeliveryCountExceeded", StringComparison.Ordinal));
 
         using var replay = await admin.PostAsync($"/api/v1/admin/dead-letters/{letter["id"]!.GetValue<string>()}/replay", null);
         Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
