@@ -166,6 +166,34 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
         Assert.Null(other.Lease);
     }
 
+    [Fact]
+    public async Task ScanPending_Slices_EachItemInExactlyOne()
+    {
+        var created = new List<WorkItem>();
+        for (var i = 0; i < 6; i++)
+        {
+            created.Add(await CreateWorkAsync());
+        }
+
+        var sliced = new List<string>();
+        for (var slice = 0; slice < 2; slice++)
+        {
+            await foreach (var item in Work.ScanPendingAsync(slice, 2, default))
+            {
+                sliced.Add(item.Id);
+            }
+        }
+
+        var all = new List<string>();
+        await foreach (var item in Work.ScanPendingAsync(default))
+        {
+            all.Add(item.Id);
+        }
+
+        Assert.Equal(all.Order(), sliced.Order());
+        Assert.Subset(all.ToHashSet(), created.Select(c => c.Id).ToHashSet());
+    }
+
     private Dms.Hub.Operations.StorageTraffic Traffic => fixture.Get<Dms.Hub.Operations.StorageTraffic>();
 
     private Dictionary<string, long> Trips(IReadOnlyDictionary<string, long> before) =>

@@ -63,9 +63,9 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         }
     }
 
-    public async IAsyncEnumerable<WorkItem> ScanPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<WorkItem> ScanPendingAsync(int slice, int slices, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var shard in tables.Shards)
+        foreach (var shard in tables.Shards.Where((_, index) => index % slices == slice))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd}");
             await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
