@@ -22,7 +22,12 @@ public sealed class OemEvents(
     {
         using var step = traffic.Step(request.Type.Name, "oem-event");
         var result = await ApplyCoreAsync(request, step, cancellationToken);
-        step.Name = result is { Kind: IntakeResultKind.Accepted, Replayed: false } ? step.Name : "oem-event:" + DocumentIntake.Outcome(result);
+        step.Name = result switch
+        {
+            { Kind: IntakeResultKind.Accepted, Replayed: false } => step.Name,
+            { Replayed: true } => "oem-event-replayed",
+            _ => "oem-event-refused:" + result.Kind,
+        };
         return result;
     }
 
