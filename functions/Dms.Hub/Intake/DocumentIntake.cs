@@ -68,10 +68,19 @@ public sealed class DocumentIntake(
             return IntakeResult.Invalid([.. outcome.Errors, .. conflicts]);
         }
 
-        var claim = await reservations.ClaimAsync(outcome.Reservations, holder, cancellationToken);
-        if (claim.Errors.Count > 0)
+        if (await reservations.TryClaimNewAsync(outcome.Reservations, holder, cancellationToken) is not { } claim)
         {
-            return await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) ?? IntakeResult.Invalid(claim.Errors);
+            // Something is reserved already: most often by this very document (a replay), whose answer is due.
+            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
+            claim = await reservations.ClaimAsync(outcome.Reservations, holder, cancellationToken, batchFirst: false);
+            if (claim.Errors.Count > 0)
+            {
+                return IntakeResult.Invalid(claim.Errors);
+            }
         }
 
         var changes = NewDocument(submission, canonical, keys, hash);

@@ -25,15 +25,38 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     public async Task<IReadOnlyList<ValidationError>> ReserveAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken) =>
         (await ClaimAsync(items, holder, cancellationToken)).Errors;
 
+    /// <summary>
+    /// The common case, one batch per scope: claims every reservation when none exists yet. Null when any does — the
+    /// same document's earlier request (a replay), a twin in flight, or another document — with nothing left added;
+    /// <see cref="ClaimAsync"/> then sorts it out one reservation at a time.
+    /// </summary>
+    public async Task<ReservationClaim?> TryClaimNewAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    {
+        var added = new List<ReservationEntry>();
+        foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
+        {
+            if (await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is not { } entries)
+            {
+                await ReleaseAsync(added, cancellationToken);
+                return null;
+            }
+
+            added.AddRange(entries);
+        }
+
+        return new ReservationClaim([], added, added);
+    }
+
     /// <summary>As <see cref="ReserveAsync"/>, and says what was added and what the holder holds now (with ETags).</summary>
-    public async Task<ReservationClaim> ClaimAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    /// <param name="batchFirst">Try each scope as one batch first (false when <see cref="TryClaimNewAsync"/> just failed).</param>
+    public async Task<ReservationClaim> ClaimAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken, bool batchFirst = true)
     {
         var errors = new List<ValidationError>();
         var added = new List<ReservationEntry>();
         var held = new List<ReservationEntry>();
         foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
-            if (await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is { } entries)
+            if (batchFirst && await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is { } entries)
             {
                 added.AddRange(entries);
                 held.AddRange(entries);
