@@ -28,16 +28,27 @@ public static class RestServiceCollectionExtensions
                 continue;
             }
 
-            services.AddOptions<RestDestinationOptions>(destination.Key).Bind(destination).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<RestDestinationOptions>(destination.Key).Bind(destination).ValidateDataAnnotations()
+                .Validate(o => FitsInHalfALease(o.TimeoutSeconds, configuration), $"Dms:Routing:Destinations:{destination.Key}:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds.")
+                .ValidateOnStart();
             var options = destination.Get<RestDestinationOptions>() ?? new RestDestinationOptions();
             AddResilientClient(services, RestOutboundAdapter.ClientName(destination.Key), options.TimeoutSeconds, options.MaxConcurrency, options);
         }
 
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => FitsInHalfALease(o.TimeoutSeconds, configuration), "Dms:Notifications:Webhook:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds.")
+            .ValidateOnStart();
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         AddResilientClient(services, WebhookNotifier.ClientName, webhooks.TimeoutSeconds, webhooks.MaxConcurrency, new RestDestinationOptions());
         return services;
     }
+
+    /// <summary>
+    /// An attempt may start with half its lease left (work claimed at birth that waited in the queue), and must end
+    /// before the lease does, or a second runner could start the same attempt beside it.
+    /// </summary>
+    private static bool FitsInHalfALease(int timeoutSeconds, IConfiguration configuration) =>
+        timeoutSeconds * 2 < configuration.GetValue("Dms:Work:LeaseSeconds", 60);
 
     private static void AddResilientClient(IServiceCollection services, string name, int timeoutSeconds, int maxConcurrency, RestDestinationOptions breaker)
     {

@@ -91,7 +91,8 @@ internal static class Chaos
             failures.Add($"{reconciliation.DeadLettered} documents dead-lettered although the outage was shorter than the retry horizon");
         }
 
-        if (stats["maxInFlight"]!.GetValue<long>() > OemCap)
+        // Judged where it is the criterion (A4). With hangs injected the OEM still counts calls the hub gave up on.
+        if (scenario == "oem-outage" && stats["maxInFlight"]!.GetValue<long>() > OemCap)
         {
             failures.Add($"{stats["maxInFlight"]} calls in flight to the OEM at once (cap {OemCap})");
         }
