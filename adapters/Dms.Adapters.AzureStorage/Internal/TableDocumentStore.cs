@@ -77,22 +77,13 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         }
 
-        var items = new List<DocumentSummary>();
-        var token = ContinuationTokens.Decode(query.ContinuationToken);
-        do
+        foreach (var condition in query.Filters ?? [])
         {
-            // Ask only for what is still missing, so a page boundary is always a valid place to resume.
-            var pages = tables.Documents.QueryAsync<TableEntity>(filter, query.PageSize - items.Count, DocumentRows.SummaryColumns, cancellationToken);
-            await foreach (var page in pages.AsPages(token, query.PageSize - items.Count).WithCancellation(cancellationToken))
-            {
-                items.AddRange(page.Values.Select(DocumentRows.SummaryFromEntity));
-                token = page.ContinuationToken;
-                break;
-            }
+            filter += " and " + SummaryFields.Filter(condition);
         }
-        while (token is not null && items.Count < query.PageSize);
 
-        return new DocumentPage(items, ContinuationTokens.Encode(token));
+        var (items, token) = await TablePages.ReadAsync(tables.Documents, filter, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
+        return new DocumentPage(items, token);
     }
 
     public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)

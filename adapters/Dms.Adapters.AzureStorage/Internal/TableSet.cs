@@ -17,7 +17,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces];
+    public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

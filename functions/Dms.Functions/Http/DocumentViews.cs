@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
+using Dms.Hub.Intake;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
@@ -21,6 +22,8 @@ internal static class DocumentViews
         ["updatedAt"] = document.UpdatedAt,
         ["oemReference"] = document.OemReference,
         ["oem"] = document.Oem.DeepClone(),
+        ["overlays"] = JsonSerializer.SerializeToNode(document.Overlays, HubJson.Options),
+        ["fields"] = JsonSerializer.SerializeToNode(document.Fields, HubJson.Options),
         ["deliveries"] = JsonSerializer.SerializeToNode(document.Deliveries.Select(d => new
         {
             d.Destination, d.MessageType, d.ContentVersion, d.Status, d.Attempts, d.LastError, d.OemReference, d.CreatedAt, d.CompletedAt, d.NextAttemptAt,
@@ -39,6 +42,21 @@ internal static class DocumentViews
         ["submittedAt"] = summary.SubmittedAt,
         ["updatedAt"] = summary.UpdatedAt,
         ["oemReference"] = summary.OemReference,
+        ["fields"] = JsonSerializer.SerializeToNode(summary.Fields ?? new Dictionary<string, string>(), HubJson.Options),
         ["links"] = new JsonObject { ["self"] = DocumentLinks.Self(type, summary.TrackingId) },
+    };
+
+    /// <summary>The vehicle a document is about and the caller's other documents about it (its order, RDR, claims).</summary>
+    public static JsonObject Vehicle(string vin, IEnumerable<VehicleLink> related, DocumentTypeRegistry registry) => new()
+    {
+        ["vin"] = vin,
+        ["documents"] = new JsonArray([.. related
+            .Where(r => registry.TryGet(r.DocumentType, out _))
+            .Select(r => new JsonObject
+            {
+                ["documentType"] = r.DocumentType,
+                ["trackingId"] = r.TrackingId,
+                ["href"] = DocumentLinks.Self(registry.Get(r.DocumentType), r.TrackingId),
+            })]),
     };
 }

@@ -76,6 +76,7 @@ internal static class HttpSurface
         api.MapOemEndpoints(registry);
         api.MapNotificationEndpoints();
         api.MapAdminEndpoints();
+        api.MapAlertEndpoints();
         api.MapSchemaEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -102,6 +102,7 @@ public sealed class DocumentCommands(
                 request.Received?.ContentType ?? "application/json", request.Received?.Content ?? request.Body, workflow.Now);
         }
 
+        plan.Apply?.Invoke(document);
         var details = plan.Details ?? [];
         details["command"] = request.Command;
         details["contentVersion"] = document.ContentVersion;

@@ -113,6 +113,7 @@ public sealed class DocumentIntake(
             Document = document,
             Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.Received?.ContentType ?? submission.ContentType, submission.Received?.Content ?? submission.Body, now),
         };
+        workflow.React(changes, document, actor.CorrelationId);
         changes.NewWork.Add(workflow.RouteWork(document, type.SubmitMessage, null, actor.CorrelationId));
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));
         return changes;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dms.Hub.Alerts;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Registry;
@@ -48,6 +49,21 @@ public abstract class DocumentType
 
     /// <summary>Maps an OEM event (already schema-valid) onto a trigger and the data it records.</summary>
     public abstract OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent);
+
+    /// <summary>Everything a stored document holds, released once it reaches a releasing state (by default what its body names).</summary>
+    public virtual IReadOnlyList<Reservation> ReservationsHeld(DocumentRecord document) => ReservationsOf(document.Body);
+
+    /// <summary>The vehicle a stored document is about, if any: documents about one VIN can show each other.</summary>
+    public virtual string? VinOf(DocumentRecord document) => null;
+
+    /// <summary>Triggers fired on this type's documents when other documents about the same vehicle change.</summary>
+    public virtual IReadOnlyList<DocumentReaction> Reactions => [];
+
+    /// <summary>Values stored with each document row so lists can filter by them.</summary>
+    public virtual IReadOnlyList<SummaryField> SummaryFields => [];
+
+    /// <summary>Business conditions watched on each document (raised once, cleared when they end).</summary>
+    public virtual IReadOnlyList<AlertRule> AlertRules => [];
 
     /// <summary>Effects outside the document's partition after a committed transition (idempotent, may be repeated).</summary>
     public virtual Task AfterTransitionAsync(DocumentRecord document, Transition transition, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 namespace Dms.Hub.Storage;
 
-/// <summary>A page request over one dealer's documents of one type, oldest first.</summary>
+/// <summary>A page request over one dealer's documents of one type, oldest first; <paramref name="Filters"/> all hold.</summary>
 public sealed record DocumentQuery(
     string DealerCode,
     string DocumentType,
@@ -8,4 +8,5 @@ public sealed record DocumentQuery(
     DateTimeOffset? From,
     DateTimeOffset? To,
     int PageSize,
-    string? ContinuationToken);
+    string? ContinuationToken,
+    IReadOnlyList<FieldFilter>? Filters = null);

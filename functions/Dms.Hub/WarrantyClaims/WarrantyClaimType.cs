@@ -19,7 +19,7 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
         Commands =
         [
             new ReasonCommand("cancel", "Withdraw the claim before a decision.", "Cancel"),
-            new ResubmitClaimCommand(this),
+            new ResubmitCommand(this, "Resubmit the corrected claim after it was rejected or information was requested.", "/dealerClaimNumber", ErrorCodes.ClaimNumberMismatch),
             new ReasonCommand("appeals", "Appeal a denial or a chargeback.", "Appeal"),
         ];
     }
