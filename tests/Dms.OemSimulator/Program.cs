@@ -7,6 +7,7 @@ builder.Services.AddSingleton<Ledger>();
 builder.Services.AddSingleton<FaultSwitch>();
 builder.Services.AddHttpClient("hub");
 builder.Services.AddSingleton<DecisionPoster>();
+builder.Services.AddSingleton<OrderDesk>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionPoster>());
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
@@ -42,6 +43,8 @@ app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, FaultS
             poster.Schedule($"/api/v1/oem/retail-delivery-reports/{trackingId}/events", new OemEvent(OemDesk.DecisionDelay(options.Value), $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind()));
         }
     }));
+app.MapPost("/orders", (HttpContext context, Ledger ledger, FaultSwitch faults, OrderDesk desk, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "OEM-VO", desk.Receive));
 app.MapGet("/stats", (Ledger ledger) => ledger.Stats());
 app.MapGet("/effects", (Ledger ledger) => ledger.AllEffects.OrderBy(e => e.At));
 app.MapGet("/control", (FaultSwitch faults) => faults.Current);

@@ -46,6 +46,8 @@ public sealed class RetailDeliveryType : DocumentType<RetailDeliveryReport>
         return new OemEventPlan(type, [], report => report.Oem["unwind"] = oemEvent.DeepClone());
     }
 
+    public override string? VinOf(DocumentRecord document) => document.Body["vin"]?.GetValue<string>();
+
     protected override string NumberOf(RetailDeliveryReport document) => document.ReportNumber;
 
     /// <summary>A VIN is retailed once; the reservation carries the warranty start for the coverage check.</summary>

@@ -46,6 +46,8 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
 
     public override OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent) => WarrantyClaimEvents.Plan(document, oemEvent);
 
+    public override string? VinOf(DocumentRecord document) => document.Body["vin"]?.GetValue<string>();
+
     protected override string NumberOf(WarrantyClaim document) => document.DealerClaimNumber;
 
     /// <summary>One claim per VIN, labor operation and repair-order close date, across all dealers.</summary>
