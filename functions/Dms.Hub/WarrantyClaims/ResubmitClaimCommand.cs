@@ -10,6 +10,8 @@ internal sealed class ResubmitClaimCommand(WarrantyClaimType type) : DocumentCom
 {
     public override string Name => "resubmissions";
 
+    public override string Verb => "Resubmit";
+
     public override string Summary => "Resubmit the corrected claim after it was rejected or information was requested.";
 
     public override string SchemaName => type.SchemaName;
