@@ -5,6 +5,7 @@ using Dms.Hub.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Adapters.Soap;
@@ -47,6 +48,7 @@ public static class SoapServiceCollectionExtensions
         var options = app.ApplicationServices.GetRequiredService<IOptions<SoapOptions>>().Value;
         app.ApplicationServices.GetRequiredService<MetadataEndpoint>().Prepare();
         var gateway = app.ApplicationServices.GetRequiredService<SoapGateway>();
-        return app.Map(options.Path, soap => soap.Run(gateway.InvokeAsync));
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dms.Soap");
+        return app.Map(options.Path, soap => soap.Run(context => SoapFailures.GuardAsync(context, () => gateway.InvokeAsync(context), logger)));
     }
 }

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>
-/// Reads an untrusted envelope before SoapCore does. SoapCore accepts DOCTYPE and expands internal entities
-/// (a 1 KB billion-laughs request allocated ~500 MB, STACK.md), so DTDs are refused by a byte scan before any
-/// parser runs; then one bounded, DTD-prohibiting pass checks well-formedness, depth and size.
+/// Reads an untrusted envelope before anything else does. DTDs are refused by a byte scan before any parser runs
+/// (a 1 KB billion-laughs request once allocated ~500 MB in a SOAP stack that expanded entities, STACK.md); then
+/// one bounded, DTD-prohibiting pass checks well-formedness, depth and size.
 /// </summary>
 internal sealed class XmlGuard(IOptions<SoapOptions> options)
 {

@@ -58,8 +58,8 @@ internal static class PatternTranslator
                     inClass = false;
                     xsd.Append(c);
                     break;
-                case '[' or '|' or '(' or ')' or '{' or '}' or '?' or '*' or '+' or '.' when inClass:
-                    xsd.Append(Literal(c));
+                case '[' when inClass:
+                    xsd.Append("\\[");
                     break;
                 default:
                     xsd.Append(c);
