@@ -126,6 +126,19 @@ public sealed partial class WsdlTests(SoapHubFixture fixture) : IClassFixture<So
         Assert.Equal(fixture.SoapUrl, (string?)ignored.Descendants(Contracts.Soap + "address").Single().Attribute("location"));
     }
 
+    [Fact]
+    public void Registry_EveryTypeWithOemEventsHasAStateSchema_EveryOperationNameUnique()
+    {
+        var types = fixture.Hub.Service<Dms.Hub.Registry.DocumentTypeRegistry>().All;
+        var catalog = fixture.Hub.Service<Dms.Hub.Validation.SchemaCatalog>();
+
+        Assert.All(types.Where(t => t.EventSchemaName is not null), t => Assert.True(t.StateSchemaName is { } state && catalog.Names.Contains(state),
+            $"{t.Name} records OEM events but declares no StateSchemaName in the catalog (GetDocumentStatus could not type its OEM data)"));
+        var names = Contract.Dealer.Operations.Select(o => o.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(types.Sum(t => 1 + t.Commands.Count) + 3, names.Count);
+    }
+
     private SoapContract Contract => fixture.Hub.Service<SoapContract>();
 
     private async Task<string> GetAsync(string path)
