@@ -33,7 +33,7 @@ internal static class SampleEnvelopes
                     "documentType" => contract.Dealer.Operations.First(o => o.Type is not null).Type!.Name,
                     "since" => null,
                     "receiptIds" => new JsonArray(SampleReceiptId),
-                    _ when operation.Body == property.Name => Example(operation.Body, property.Shape),
+                    _ when operation.Body == property.Name => Example(operation.Body, property.Shape, operation.Command?.Verb),
                     _ => null,
                 };
             }
@@ -47,11 +47,16 @@ internal static class SampleEnvelopes
         }
     }
 
-    /// <summary>The first valid example of the schema behind a body element (<c>warrantyClaim</c> → schemas/examples/warranty-claim).</summary>
-    public static JsonObject Example(string element, Shape shape)
+    /// <summary>
+    /// A valid example of the schema behind a body element (<c>warrantyClaim</c> → schemas/examples/warranty-claim):
+    /// the one named after the command's verb if there is one (<c>cancel.json</c> for CancelWarrantyClaim), else the first.
+    /// </summary>
+    public static JsonObject Example(string element, Shape shape, string? verb = null)
     {
         var folder = Path.Combine(RepoRoot.Path, "schemas", "examples", Kebab(shape.TypeName ?? element), "valid");
-        return JsonNode.Parse(File.ReadAllText(Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).First()))!.AsObject();
+        var files = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        var file = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), verb, StringComparison.OrdinalIgnoreCase)) ?? files[0];
+        return JsonNode.Parse(File.ReadAllText(file))!.AsObject();
     }
 
     public static string Envelope(SoapOperation operation, JsonObject input, string username = "D001", string password = "demo-soap-D001")
