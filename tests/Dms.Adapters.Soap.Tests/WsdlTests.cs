@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -97,7 +96,7 @@ public sealed partial class WsdlTests(SoapHubFixture fixture) : IClassFixture<So
                 bodies.Add(path);
             }
 
-            var (exit, output) = await RunAsync("xmllint", ["--noout", "--schema", schemaPath, .. bodies]);
+            var (exit, output) = await Programs.RunAsync("xmllint", ["--noout", "--schema", schemaPath, .. bodies]);
 
             Assert.True(exit == 0, output);
             Assert.Equal(bodies.Count, Regex.Count(output, " validates"));
@@ -145,21 +144,6 @@ public sealed partial class WsdlTests(SoapHubFixture fixture) : IClassFixture<So
     {
         using var http = fixture.Hub.Client();
         return await http.GetStringAsync(path);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 
     [GeneratedRegex("location=\"http://127\\.0\\.0\\.1:\\d+/soap/DealerService\\.svc\"")]

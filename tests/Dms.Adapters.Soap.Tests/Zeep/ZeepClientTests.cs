@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dms.Hub.Registry;
 
@@ -32,7 +31,8 @@ public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper ou
         await File.WriteAllTextAsync(file, plan.ToJsonString());
         try
         {
-            var (exit, text) = await RunAsync(Path.Combine(RepoRoot.Path, "tests", "Dms.Adapters.Soap.Tests", "zeep", "dealer_client.py"), file);
+            var script = Path.Combine(RepoRoot.Path, "tests", "Dms.Adapters.Soap.Tests", "zeep", "dealer_client.py");
+            var (exit, text) = await Programs.RunAsync(Python, [script, file], TimeSpan.FromMinutes(5));
             output.WriteLine(text);
 
             Assert.True(exit == 0, text);
@@ -45,18 +45,4 @@ public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper ou
     }
 
     private static JsonObject Credentials(SoapDealer dealer) => new() { ["code"] = dealer.Code, ["password"] = dealer.SoapSecret, ["apiKey"] = dealer.ApiKey };
-
-    private static async Task<(int Exit, string Output)> RunAsync(string script, string plan)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(plan);
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
 }

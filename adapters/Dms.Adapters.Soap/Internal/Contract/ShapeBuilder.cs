@@ -63,7 +63,12 @@ internal sealed class ShapeBuilder(Func<string, JsonObject> schemas, Func<string
             return _named.TryGetValue(partName, out var known) ? known : BuildNamed(partSchema, new Scope("registry:" + part, partSchema), partName, partName, part);
         }
 
-        switch ((string?)node["type"])
+        if (node["oneOf"] is not null || node["anyOf"] is not null || node["additionalProperties"] is JsonObject)
+        {
+            throw new InvalidOperationException($"{scope.SchemaName}: '{property ?? typeName}' uses oneOf, anyOf or a map, which have no XML form here; model it as an object with optional properties or a list.");
+        }
+
+        switch (TypeOf(node))
         {
             case "object":
                 var required = (node["required"] as JsonArray)?.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -97,7 +102,7 @@ internal sealed class ShapeBuilder(Func<string, JsonObject> schemas, Func<string
 
     private Shape Scalar(JsonObject node, string? typeName, string? documentation)
     {
-        var kind = ((string?)node["type"], (string?)node["format"]) switch
+        var kind = (TypeOf(node), (string?)node["format"]) switch
         {
             ("string", "date") => ScalarKind.Date,
             ("string", "date-time") => ScalarKind.DateTime,
@@ -121,6 +126,14 @@ internal sealed class ShapeBuilder(Func<string, JsonObject> schemas, Func<string
         var shape = new ScalarShape(kind, enumeration is null ? null : typeName, facets, enumeration, documentation);
         return enumeration is null ? shape : Register(shape);
     }
+
+    /// <summary>The node's JSON type: <c>["string", "null"]</c> counts as string, and a bare enum of strings as a string.</summary>
+    private static string? TypeOf(JsonObject node) => node["type"] switch
+    {
+        JsonArray types => types.Select(t => (string?)t).FirstOrDefault(t => t != "null"),
+        JsonValue type => (string?)type,
+        _ => node["enum"] is not null ? "string" : node["properties"] is not null ? "object" : null,
+    };
 
     private static bool Flag(JsonObject node, string keyword) => node[keyword] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
