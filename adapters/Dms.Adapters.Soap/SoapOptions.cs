@@ -21,6 +21,7 @@ public sealed class SoapOptions
     [Range(10, 1_000_000)]
     public int MaxElements { get; set; } = 20_000;
 
+    /// <summary>Longest text of one element; a longer one gets 400 before the envelope is read.</summary>
     [Range(256, 8 * 1024 * 1024)]
     public int MaxStringLength { get; set; } = 64 * 1024;
 

@@ -21,6 +21,7 @@ public sealed class HostileXmlTests(SoapHubFixture fixture) : IClassFixture<Soap
         { "not an envelope", "<GetDocumentStatus xmlns=\"urn:dms:dealer:v1\"/>", 400 },
         { "soap 1.2 envelope", "<e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\"><e:Body/></e:Envelope>", 400 },
         { "oversized", Envelope("<x>" + new string('a', 1024 * 1024) + "</x>"), 413 },
+        { "value over the length limit", Envelope("<x>" + new string('a', 70_000) + "</x>"), 400 },
     };
 
     [Theory]

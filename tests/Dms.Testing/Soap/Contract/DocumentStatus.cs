@@ -44,8 +44,9 @@ public sealed class DocumentStatus
     [XmlElement("oem", Order = 10)]
     public System.Xml.XmlElement? Oem { get; set; }
 
-    [XmlElement("deliveries", Order = 11)]
-    public System.Xml.XmlElement? Deliveries { get; set; }
+    [XmlArray("deliveries", Order = 11)]
+    [XmlArrayItem("delivery", IsNullable = false)]
+    public Delivery[]? Deliveries { get; set; }
 
     [XmlArray("timeline", Order = 12)]
     [XmlArrayItem("entry", IsNullable = false)]
