@@ -16,7 +16,7 @@ public sealed class SoapVehicleOrderTests(SoapHubFixture fixture) : IClassFixtur
     private static readonly DateTime Today = TestDocuments.Today.ToDateTime(TimeOnly.MinValue);
 
     [Fact]
-    public async Task Status_AfterOemStagesInOwnCodes_CarriesStageVinEtaSlipHoldAndOemCode()
+    public async Task Status_AfterOemStagesInOwnCodes_CarriesStageVinEtaSlipHoldInvoiceAndOemCode()
     {
         var service = Open(await fixture.CreateDealerAsync());
         var ack = await service.SubmitVehicleOrderAsync(XmlDocuments.Order());
@@ -26,11 +26,14 @@ public sealed class SoapVehicleOrderTests(SoapHubFixture fixture) : IClassFixtur
         await OemEventAsync(id, new JsonObject { ["type"] = "Accepted", ["oemOrderNumber"] = "GM-S-" + TestDocuments.Next() });
         await OemEventAsync(id, new JsonObject { ["type"] = "Scheduled", ["buildWeek"] = "2030-W05", ["plant"] = "Lansing", ["eta"] = Eta(20, 27, hoursAgo: 3) });
         await OemEventAsync(id, new JsonObject { ["oemCode"] = Code("GM", "3800"), ["vin"] = vin });
+        await OemEventAsync(id, new JsonObject { ["type"] = "Invoiced", ["invoice"] = new JsonObject { ["number"] = "INV-S-1", ["date"] = TestDocuments.Date(TestDocuments.Today) } });
         await OemEventAsync(id, new JsonObject { ["type"] = "InTransit", ["carrier"] = "Cassens Transport", ["eta"] = Eta(30, 34, hoursAgo: 2) });
         await OemEventAsync(id, new JsonObject { ["oemCode"] = Code("GM", "4300"), ["occurredAt"] = Instant(hoursAgo: 1) });
         var held = await service.GetDocumentStatusAsync(id);
         await OemEventAsync(id, new JsonObject { ["oemCode"] = Code("GM", "4390"), ["occurredAt"] = Instant(hoursAgo: 0) });
         var released = await service.GetDocumentStatusAsync(id);
+        await OemEventAsync(id, new JsonObject { ["oemCode"] = Code("GM", "5000"), ["deliveredOn"] = TestDocuments.Date(TestDocuments.Today) });
+        var delivered = await service.GetDocumentStatusAsync(id);
 
         Assert.Equal(("Accepted", "Submitted"), (ack.Outcome, ack.Status));
         Assert.Equal(["CancelVehicleOrder", "AmendVehicleOrder"], ack.AllowedActions!.Select(a => a.SoapOperation));
@@ -38,6 +41,7 @@ public sealed class SoapVehicleOrderTests(SoapHubFixture fixture) : IClassFixtur
         var order = held.Oem!.VehicleOrderState!;
         Assert.Null(held.Oem.WarrantyClaimState);
         Assert.Equal((vin, "Lansing", "2030-W05", "Cassens Transport"), (order.Vin, order.Schedule!.Plant, order.Schedule.BuildWeek, order.Carrier));
+        Assert.Equal(("INV-S-1", Today), (order.Invoice!.Number, order.Invoice.Date));
         Assert.Equal((Today.AddDays(30), Today.AddDays(34), "Carrier"), (order.Eta!.Earliest, order.Eta.Latest, order.Eta.Source));
         Assert.Equal((Today.AddDays(27), 7L, true), (order.FirstEta!.Latest, order.EtaSlipDays, order.EtaSlipDaysSpecified));
         Assert.Equal(("GM", "4300", "HoldSet"), (order.LastCode!.Scheme, order.LastCode.Code, order.LastCode.Event));
@@ -48,7 +52,8 @@ public sealed class SoapVehicleOrderTests(SoapHubFixture fixture) : IClassFixtur
         Assert.Contains(held.Timeline!, e => e.Event == "HoldSet");
         Assert.Equal(("InTransit", false, true), (released.Status, Assert.Single(released.Overlays!).Active, released.Overlays![0].ReleasedAtSpecified));
         Assert.Equal(("false", "HoldReleased"), (Field(released, "onHold"), released.Oem!.VehicleOrderState!.LastCode!.Event));
-        Assert.Equal("WHT", Element(released, "exteriorColor"));
+        Assert.Equal(("AtDealer", Today, "Delivered to the dealer"), (delivered.Status, delivered.Oem!.VehicleOrderState!.DeliveredOn, delivered.Oem.VehicleOrderState.LastCode!.Description));
+        Assert.Equal("WHT", Element(delivered, "exteriorColor"));
     }
 
     [Fact]

@@ -52,7 +52,11 @@ public sealed class OemCodeTranslator(IOptionsMonitor<OemCodeOptions> options)
         oemEvent["type"] = mapping.Event;
         code["scheme"] = name;
         code["event"] = mapping.Event;
-        code["description"] = mapping.Description;
+        if (mapping.Description is { } description)
+        {
+            code["description"] = description;
+        }
+
         if (mapping.HoldClass is { } holdClass && oemEvent["hold"] is null)
         {
             oemEvent["hold"] = new JsonObject { ["reasonClass"] = holdClass, ["reasonCode"] = value };
