@@ -1,4 +1,3 @@
-using Dms.Hub.Common;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Alerts;
@@ -13,7 +12,7 @@ public sealed class BusinessAlerts(IAlertStore store, TimeProvider clock)
     private const int Attempts = 5;
 
     public Task<AlertRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        AlertRecord.TryParseId(id, out var trackingId, out _) && TrackingIds.TryParse(trackingId, out var dealer)
+        AlertRecord.TryParseId(id, out var subject, out _) && AlertSubject.DealerOf(subject) is { } dealer
             ? store.GetAsync(dealer, id, cancellationToken)
             : Task.FromResult<AlertRecord?>(null);
 
@@ -21,34 +20,42 @@ public sealed class BusinessAlerts(IAlertStore store, TimeProvider clock)
 
     /// <summary>Raises the alert unless it is open already (a cleared one opens a new episode).</summary>
     public Task RaiseAsync(DocumentRecord document, AlertRule rule, AlertCondition condition, CancellationToken cancellationToken) =>
-        ChangeAsync(document.DealerCode, AlertRecord.MakeId(document.TrackingId, rule.Code), existing =>
+        RaiseAsync(AlertSubject.Of(document), rule.Code, rule.Title, condition.Message, cancellationToken);
+
+    /// <summary>Clears the alert if it is open.</summary>
+    public Task ClearAsync(DocumentRecord document, AlertRule rule, CancellationToken cancellationToken) =>
+        ClearAsync(AlertSubject.Of(document), rule.Code, $"The condition ended (document {document.Status}).", cancellationToken);
+
+    /// <summary>Raises an alert about any subject (a document, a dealer's stock of one part) unless it is open already.</summary>
+    public Task RaiseAsync(AlertSubject subject, string code, string title, string message, CancellationToken cancellationToken) =>
+        ChangeAsync(subject.DealerCode, AlertRecord.MakeId(subject.Id, code), existing =>
         {
             var now = clock.GetUtcNow();
-            var raised = new AlertHistoryEntry(now, "Raised", "hub", condition.Message);
+            var raised = new AlertHistoryEntry(now, "Raised", "hub", message);
             return existing switch
             {
                 { Status: AlertRecord.Open } => null,
                 null => new AlertRecord
                 {
-                    Id = AlertRecord.MakeId(document.TrackingId, rule.Code), DealerCode = document.DealerCode, DocumentType = document.DocumentType,
-                    TrackingId = document.TrackingId, DocumentNumber = document.DocumentNumber, Code = rule.Code, Title = rule.Title,
-                    Message = condition.Message, Status = AlertRecord.Open, RaisedAt = now, Occurrences = 1, History = [raised],
+                    Id = AlertRecord.MakeId(subject.Id, code), DealerCode = subject.DealerCode, DocumentType = subject.DocumentType,
+                    TrackingId = subject.Id, DocumentNumber = subject.Number, Code = code, Title = title,
+                    Message = message, Status = AlertRecord.Open, RaisedAt = now, Occurrences = 1, History = [raised],
                 },
                 _ => existing with
                 {
-                    Status = AlertRecord.Open, Message = condition.Message, RaisedAt = now, ClearedAt = null, AcknowledgedAt = null,
+                    Status = AlertRecord.Open, Message = message, RaisedAt = now, ClearedAt = null, AcknowledgedAt = null,
                     AcknowledgedBy = null, Occurrences = existing.Occurrences + 1, History = Append(existing, raised),
                 },
             };
         }, cancellationToken);
 
-    /// <summary>Clears the alert if it is open.</summary>
-    public Task ClearAsync(DocumentRecord document, AlertRule rule, CancellationToken cancellationToken) =>
-        ChangeAsync(document.DealerCode, AlertRecord.MakeId(document.TrackingId, rule.Code), existing =>
+    /// <summary>Clears an alert about any subject if it is open.</summary>
+    public Task ClearAsync(AlertSubject subject, string code, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(subject.DealerCode, AlertRecord.MakeId(subject.Id, code), existing =>
         {
             var now = clock.GetUtcNow();
             return existing is { Status: AlertRecord.Open }
-                ? existing with { Status = AlertRecord.Cleared, ClearedAt = now, History = Append(existing, new(now, "Cleared", "hub", $"The condition ended (document {document.Status}).")) }
+                ? existing with { Status = AlertRecord.Cleared, ClearedAt = now, History = Append(existing, new(now, "Cleared", "hub", note)) }
                 : null;
         }, cancellationToken);
 
