@@ -21,7 +21,7 @@ internal static class AdminDocumentEndpoints
                     var dealer = context.Request.Query["dealerCode"].ToString() is { Length: > 0 } code ? code : null;
                     return dealer is not null && !DealerCodes.IsValid(dealer)
                         ? Task.FromResult(Problems.BadQuery(context, "dealerCode", "Not a valid dealer code."))
-                        : DocumentEndpoints.ListAsync(context, type, store, dealer);
+                        : DocumentEndpoints.ListAsync(context, type, store, dealer, forOperators: true);
                 })
                 .WithSummary($"List {type.Title.ToLowerInvariant()}s across dealers (operators)")
                 .WithDescription("Filters: dealerCode, status, from, to" + string.Concat(ListFilters.Parameters(type).Select(p => ", " + p)) + "; paged with pageSize and continuationToken. Without dealerCode the order is by storage partition, not by time.");

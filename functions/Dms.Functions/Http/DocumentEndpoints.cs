@@ -94,7 +94,8 @@ internal static class DocumentEndpoints
     }
 
     /// <summary>One page of <paramref name="dealerCode"/>'s documents of <paramref name="type"/> (null: every dealer's) as the query filters them.</summary>
-    internal static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store, string? dealerCode)
+    /// <param name="forOperators">Each item names its dealer.</param>
+    internal static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store, string? dealerCode, bool forOperators = false)
     {
         var q = context.Request.Query;
         var status = q["status"].ToString() is { Length: > 0 } s ? s : null;
@@ -132,7 +133,7 @@ internal static class DocumentEndpoints
 
         var body = new JsonObject
         {
-            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i, withDealer: dealerCode is null)).ToArray()),
+            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i, withDealer: forOperators)).ToArray()),
             ["continuationToken"] = page.ContinuationToken,
         };
         return Results.Content(body.ToJsonString(), "application/json");

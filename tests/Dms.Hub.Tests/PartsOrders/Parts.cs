@@ -108,9 +108,10 @@ internal static class Parts
         },
     };
 
-    public static JsonObject Allocation(string status, int? quantity = null, string? depot = "PDC-EAST", string? part = null) => new()
+    public static JsonObject Allocation(string status, int? quantity = null, string? depot = "PDC-EAST", string? part = null, string? reasonCode = null) => new()
     {
         ["status"] = status,
+        ["reasonCode"] = reasonCode,
         ["quantity"] = quantity,
         ["depot"] = status is "Accepted" or "Substituted" or "PartialBackordered" or "QuantityChanged" ? depot : null,
         ["promisedShipDate"] = status is "Accepted" or "Substituted" or "PartialBackordered" or "QuantityChanged" ? "2026-11-25" : null,

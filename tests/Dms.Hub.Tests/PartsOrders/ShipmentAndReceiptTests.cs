@@ -234,6 +234,26 @@ public sealed class ShipmentAndReceiptTests
         Assert.Equal(PartsOrderStates.Acknowledged, order.Status);
     }
 
+    [Fact]
+    public async Task State_AsStoredThroughTheWholeLife_MatchesItsPublishedSchema()
+    {
+        var order = Acknowledged((1, [Allocation("Accepted", 6), Allocation("Backordered")]), (2, [Allocation("Substituted", 5, part: "98079-AUR-201"), Allocation("Rejected", reasonCode: "NOT_SUPPLIED")]));
+        order.Event(_type, Ship("S1", (1, 6)));
+        await order.CommandAsync(_type, "cancel-backorder", new JsonObject { ["reason"] = "SOURCED_ELSEWHERE" });
+        order.Event(_type, new JsonObject { ["type"] = "BackorderCancelRefused", ["backorders"] = new JsonArray(new JsonObject { ["lineNumber"] = 1 }), ["reasonCodes"] = new JsonArray("ALREADY_PICKED") });
+        await order.CommandAsync(_type, "receive", Receipt(new JsonObject { ["lineNumber"] = 1, ["discrepancies"] = new JsonArray(new JsonObject { ["kind"] = "WrongPart", ["quantity"] = 1, ["partNumberReceived"] = "X-1", ["note"] = "Wrong box" }) }));
+        var reship = Resolve("DSC-001", "Reship");
+        reship["resolution"]!["promisedShipDate"] = "2026-11-30";
+        order.Event(_type, reship);
+        var cancelled = Acknowledged((1, [Allocation("Accepted")]));
+        cancelled.Event(_type, new JsonObject { ["type"] = "Cancelled", ["notes"] = "Depot closed." });
+
+        var schema = new Hub.Validation.SchemaCatalog().Get("parts-order-state.v1");
+
+        Assert.Empty(Hub.Validation.SchemaValidator.Validate(schema, order.Oem.ToJsonString()));
+        Assert.Empty(Hub.Validation.SchemaValidator.Validate(schema, cancelled.Oem.ToJsonString()));
+    }
+
     private Hub.Workflow.DocumentRecord Acknowledged(params (int Line, JsonObject[] Allocations)[] lines)
     {
         var order = Stored(_type, Order([.. lines.Select(l => l.Line == 1 ? ("15400-AUR-001", 10) : ("98079-AUR-200", 8))]));

@@ -17,6 +17,8 @@ namespace Dms.Hub.PartsOrders.Events;
 /// </summary>
 internal sealed class PartsOrderEvents(PartsOrderType type, AcknowledgementPlanner acknowledgements, TimeProvider clock)
 {
+    private static readonly string[] ClosureFields = ["reasonCodes", "notes"];
+
     public OemEventPlan Plan(DocumentRecord document, JsonObject e)
     {
         var kind = e["type"]!.GetValue<string>();
@@ -96,7 +98,13 @@ internal sealed class PartsOrderEvents(PartsOrderType type, AcknowledgementPlann
         {
             state.Write(d);
             Reference(d, e);
-            d.Oem[kind == Rejected ? "rejection" : "cancellation"] = new JsonObject { ["reasonCodes"] = e["reasonCodes"]?.DeepClone(), ["notes"] = e["notes"]?.DeepClone() };
+            var outcome = new JsonObject();
+            foreach (var field in ClosureFields.Where(f => e[f] is not null))
+            {
+                outcome[field] = e[field]!.DeepClone();
+            }
+
+            d.Oem[kind == Rejected ? "rejection" : "cancellation"] = outcome;
         });
     }
 

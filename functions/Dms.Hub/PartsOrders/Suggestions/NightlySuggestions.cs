@@ -13,13 +13,12 @@ namespace Dms.Hub.PartsOrders.Suggestions;
 /// The nightly run: from <see cref="SuggestionOptions.NightlyAtUtc"/> on, once per day, for each dealer that opted in
 /// (<see cref="SuggestionOptions.AutoSubmitDealers"/>), make the suggestion and submit it without confirmation
 /// (orders AUTO-yyyyMMdd, -2 …), and bring the dealer's stock alerts up to date. A dealer done for the day is marked,
-/// and each order is submitted under a key of its own, so a run repeated or cut short never orders twice.
+/// and each order is submitted under a key of its own, so a run repeated or cut short never orders twice. A dealer
+/// without stock data yet is looked at again on the next run of the day.
 /// </summary>
 public sealed class NightlySuggestions(
     IPartsInventoryStore store, PartsPolicy policy, PartsSuggestions suggestions, StockAlerts alerts, DealerDirectory dealers, TimeProvider clock) : IScheduledJob
 {
-    private const string AllDealers = "_all";
-
     public string Name => "parts-nightly-suggestions";
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -36,11 +35,6 @@ public sealed class NightlySuggestions(
     {
         var started = Stopwatch.GetTimestamp();
         var mark = "nightly|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (await store.IsMarkedAsync(AllDealers, mark, cancellationToken))
-        {
-            return new NightlyReport(day, 0, 0, 0, 0, [], 0);
-        }
-
         var options = policy.Options.Suggestions;
         var codes = options.AutoSubmitDealers.Contains("*") ? await AllAsync(cancellationToken) : options.AutoSubmitDealers;
         var outcomes = new ConcurrentBag<(string Dealer, string Outcome, int Orders)>();
@@ -57,11 +51,6 @@ public sealed class NightlySuggestions(
         });
 
         var failed = outcomes.Where(o => o.Outcome.StartsWith("failed", StringComparison.Ordinal) || o.Outcome.StartsWith("refused", StringComparison.Ordinal)).Select(o => $"{o.Dealer} {o.Outcome}").Order(StringComparer.Ordinal).ToList();
-        if (failed.Count == 0)
-        {
-            await store.TryMarkAsync(AllDealers, mark, cancellationToken);
-        }
-
         return new NightlyReport(day, outcomes.Count, outcomes.Sum(o => o.Orders), outcomes.Count(o => o.Outcome == "nothing to order"), outcomes.Count(o => o.Outcome == "done before"),
             failed, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 2));
     }
