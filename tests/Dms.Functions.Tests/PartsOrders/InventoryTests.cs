@@ -9,7 +9,7 @@ namespace Dms.Functions.Tests.PartsOrders;
 /// 409 INVENTORY_SEQUENCE_GAP, resends idempotent, IDs never reused; stock alerts follow each snapshot; every dealer
 /// sees only its own stock.
 /// </summary>
-public sealed class InventoryTests(HubFixture fixture) : IClassFixture<HubFixture>
+public sealed class InventoryTests(InventoryTests.Fixture fixture) : IClassFixture<InventoryTests.Fixture>
 {
     private HubHost Hub => fixture.Hub;
 
@@ -97,6 +97,25 @@ public sealed class InventoryTests(HubFixture fixture) : IClassFixture<HubFixtur
     }
 
     [Fact]
+    public async Task StockBelowSafety_HundredsOfParts_RaisedInBatches_HalfCleared_OneRaisedAgain()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        using var admin = Hub.Client(HubSettings.AdminKey);
+        JsonObject[] Stock(int restocked) => [.. Enumerable.Range(0, 250).Select(i => Part("45022-AUR-010", i < restocked ? 50 : 0, sales: 365))
+            .Select((p, i) => { p["partNumber"] = $"BULK-{i:D3}"; return p; })];
+        await dealer.SnapshotAsync(Full("B1", Stock(0)));
+        var raised = await CountAsync(admin, dealer, "Open");
+        await dealer.SnapshotAsync(Full("B2", Stock(125)));
+        var (open, cleared) = (await CountAsync(admin, dealer, "Open"), await CountAsync(admin, dealer, "Cleared"));
+        await dealer.SnapshotAsync(Full("B3", Stock(124)));
+        var again = await admin.GetJsonAsync($"/api/v1/admin/alerts/{dealer.Dealer.Code}-stock-BULK-124.STOCK_BELOW_SAFETY");
+
+        Assert.Equal((250, 125, 125), (raised, open, cleared));
+        Assert.Equal(("Open", 2), (again["status"]!.GetValue<string>(), again["occurrences"]!.GetValue<int>()));
+        Assert.Equal(["Raised", "Cleared", "Raised"], again["history"]!.AsArray().Select(h => h!["event"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task AnotherDealer_SeesNoneOfIt_ItsOwnChainIsItsOwn()
     {
         using var owner = await DealerSession.StartAsync(Hub);
@@ -111,6 +130,18 @@ public sealed class InventoryTests(HubFixture fixture) : IClassFixture<HubFixtur
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (head.StatusCode, part.StatusCode));
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Created), (gap, ownFull));
         Assert.Equal("15400-AUR-001", (await owner.Http.GetJsonAsync(Inventory + "/parts/15400-AUR-001"))["stock"]!["partNumber"]!.GetValue<string>());
+    }
+
+    /// <summary>A hub whose part master also has BULK-000 … BULK-249.</summary>
+    public sealed class Fixture(AzuriteFixture azurite) : HubFixture(azurite)
+    {
+        protected override void Configure(Dictionary<string, string?> settings)
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                settings[$"Dms:Documents:PartsOrder:PartMaster:BULK-{i:D3}:Description"] = "Bulk test part";
+            }
+        }
     }
 
     internal static JsonObject Full(string id, params JsonObject[] parts) => new()
@@ -129,6 +160,22 @@ public sealed class InventoryTests(HubFixture fixture) : IClassFixture<HubFixtur
 
     internal static JsonObject Part(string number, int onHand, int? sales = null) =>
         Compact(new JsonObject { ["partNumber"] = number, ["onHand"] = onHand, ["twelveMonthSales"] = sales });
+
+    private static async Task<int> CountAsync(HttpClient admin, DealerSession dealer, string status)
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await admin.GetJsonAsync($"/api/v1/admin/alerts?dealerCode={dealer.Dealer.Code}&code=STOCK_BELOW_SAFETY&status={status}&pageSize=200"
+                + (token is null ? string.Empty : "&continuationToken=" + token));
+            count += page["items"]!.AsArray().Count;
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+
+        return count;
+    }
 
     private static async Task<List<JsonNode?>> AlertsAsync(HttpClient admin, DealerSession dealer, string status) =>
         [.. (await admin.GetJsonAsync($"/api/v1/admin/alerts?dealerCode={dealer.Dealer.Code}&code=STOCK_BELOW_SAFETY&status={status}"))["items"]!.AsArray()];

@@ -9,11 +9,10 @@ namespace Dms.Hub.PartsOrders.Inventory;
 /// superseded parts included) falls below its safety stock, cleared when it is back. Brought up to date after every
 /// snapshot and by the nightly run; raising an open alert or clearing a cleared one changes nothing.
 /// </summary>
-public sealed class StockAlerts(PartMaster parts, PartsPolicy policy, BusinessAlerts alerts, IAlertStore store)
+public sealed class StockAlerts(PartMaster parts, PartsPolicy policy, BusinessAlerts alerts)
 {
     public const string Code = "STOCK_BELOW_SAFETY";
     public const string SubjectType = "parts-inventory";
-    private const int Concurrency = 8;
 
     public static AlertSubject Subject(string dealerCode, string partNumber) => new(dealerCode, SubjectType, $"{dealerCode}-stock-{partNumber}", partNumber);
 
@@ -26,31 +25,13 @@ public sealed class StockAlerts(PartMaster parts, PartsPolicy policy, BusinessAl
         }
 
         var (lines, _) = new StockOrderSuggester(parts).Evaluate(position, policy.Options.Suggestions.For(dealerCode));
-        var below = lines.Where(l => l.BelowSafetyStock).ToDictionary(l => l.PartNumber, StringComparer.Ordinal);
-        var open = await OpenAsync(dealerCode, cancellationToken);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(open.Where(p => !below.ContainsKey(p)), options, (part, token) =>
-            new ValueTask(alerts.ClearAsync(Subject(dealerCode, part), Code, "Available stock is back at or above the safety stock.", token)));
-        await Parallel.ForEachAsync(below.Values.Where(l => !open.Contains(l.PartNumber)), options, (line, token) =>
-            new ValueTask(alerts.RaiseAsync(Subject(dealerCode, line.PartNumber), Code, "Stock below safety stock", Message(line), token)));
+        var below = lines.Where(l => l.BelowSafetyStock)
+            .Select(l => (Subject: Subject(dealerCode, l.PartNumber), Message: Message(l)))
+            .ToDictionary(b => b.Subject.Id, StringComparer.Ordinal);
+        await alerts.ReconcileAsync(dealerCode, Code, "Stock below safety stock", SubjectType, below, "Available stock is back at or above the safety stock.", cancellationToken);
         return below.Count;
     }
 
     private static string Message(SuggestedLine line) => string.Create(CultureInfo.InvariantCulture,
         $"{line.PartNumber}: {line.Position.OnHand - line.Position.Reserved} available (on hand {line.Position.OnHand}, reserved {line.Position.Reserved}) is below the safety stock {line.SafetyStock} (daily demand {line.Demand.Mean} ± {line.Demand.Deviation}).");
-
-    private async Task<HashSet<string>> OpenAsync(string dealerCode, CancellationToken cancellationToken)
-    {
-        var open = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        do
-        {
-            var page = await store.ListAsync(new AlertQuery(AlertRecord.Open, dealerCode, Code, SubjectType, 500, token), cancellationToken);
-            open.UnionWith(page.Items.Select(a => a.DocumentNumber));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return open;
-    }
 }
