@@ -31,7 +31,7 @@ internal static class PartsSuggestionEndpoints
             .WithSummary("Confirm a suggestion: its drafts become parts orders (source suggested); confirming again answers with the same orders")
             .WithDescription("Body (optional): schemas/parts-order-suggestion-confirmation.v1.schema.json.");
         api.MapPost("/admin/parts-suggestions/nightly-runs", RunNightlyAsync).WithTags("Operations").RequireAuthorization(Callers.AdminPolicy)
-            .WithSummary("Run the nightly suggested-order submission now (optional body {\"day\": \"YYYY-MM-DD\"}); dealers done that day are skipped");
+            .WithSummary("Run the nightly suggested-order submission now (?day=YYYY-MM-DD, default today); dealers done that day are skipped");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, RequestBody reader, SchemaCatalog schemas, PartsSuggestions suggestions)
@@ -92,27 +92,12 @@ internal static class PartsSuggestionEndpoints
         return Json(new JsonObject { ["suggestionId"] = suggestion.SuggestionId, ["orders"] = Orders(confirmation.Orders, type) }, 202);
     }
 
-    private static async Task<IResult> RunNightlyAsync(HttpContext context, RequestBody reader, NightlySuggestions nightly, TimeProvider clock)
+    private static async Task<IResult> RunNightlyAsync(HttpContext context, NightlySuggestions nightly, TimeProvider clock)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (context.Request.ContentLength is > 0 || context.Request.ContentType is not null)
+        if (context.Request.Query["day"].ToString() is { Length: > 0 } given && !DateOnly.TryParseExact(given, "yyyy-MM-dd", out day))
         {
-            var (body, problem) = await reader.ReadJsonAsync(context, context.RequestAborted);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            if (!JsonInput.TryParse(body, out var node, out _, out var malformed))
-            {
-                return Problems.Create(context, 400, malformed.Code, "Malformed request", malformed.Message, [malformed]);
-            }
-
-            if (node is not JsonObject request || request.Any(p => p.Key != "day") || (request["day"] is { } given
-                && (given.GetValueKind() != JsonValueKind.String || !DateOnly.TryParseExact(given.GetValue<string>(), "yyyy-MM-dd", out day))))
-            {
-                return Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null, [new("/day", ErrorCodes.InvalidFormat, "Send {\"day\": \"YYYY-MM-DD\"} or no body.")]);
-            }
+            return Problems.BadQuery(context, "day", "day is a date (YYYY-MM-DD); left out: today (UTC).");
         }
 
         var report = await nightly.RunForAsync(day, context.RequestAborted);

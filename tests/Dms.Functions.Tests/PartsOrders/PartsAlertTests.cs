@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using Dms.Hub.Storage;
-using Dms.Hub.Work;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Dms.Functions.Tests.PartsOrders.PartsRequests;
 
 namespace Dms.Functions.Tests.PartsOrders;
@@ -15,7 +11,7 @@ namespace Dms.Functions.Tests.PartsOrders;
 /// unresolved — each raised once when due and cleared when its condition ends — and ackOverdue filterable by the
 /// dealer and, across dealers, by operators.
 /// </summary>
-public sealed class PartsAlertTests(PartsAlertTests.Fixture fixture) : IClassFixture<PartsAlertTests.Fixture>
+public sealed class PartsAlertTests(FakeClockHubFixture fixture) : IClassFixture<FakeClockHubFixture>
 {
     private HubHost Hub => fixture.Hub;
 
@@ -129,32 +125,8 @@ public sealed class PartsAlertTests(PartsAlertTests.Fixture fixture) : IClassFix
 
     private DateTimeOffset EndOfToday() => new(Today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    /// <summary>Runs every timer of the order that is due on the fake clock; returns how many ran.</summary>
-    private async Task<int> RunTimersAsync(string trackingId)
-    {
-        var runner = Hub.Service<WorkRunner>();
-        var ran = 0;
-        await foreach (var item in Hub.Service<IWorkStore>().ScanPendingAsync(CancellationToken.None))
-        {
-            if (item.Kind == WorkKinds.Timer && item.TrackingId == trackingId
-                && (await runner.RunAsync(item.Ref, CancellationToken.None)).Kind == WorkOutcomeKind.Completed)
-            {
-                ran++;
-            }
-        }
-
-        return ran;
-    }
+    private Task<int> RunTimersAsync(string trackingId) => fixture.RunTimersAsync(trackingId);
 
     private static async Task<List<JsonNode?>> AlertsAsync(HttpClient admin, DealerSession dealer, string status) =>
         [.. (await admin.GetJsonAsync($"/api/v1/admin/alerts?dealerCode={dealer.Dealer.Code}&documentType=parts-order&status={status}"))["items"]!.AsArray()];
-
-    public sealed class Fixture(AzuriteFixture azurite) : HubFixture(azurite)
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void Configure(Dictionary<string, string?> settings) => settings["Dms:Work:RunLocalLoop"] = "false";
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-    }
 }

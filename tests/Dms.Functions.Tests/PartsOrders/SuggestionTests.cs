@@ -98,10 +98,11 @@ public sealed class SuggestionTests(SuggestionTests.Fixture fixture) : IClassFix
         await manual.SnapshotAsync(Stock("N1"));
         var day = TestDocuments.Date(TestDocuments.Today);
 
-        using var first = await admin.PostJsonAsync("/api/v1/admin/parts-suggestions/nightly-runs", new JsonObject { ["day"] = day });
+        using var first = await admin.PostAsync("/api/v1/admin/parts-suggestions/nightly-runs?day=" + day, null);
         var report = await first.ReadJsonAsync();
         await Hub.Service<Dms.Hub.PartsOrders.Suggestions.NightlySuggestions>().RunForAsync(TestDocuments.Today, CancellationToken.None);
-        using var again = await admin.PostJsonAsync("/api/v1/admin/parts-suggestions/nightly-runs", new JsonObject { ["day"] = day });
+        using var again = await admin.PostAsync("/api/v1/admin/parts-suggestions/nightly-runs?day=" + day, null);
+        using var badDay = await admin.PostAsync("/api/v1/admin/parts-suggestions/nightly-runs?day=tomorrow", null);
 
         Assert.Equal((HttpStatusCode.OK, 1, 1), (first.StatusCode, report["dealers"]!.GetValue<int>(), report["ordersSubmitted"]!.GetValue<int>()));
         var orders = (await opted.Http.GetJsonAsync(Orders))["items"]!.AsArray();
@@ -109,6 +110,7 @@ public sealed class SuggestionTests(SuggestionTests.Fixture fixture) : IClassFix
         Assert.Equal(($"AUTO-{TestDocuments.Today:yyyyMMdd}", "suggested"), (order["documentNumber"]!.GetValue<string>(), order["fields"]!["source"]!.GetValue<string>()));
         Assert.Equal(0, (await again.ReadJsonAsync())["ordersSubmitted"]!.GetValue<int>());
         Assert.Empty((await manual.Http.GetJsonAsync(Orders))["items"]!.AsArray());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badDay.StatusCode);
     }
 
     /// <summary>Oil filters (and their superseded predecessor) selling daily, brake pads selling slowly, a discontinued radiator.</summary>
