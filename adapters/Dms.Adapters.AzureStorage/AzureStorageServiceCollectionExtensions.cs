@@ -6,6 +6,7 @@ using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Alerts;
 using Dms.Hub.Dealers;
 using Dms.Hub.Operations;
+using Dms.Hub.PartsOrders.Inventory;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IWorkStore, TableWorkStore>();
         services.AddSingleton<IReservationStore, TableReservationStore>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
+        services.AddSingleton<IPartsInventoryStore, TableInventoryStore>();
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());

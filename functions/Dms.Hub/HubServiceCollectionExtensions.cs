@@ -6,6 +6,7 @@ using Dms.Hub.Effects;
 using Dms.Hub.Notifications;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Routing;
@@ -40,7 +41,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
-        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration);
+        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();

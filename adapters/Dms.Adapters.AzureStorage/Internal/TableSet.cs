@@ -19,7 +19,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts];
+    public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, Inventory];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 
