@@ -1,12 +1,17 @@
+using Dms.Hub.Alerts;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
+using Dms.Hub.Effects;
 using Dms.Hub.Notifications;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
+using Dms.Hub.VehicleOrders;
 using Dms.Hub.WarrantyClaims;
 using Dms.Hub.Work;
 using Dms.Hub.Workflow;
@@ -32,9 +37,12 @@ public static class HubServiceCollectionExtensions
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
         AddOptions<DocumentCacheOptions>(services, configuration, DocumentCacheOptions.Section);
+        AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
+        services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
+        services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
-        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
+        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
@@ -46,6 +54,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<DocumentCommitter>();
+        services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
         services.AddSingleton<VehicleRegistry>();
         services.AddSingleton<Idempotency>();
@@ -61,6 +70,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
         services.AddSingleton<WorkFailures>();
+        services.AddSingleton<IWorkHandler, EffectHandler>();
+        services.AddSingleton<IWorkHandler, TimerHandler>();
+        services.AddSingleton<DocumentTriggers>();
+        services.AddSingleton<BusinessAlerts>();
         services.AddSingleton<WorkRunner>();
         services.AddSingleton<WorkCycle>();
         services.AddSingleton<WorkRecovery>();

@@ -1,4 +1,4 @@
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 using Dms.Testing;
 using Dms.Testing.Soap;
 
@@ -14,10 +14,10 @@ public static class Mix
     [
         new("retail-delivery-report", "retail-delivery-reports", vin => TestDocuments.Rdr(vin), body => body.Remove("vin"),
             (vin, invalid) => WithoutVinIf(invalid, XmlDocuments.Rdr(vin)),
-            (service, document) => service.SubmitRetailDeliveryReportAsync((RetailDeliveryReportXml)document), AwaitsDecision: false),
+            (service, document) => service.SubmitRetailDeliveryReportAsync((RetailDeliveryReport)document), AwaitsDecision: false),
         new("warranty-claim", "warranty-claims", vin => TestDocuments.Claim(vin), null,
             (vin, _) => XmlDocuments.Claim(vin),
-            (service, document) => service.SubmitWarrantyClaimAsync((WarrantyClaimXml)document), AwaitsDecision: true),
+            (service, document) => service.SubmitWarrantyClaimAsync((WarrantyClaim)document), AwaitsDecision: true),
     ];
 
     /// <summary>How the mix reads in a report.</summary>
@@ -28,7 +28,7 @@ public static class Mix
 
     public static string Route(string documentType) => Get(documentType).RouteSegment;
 
-    private static RetailDeliveryReportXml WithoutVinIf(bool invalid, RetailDeliveryReportXml report)
+    private static RetailDeliveryReport WithoutVinIf(bool invalid, RetailDeliveryReport report)
     {
         if (invalid)
         {

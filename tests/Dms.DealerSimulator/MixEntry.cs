@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 
 namespace Dms.DealerSimulator;
 

@@ -1,5 +1,5 @@
 using System.ServiceModel;
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 using Dms.Testing.Soap;
 
 namespace Dms.DealerSimulator;

@@ -17,7 +17,11 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces];
+    public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
+
+    public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, Inventory];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

@@ -76,6 +76,10 @@ internal static class HttpSurface
         api.MapOemEndpoints(registry);
         api.MapNotificationEndpoints();
         api.MapAdminEndpoints();
+        api.MapAlertEndpoints();
+        api.MapAdminDocumentEndpoints(registry);
+        api.MapPartsInventoryEndpoints();
+        api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

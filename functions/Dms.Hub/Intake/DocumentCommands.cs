@@ -1,4 +1,5 @@
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -6,15 +7,28 @@ using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Intake;
 
-/// <summary>Runs dealer commands (cancel, resubmit, appeal, unwind) against the dealer's own documents.</summary>
+/// <summary>
+/// Runs dealer commands (cancel, resubmit, appeal, unwind …) against the dealer's own documents. Every command is
+/// idempotent on its request key (REST Idempotency-Key, SOAP commandId): the same key and content get the original
+/// answer, marked replayed; the same key with other content a conflict.
+/// </summary>
 public sealed class DocumentCommands(
     DocumentCommitter committer,
     Reservations reservations,
     Idempotency idempotency,
     SchemaCatalog schemas,
-    DocumentWorkflow workflow)
+    DocumentWorkflow workflow,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        using var step = traffic.Step(request.Type.Name, "command:" + request.Command);
+        var result = await ExecuteCoreAsync(request, cancellationToken);
+        step.Name += ":" + DocumentIntake.Outcome(result);
+        return result;
+    }
+
+    private async Task<IntakeResult> ExecuteCoreAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var (type, dealer) = (request.Type, request.Dealer);
         var command = type.Commands.FirstOrDefault(c => c.Name == request.Command);
@@ -30,17 +44,13 @@ public sealed class DocumentCommands(
 
         var hash = Idempotency.Hash("command", command.Name, request.TrackingId, node.ToJsonString());
         RequestKey[] keys = request.IdempotencyKey is { } k ? [RequestKey.ForIdempotencyKey(k)] : [];
-        if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         IntakeResult? answer = null;
         Transition? taken = null;
         IReadOnlyList<Reservation> released = [];
         var key = new DocumentKey(dealer.Code, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, async document =>
         {
+            answer = null;
             if (document is null)
             {
                 answer = IntakeResult.NotFound;
@@ -57,7 +67,7 @@ public sealed class DocumentCommands(
 
             if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
             {
-                answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
+                answer = IntakeResult.NotAllowed(document.TrackingId, document.Status, command.Name, DocumentAction.For(type, document.TrackingId, document.Status));
                 return null;
             }
 
@@ -72,9 +82,14 @@ public sealed class DocumentCommands(
             return Plan(request, document, transition, plan, keys, hash);
         }, cancellationToken);
 
+        // Keys are read only after a refusal or a key conflict, and after the document: an identical command that
+        // committed first (its key and its change are one commit) is then always seen, so a retry is answered as a
+        // replay, never as NotAllowed by the state that command itself produced. A new command reads no key.
         if (answer is not null)
         {
-            return answer;
+            return keys.Length > 0 && answer.Kind != IntakeResultKind.NotFound && await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier
+                ? earlier
+                : answer;
         }
 
         if (commit == CommitResult.KeyConflict)
@@ -102,6 +117,7 @@ public sealed class DocumentCommands(
                 request.Received?.ContentType ?? "application/json", request.Received?.Content ?? request.Body, workflow.Now);
         }
 
+        plan.Apply?.Invoke(document);
         var details = plan.Details ?? [];
         details["command"] = request.Command;
         details["contentVersion"] = document.ContentVersion;

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
@@ -15,6 +17,7 @@ public sealed class OemEvents(
     Idempotency idempotency,
     DealerDirectory dealers,
     SchemaCatalog schemas,
+    OemCodeTranslator codes,
     DocumentWorkflow workflow,
     StorageTraffic traffic)
 {
@@ -46,17 +49,24 @@ public sealed class OemEvents(
         }
 
         var oemEvent = node.AsObject();
-        step.Name = "oem-event:" + (oemEvent["type"]?.GetValue<string>() ?? "?");
         var hash = Idempotency.Hash("oem-event", request.TrackingId, oemEvent.ToJsonString());
         RequestKey[] keys = request.IdempotencyKey is { } k
             ? [new RequestKey(IdempotencyEntry.ForIdempotencyKey("oem", k), Idempotency.KeyReused, "This Idempotency-Key was used for a different event.")]
             : [];
+
+        if (codes.Translate(type, oemEvent) is { Count: > 0 } codeErrors)
+        {
+            return IntakeResult.Invalid(codeErrors);
+        }
+
+        step.Name = "oem-event:" + oemEvent["type"]!.GetValue<string>();
+
         // The key is not read up front: a new event needs none and the commit refuses a key that exists. A refusal
         // may be a retry of an event that was applied (the document has moved on since): then the original answer.
         IntakeResult? answer = null;
         Transition? taken = null;
         var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateCachedAsync(key, document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, async document =>
         {
             answer = null;
             if (document is null)
@@ -72,18 +82,22 @@ public sealed class OemEvents(
                 return null;
             }
 
-            if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
+            Transition? transition = null;
+            if (plan.RecordAs is null && !type.States.TryFire(document.Status, plan.Trigger, out transition))
             {
                 answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
                 return null;
             }
 
+            var holder = new ReservationHolder(dealerCode, type.Name, document.DocumentNumber);
+            if (plan.Reservations.Count > 0 && await reservations.ReserveAsync(plan.Reservations, holder, cancellationToken) is { Count: > 0 } conflicts)
+            {
+                answer = IntakeResult.Invalid(conflicts);
+                return null;
+            }
+
             taken = transition;
-            var changes = new ChangeSet(dealerCode) { Document = document };
-            plan.Apply?.Invoke(document);
-            workflow.Apply(changes, document, transition, request.Actor, dealer, oemEvent.DeepClone().AsObject());
-            changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
-            return changes;
+            return Plan(document, plan, transition, request.Actor, dealer, oemEvent, keys, hash);
         }, cancellationToken);
 
         if (answer is not null)
@@ -100,7 +114,39 @@ public sealed class OemEvents(
 
         var updated = changes!.Document!;
         await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
-        await type.AfterTransitionAsync(updated, taken!, cancellationToken);
+        if (taken is not null)
+        {
+            await type.AfterTransitionAsync(updated, taken, cancellationToken);
+        }
+
         return IntakeResult.Accepted(updated.TrackingId, updated.Status);
+    }
+
+    /// <summary>The change an event makes: a transition, or (no transition) a timeline entry, told to the dealer when it matters.</summary>
+    private ChangeSet Plan(DocumentRecord document, OemEventPlan plan, Transition? transition, Actor actor, Dealer dealer, JsonObject oemEvent, IReadOnlyList<RequestKey> keys, string hash)
+    {
+        var changes = new ChangeSet(document.DealerCode) { Document = document };
+        plan.Apply?.Invoke(document);
+        if (!plan.Late)
+        {
+            OemCodeTranslator.Remember(document, oemEvent, workflow.Now);
+        }
+
+        var details = oemEvent.DeepClone().AsObject();
+        if (transition is not null)
+        {
+            workflow.Apply(changes, document, transition, actor, dealer, details);
+        }
+        else
+        {
+            workflow.Record(document, plan.RecordAs!, actor, details);
+            if (plan.NotifyDealer)
+            {
+                workflow.Notify(changes, document, document.Status, plan.RecordAs!, dealer, actor.CorrelationId);
+            }
+        }
+
+        changes.Keys.AddRange(keys.Select(k => idempotency.Remember(document.DealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
+        return changes;
     }
 }

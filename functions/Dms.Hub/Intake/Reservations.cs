@@ -9,11 +9,13 @@ namespace Dms.Hub.Intake;
 /// <summary>
 /// Claims a document's reservations and decides whether an existing holder is still alive. A holder is stale when
 /// its document was never stored (a crash between reservation and commit) or has moved to a releasing state; a
-/// stale reservation is taken over under its ETag, so the scheme heals itself without a sweeper.
+/// stale reservation is taken over under its ETag, so the scheme heals itself without a sweeper. Counted
+/// reservations (allocation units) are claimed from their pool the same way (<see cref="ReservationPools"/>).
 /// </summary>
 public sealed class Reservations(IReservationStore store, IDocumentStore documents, IServiceProvider services, IOptions<IntakeOptions> options, TimeProvider clock)
 {
     private readonly TimeSpan _grace = TimeSpan.FromSeconds(options.Value.ReservationGraceSeconds);
+    private readonly ReservationPools _pools = new(store, clock);
 
     // Resolved on first use: document types hold rules, and the coverage rule reads reservations (a cycle otherwise).
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
@@ -33,7 +35,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     public async Task<ReservationClaim?> TryClaimNewAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
     {
         var added = new List<ReservationEntry>();
-        foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
+        foreach (var pool in items.Where(r => r.Capacity is not null))
+        {
+            // A pool is listed before a unit is taken (the holder may hold one already); anything but a fresh unit
+            // sends the request down the careful path.
+            if (await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken) is not (ClaimOutcome.Added, { } unit))
+            {
+                await ReleaseAsync(added, cancellationToken);
+                return null;
+            }
+
+            added.Add(unit);
+        }
+
+        foreach (var scope in items.Where(r => r.Capacity is null).GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
             if (await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is not { } entries)
             {
@@ -54,7 +69,12 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         var errors = new List<ValidationError>();
         var added = new List<ReservationEntry>();
         var held = new List<ReservationEntry>();
-        foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
+        foreach (var pool in items.Where(r => r.Capacity is not null))
+        {
+            Tally(await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken), pool);
+        }
+
+        foreach (var scope in items.Where(r => r.Capacity is null).GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
             if (batchFirst && await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is { } entries)
             {
@@ -65,19 +85,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
             foreach (var item in scope)
             {
-                switch (await TryClaimOneAsync(item, holder, cancellationToken))
-                {
-                    case (Claim.Added, { } entry):
-                        added.Add(entry);
-                        held.Add(entry);
-                        break;
-                    case (Claim.AlreadyHeld, { } entry):
-                        held.Add(entry);
-                        break;
-                    default:
-                        errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
-                        break;
-                }
+                Tally(await TryClaimOneAsync(item, holder, cancellationToken), item);
             }
         }
 
@@ -88,6 +96,23 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         }
 
         return new ReservationClaim(errors, added, held);
+
+        void Tally((ClaimOutcome Outcome, ReservationEntry? Entry) claim, Reservation item)
+        {
+            switch (claim)
+            {
+                case (ClaimOutcome.Added, { } entry):
+                    added.Add(entry);
+                    held.Add(entry);
+                    break;
+                case (ClaimOutcome.AlreadyHeld, { } entry):
+                    held.Add(entry);
+                    break;
+                default:
+                    errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
+                    break;
+            }
+        }
     }
 
     /// <summary>Read-only: which reservations would fail. Used to report every violation at once.</summary>
@@ -96,8 +121,10 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         var errors = new List<ValidationError>();
         foreach (var item in items)
         {
-            var existing = await store.GetAsync(item.Scope, item.Key, cancellationToken);
-            if (existing is not null && existing.Holder != holder && await IsLiveAsync(existing, cancellationToken))
+            var conflict = item.Capacity is not null
+                ? await _pools.IsExhaustedAsync(item, holder, IsLiveAsync, cancellationToken)
+                : await store.GetAsync(item.Scope, item.Key, cancellationToken) is { } existing && existing.Holder != holder && await IsLiveAsync(existing, cancellationToken);
+            if (conflict)
             {
                 errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
             }
@@ -122,7 +149,9 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     {
         foreach (var item in items)
         {
-            await store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken);
+            await (item.Capacity is null
+                ? store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken)
+                : _pools.ReleaseAsync(item.Scope, holder, cancellationToken));
         }
     }
 
@@ -133,9 +162,12 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     public async Task ReleaseUnusedAsync(ReservationClaim claim, DocumentType type, string dealerCode, string? sameNumber, CancellationToken cancellationToken)
     {
         var kept = sameNumber is not null && await documents.GetAsync(dealerCode, type.Name, sameNumber, cancellationToken) is { } stored
-            ? type.ReservationsOf(stored.Body).Select(r => (r.Scope, r.Key)).ToHashSet()
+            ? type.ReservationsHeld(stored).ToList()
             : [];
-        await ReleaseAsync(claim.Added.Where(e => !kept.Contains((e.Scope, e.Key))), cancellationToken);
+
+        // A pool's unit is the holder's whichever row it is, so a kept pool keeps any unit of its scope.
+        bool Kept(ReservationEntry e) => kept.Any(r => r.Scope == e.Scope && (r.Capacity is not null || r.Key == e.Key));
+        await ReleaseAsync(claim.Added.Where(e => !Kept(e)), cancellationToken);
     }
 
     private async Task ReleaseAsync(IEnumerable<ReservationEntry> entries, CancellationToken cancellationToken)
@@ -149,7 +181,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     /// <summary>Gives back everything a document holds once it reaches a releasing state (cancelled, unwound ...).</summary>
     public Task ReleaseIfDoneAsync(DocumentType type, Workflow.DocumentRecord document, CancellationToken cancellationToken) =>
         type.ReleasingStates.Contains(document.Status)
-            ? ReleaseAsync(type.ReservationsOf(document.Body), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken)
+            ? ReleaseAsync(type.ReservationsHeld(document), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>A reservation is live while its holder's document exists (or may still appear) and holds it.</summary>
@@ -167,14 +199,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         return document is not null && !type.ReleasingStates.Contains(document.Status);
     }
 
-    private enum Claim
-    {
-        Added,
-        AlreadyHeld,
-        Conflict,
-    }
-
-    private async Task<(Claim, ReservationEntry?)> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
+    private async Task<(ClaimOutcome, ReservationEntry?)> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -183,7 +208,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
             {
                 if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken) is [var added])
                 {
-                    return (Claim.Added, added);
+                    return (ClaimOutcome.Added, added);
                 }
 
                 continue;
@@ -191,20 +216,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
             if (existing.Holder == holder)
             {
-                return (Claim.AlreadyHeld, existing);
+                return (ClaimOutcome.AlreadyHeld, existing);
             }
 
             if (await IsLiveAsync(existing, cancellationToken))
             {
-                return (Claim.Conflict, null);
+                return (ClaimOutcome.Conflict, null);
             }
 
             if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken) is { } replaced)
             {
-                return (Claim.Added, replaced);
+                return (ClaimOutcome.Added, replaced);
             }
         }
 
-        return (Claim.Conflict, null);
+        return (ClaimOutcome.Conflict, null);
     }
 }

@@ -7,10 +7,11 @@ namespace Dms.Hub.Workflow;
 
 /// <summary>
 /// Read → plan → commit under the document's ETag, re-planning on a concurrent change (optimistic concurrency:
-/// no lost update, no illegal transition). Committed work is dispatched at once; committed and read documents are
+/// no lost update, no illegal transition). What is derived from the document (summary fields, alert timers) is
+/// brought up to date in the same commit. Committed work is dispatched at once; committed and read documents are
 /// kept in the <see cref="DocumentCache"/> for the document's next step.
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentCache cache, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -32,7 +33,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     /// <paramref name="plan"/> must not keep state from a call that returned null.
     /// </summary>
     public Task<(CommitResult Result, ChangeSet? Changes)> UpdateCachedAsync(DocumentKey key, Func<DocumentRecord?, ChangeSet?> plan, CancellationToken cancellationToken) =>
-        UpdateCoreAsync(key, cache.Get(key), document => ValueTask.FromResult(plan(document)), cancellationToken, cached: true);
+        UpdateCachedAsync(key, document => ValueTask.FromResult(plan(document)), cancellationToken);
+
+    /// <inheritdoc cref="UpdateCachedAsync(DocumentKey, Func{DocumentRecord?, ChangeSet?}, CancellationToken)"/>
+    public Task<(CommitResult Result, ChangeSet? Changes)> UpdateCachedAsync(DocumentKey key, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken) =>
+        UpdateCoreAsync(key, cache.Get(key), plan, cancellationToken, cached: true);
 
     /// <summary>This process's copy of the document if it has a recent one (<c>Cached</c>), otherwise the stored version.</summary>
     public async Task<(DocumentRecord? Document, bool Cached)> LoadAsync(DocumentKey key, CancellationToken cancellationToken) =>
@@ -52,6 +57,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        derivations.Prepare(changes);
         for (var i = 0; i < changes.NewWork.Count; i++)
         {
             changes.NewWork[i] = dispatcher.Prepare(changes.NewWork[i]);

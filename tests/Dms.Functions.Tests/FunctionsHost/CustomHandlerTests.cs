@@ -42,7 +42,7 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
 
         Assert.All(invocations, AssertHostReply);
         Assert.All(invocations, i => Assert.Equal(HttpStatusCode.OK, i.Status));
-        Assert.Equal(["WorkDeliver", "WorkNotify"], invocations.Select(i => i.Function).Distinct().Order());
+        Assert.Equal(["WorkDeliver", "WorkEffect", "WorkNotify"], invocations.Select(i => i.Function).Distinct().Order());
         var claim = await ClaimAsync(http, trackingId);
         Assert.Equal("Delivered", claim["deliveries"]!.AsArray().Single()!["status"]!.GetValue<string>());
         Assert.Single(fixture.Oem.RequestsFor(number), r => r.Path == "/claims");
@@ -178,6 +178,29 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         Assert.All([garbage, noData, foreign], AssertHostReply);
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.OK], [garbage.Status, noData.Status, foreign.Status]);
         Assert.Equal("Dropped message foreign-1: not a Dms work message.", Assert.Single(foreign.Logs));
+    }
+
+    [Fact]
+    public async Task SoapWsdl_ForwardedByTheHostOverLoopback_AdvertisesTheForwardedHttpsAddress_OnlyForAllowedHosts()
+    {
+        using var http = fixture.Hub.Client();
+
+        var allowed = await WsdlAsync(http, "dms.example.com");
+        var other = await WsdlAsync(http, "evil.example");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Contains("location=\"https://dms.example.com/soap/DealerService.svc\"", allowed.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.DoesNotContain("evil", other.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> WsdlAsync(HttpClient http, string forwardedHost)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/soap/DealerService.svc?wsdl");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", forwardedHost);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The host needs a JSON body with exactly these members, whatever the status.</summary>

@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dms.Hub.Operations;
+using Dms.Functions.Tests.PartsOrders;
+using Dms.Functions.Tests.VehicleOrders;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+
+using static Dms.Functions.Tests.PartsOrders.PartsRequests;
+using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
 
 namespace Dms.Functions.Tests.Performance;
 
@@ -26,6 +31,36 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         ("warranty-claim", "notify:Completed", 1),
     ];
 
+    // A vehicle order's life: intake takes an allocation unit (the pool is listed, then one unit added), each OEM event
+    // is one batch except Produced, which also links the VIN; the RDR for its VIN retails it through an effect.
+    private static readonly (string Type, string Step, double Trips)[] OrderExpected =
+    [
+        ("vehicle-order", "intake:Accepted", 3),
+        ("vehicle-order", "deliver:Completed", 1),
+        ("vehicle-order", "oem-event:Acknowledged", 1),
+        ("vehicle-order", "oem-event:Accepted", 1),
+        ("vehicle-order", "oem-event:Scheduled", 1),
+        ("vehicle-order", "oem-event:Locked", 1),
+        ("vehicle-order", "oem-event:InProduction", 1),
+        ("vehicle-order", "oem-event:Produced", 2),
+        ("vehicle-order", "oem-event:Invoiced", 1),
+        ("vehicle-order", "oem-event:InTransit", 1),
+        ("vehicle-order", "oem-event:AtDealer", 1),
+        ("vehicle-order", "notify:Completed", 1),
+        ("retail-delivery-report", "effect:Completed", 2),
+    ];
+
+    // A stock parts order: no reservation at intake, one batch per depot event and per dealer command.
+    private static readonly (string Type, string Step, double Trips)[] PartsExpected =
+    [
+        ("parts-order", "intake:Accepted", 1),
+        ("parts-order", "deliver:Completed", 1),
+        ("parts-order", "oem-event:Acknowledged", 1),
+        ("parts-order", "oem-event:ShipNotice", 1),
+        ("parts-order", "command:receive:Accepted", 1),
+        ("parts-order", "notify:Completed", 1),
+    ];
+
     private HubHost Hub => fixture.Hub;
 
     private StorageTraffic Traffic => Hub.Service<StorageTraffic>();
@@ -44,8 +79,56 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await dealer.OemEventAsync(trackingId, new JsonObject { ["type"] = "Approved", ["approvedAmount"] = TestDocuments.Usd(26250) }, "rt-approve-" + trackingId)).Status);
         var steps = await WaitForStepsAsync(before, ("warranty-claim", "notify:Completed", 1));
 
-        var report = string.Join("\n", steps.Select(s => $"{s.Key}: {s.Value.Runs} run(s), {s.Value.Total} trip(s) {string.Join(", ", s.Value.RoundTrips.Select(t => $"{t.Key} {t.Value}"))}"));
+        var report = Report(steps);
         foreach (var (type, step, trips) in Expected)
+        {
+            AssertPerRun(steps, type, step, trips, report);
+        }
+    }
+
+    [Fact]
+    public async Task VehicleOrderLife_EachStepCostsWhatItNeeds()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
+        var before = Steps();
+
+        var trackingId = await dealer.SubmitValidOrderAsync();
+        await dealer.WaitForDeliveryAsync(trackingId, path: "vehicle-orders");
+        var vin = TestDocuments.NewVin();
+        var now = DateTimeOffset.UtcNow;
+        await dealer.MoveAsync(trackingId,
+            Event("Acknowledged", new() { ["oemOrderNumber"] = "RT-" + TestDocuments.Next() }), Event("Accepted"),
+            Event("Scheduled", new() { ["buildWeek"] = "2026-W50", ["plant"] = "Lansing", ["eta"] = Eta(20, 25, now) }),
+            Event("Locked"), Event("InProduction"), Event("Produced", new() { ["vin"] = vin }),
+            Event("Invoiced", new() { ["invoice"] = new JsonObject { ["number"] = "INV-RT", ["date"] = TestDocuments.Date(TestDocuments.Today) } }),
+            Event("InTransit", new() { ["carrier"] = "Cassens", ["eta"] = Eta(3, 5, now.AddMinutes(1)) }),
+            Event("AtDealer", new() { ["deliveredOn"] = TestDocuments.Date(TestDocuments.Today) }));
+        await dealer.RetailAsync(vin, TestDocuments.Today.AddDays(-1));
+        await dealer.WaitForAsync(trackingId, o => o.Status() == "Retailed", "order retailed", "vehicle-orders");
+        var steps = await WaitForStepsAsync(before, ("vehicle-order", "notify:Completed", 10));
+
+        var report = Report(steps);
+        foreach (var (type, step, trips) in OrderExpected)
+        {
+            AssertPerRun(steps, type, step, trips, report);
+        }
+    }
+
+    [Fact]
+    public async Task PartsOrderLife_EachStepCostsWhatItNeeds()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
+        var before = Steps();
+
+        var trackingId = await dealer.SubmitValidPartsOrderAsync();
+        await dealer.WaitForDeliveryAsync(trackingId, path: "parts-orders");
+        await dealer.DepotAsync(trackingId, Ack((1, [PartsRequests.Accepted()]), (2, [PartsRequests.Accepted()]), (3, [PartsRequests.Accepted()])), Ship("S-RT", (1, 10), (2, 8), (3, 3)));
+        var (received, body) = await dealer.PartsCommandAsync(trackingId, "receive", Receipt("S-RT"));
+        Assert.True(received == HttpStatusCode.Accepted, body.ToJsonString());
+        var steps = await WaitForStepsAsync(before, ("parts-order", "notify:Completed", 3));
+
+        var report = Report(steps);
+        foreach (var (type, step, trips) in PartsExpected)
         {
             AssertPerRun(steps, type, step, trips, report);
         }
@@ -82,6 +165,9 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         Assert.True(status == HttpStatusCode.Accepted, body.ToJsonString());
         return (body["trackingId"]!.GetValue<string>(), claim);
     }
+
+    private static string Report(Dictionary<string, StepTraffic> steps) =>
+        string.Join("\n", steps.Select(s => $"{s.Key}: {s.Value.Runs} run(s), {s.Value.Total} trip(s) {string.Join(", ", s.Value.RoundTrips.Select(t => $"{t.Key} {t.Value}"))}"));
 
     private Dictionary<string, StepTraffic> Steps() => Traffic.Steps().ToDictionary(s => $"{s.DocumentType} {s.Step}", StringComparer.Ordinal);
 

@@ -17,8 +17,11 @@ public sealed class CrashLoopTests(AzuriteFixture azurite) : IDisposable
         var settings = HubSettings.Defaults(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N")[..10], _hanging.Url + "/claims", _oem.RdrUrl);
         settings["Dms:Work:Retry:MaxAttempts"] = "2";
         settings["Dms:Notifications:Retry:MaxAttempts"] = "2";
-        settings["Dms:Routing:Destinations:oem:Retry:MaxAttempts"] = "2";
-        settings["Dms:Routing:Destinations:hq:Retry:MaxAttempts"] = "2";
+        foreach (var destination in new[] { "oem", "hq", "orders", "parts" })
+        {
+            settings[$"Dms:Routing:Destinations:{destination}:Retry:MaxAttempts"] = "2";
+        }
+
         var number = "WC-LOOP-" + TestDocuments.Next();
 
         var hub = await HubProcess.StartAsync(settings);
