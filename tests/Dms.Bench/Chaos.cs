@@ -15,7 +15,7 @@ internal static class Chaos
     public static readonly string[] Scenarios = ["flaky-oem", "commit-then-fail", "oem-outage", "kill-hub"];
 
     /// <summary>Calls in flight the hub may have open to the simulator (two destinations, Profiles' MaxConcurrency each).</summary>
-    private const int OemCap = 2 * Profiles.DestinationMaxConcurrency;
+    private static readonly int OemCap = Profiles.Destinations.Length * Profiles.DestinationMaxConcurrency;
 
     public static async Task<int> RunAsync(ChaosOptions options, TextWriter output)
     {
@@ -154,6 +154,7 @@ internal static class Chaos
         output.WriteLine($"accepted {r.Accepted} = delivered {r.Delivered} + rejected {r.Rejected} + dead-lettered {r.DeadLettered}   (in flight {r.InFlight}, missing {r.Missing}; settled in {r.SettleSeconds} s)");
         output.WriteLine($"OEM: requests {r.OemRequests}, distinct Idempotency-Keys {r.OemDistinctKeys}, effects {r.OemEffects} (messages delivered {r.DeliveredMessages}), duplicate effects {r.DuplicateEffects}, overlapping attempts {r.OverlappingAttempts}, max in flight {stats["maxInFlight"]}");
         output.WriteLine($"OEM faults injected: {stats["faultsInjected"]!.ToJsonString()}");
+        output.WriteLine("by type: " + string.Join("; ", r.ByType.Select(t => $"{t.Key} {t.Value}")));
         output.WriteLine($"delivered without an OEM effect {r.DeliveredWithoutEffect}, effects for unknown documents {r.EffectsForUnknownDocuments}, hub restarts {restarts}");
         output.WriteLine($"dealer retries {JsonSerializer.Serialize(result.RetriesByKind)}, dealer errors {JsonSerializer.Serialize(result.ErrorsByKind)}");
         output.WriteLine(failures.Count == 0 ? $"PASS {scenario}" : $"FAIL {scenario}: {string.Join("; ", failures)}");

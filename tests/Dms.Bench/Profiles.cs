@@ -3,8 +3,11 @@ namespace Dms.Bench;
 /// <summary>Hub and OEM settings of benchmark and chaos runs (on top of the test defaults: test keys, Azurite).</summary>
 internal static class Profiles
 {
-    /// <summary>Calls the hub keeps in flight to one destination (the OEM simulator plays two).</summary>
+    /// <summary>Calls the hub keeps in flight to one destination (the OEM simulator plays all four).</summary>
     public const int DestinationMaxConcurrency = 16;
+
+    /// <summary>The destinations the simulator plays: warranty, HQ (RDRs), the order system and the parts depot.</summary>
+    public static readonly string[] Destinations = ["oem", "hq", "orders", "parts"];
 
     /// <summary>Production-like work settings: default shards and credential cache, rate limits on, 2 s attempt timeout, patient retries.</summary>
     /// <param name="breakFailureRatio">Failure ratio that opens a destination's circuit (the hub's default is 0.5).</param>
@@ -22,8 +25,13 @@ internal static class Profiles
             ["Dms:Notifications:Retry:BaseDelayMilliseconds"] = "200",
             ["Dms:Notifications:Retry:MaxDelaySeconds"] = "5",
             ["Dms:Notifications:Webhook:TimeoutSeconds"] = "5",
+
+            // Every simulated dealer orders about a tenth of its documents as vehicles of this month's allocation; a
+            // benchmark measures the pool's cost, not its refusals (the demo's 8 units would be gone in seconds).
+            ["Dms:Documents:VehicleOrder:Allocation:UnitsPerPeriod:AUR-SUV"] = "2000",
+            ["Dms:Documents:VehicleOrder:Allocation:UnitsPerPeriod:BOR-SED"] = "2000",
         };
-        foreach (var destination in new[] { "oem", "hq" })
+        foreach (var destination in Destinations)
         {
             var prefix = $"Dms:Routing:Destinations:{destination}:";
             settings[prefix + "TimeoutSeconds"] = "2";
@@ -37,7 +45,10 @@ internal static class Profiles
         return settings;
     }
 
-    /// <summary>The OEM answers in 5 ms and decides claims within a fraction of a second; faults as given.</summary>
+    /// <summary>
+    /// The OEM answers in 5 ms, decides claims within a fraction of a second, takes an order through its dozen stages
+    /// in a few seconds and a parts order through acknowledgement, shipments and tag-on as fast; faults as given.
+    /// </summary>
     public static Dictionary<string, string> Oem(params (string Key, string Value)[] faults)
     {
         var settings = new Dictionary<string, string>
@@ -45,6 +56,9 @@ internal static class Profiles
             ["LatencyMilliseconds"] = "5",
             ["DecisionDelayMinMilliseconds"] = "100",
             ["DecisionDelayMaxMilliseconds"] = "300",
+            ["OrderStepMilliseconds"] = "300",
+            ["Depot:StepMilliseconds"] = "300",
+            ["Depot:BackorderFillSeconds"] = "1",
             ["Faults:HangMilliseconds"] = "5000",
         };
         foreach (var (key, value) in faults)

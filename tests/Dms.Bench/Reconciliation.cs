@@ -8,13 +8,15 @@ namespace Dms.Bench;
 
 /// <summary>
 /// Every acknowledged document looked up as its dealer sees it, until each has settled: accepted = delivered +
-/// rejected + dead-lettered, nothing missing or still in flight; and the OEM's ledger agrees: each delivered message
-/// took effect exactly once, under one key, and nothing took effect that no dealer submitted.
+/// rejected + dead-lettered, nothing missing or still in flight — and a delivered document also where the OEM's answers
+/// leave its type (<see cref="MixEntry.Settled"/>: an order at the dealer, parts shipped); and the OEM's ledger agrees:
+/// each delivered message took effect exactly once, under one key, and nothing took effect that no dealer submitted.
 /// </summary>
+/// <param name="ByType">Accepted and settled documents per document type of the mix.</param>
 internal sealed record Reconciliation(
     int Accepted, int Delivered, int Rejected, int DeadLettered, int InFlight, int Missing,
     int DeliveredMessages, long OemRequests, long OemDistinctKeys, int OemEffects, long DuplicateEffects, long OverlappingAttempts,
-    int DeliveredWithoutEffect, int EffectsForUnknownDocuments, double SettleSeconds)
+    int DeliveredWithoutEffect, int EffectsForUnknownDocuments, double SettleSeconds, IReadOnlyDictionary<string, string> ByType)
 {
     /// <summary>Nothing lost or stuck, and the OEM applied exactly the messages the hub says it delivered, once each.</summary>
     public bool Holds => Missing == 0 && InFlight == 0 && Accepted == Delivered + Rejected + DeadLettered
@@ -52,13 +54,15 @@ internal sealed record Reconciliation(
             .Select(e => (TrackingId: e["trackingId"]!.GetValue<string>(), Message: $"{e["messageType"]}|{e["contentVersion"]}")).ToList();
         var effectSet = effects.ToHashSet();
         var count = (Outcome o) => states.Values.Count(s => s.Outcome == o);
+        var byType = accepted.GroupBy(d => d.DocumentType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => $"{g.Count()} accepted, {g.Count(d => states[d.TrackingId].Outcome is Outcome.Delivered or Outcome.Rejected)} settled", StringComparer.Ordinal);
         return new Reconciliation(
             accepted.Count, count(Outcome.Delivered), count(Outcome.Rejected), count(Outcome.DeadLettered), count(Outcome.InFlight), count(Outcome.Missing),
             states.Values.Sum(s => s.DeliveredMessages.Count), stats["requests"]!.GetValue<long>(), stats["distinctKeys"]!.GetValue<long>(), effects.Count,
             stats["duplicateEffects"]!.GetValue<long>(), stats["overlappingAttempts"]!.GetValue<long>(),
             states.Sum(s => s.Value.DeliveredMessages.Count(m => !effectSet.Contains((s.Key, m)))),
             effects.Count(e => !states.ContainsKey(e.TrackingId)),
-            Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1));
+            Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), byType);
     }
 
     // One lane of lookups: one connection, each request with its dealer's key.
@@ -88,7 +92,7 @@ internal sealed record Reconciliation(
                     return new DocumentState(Outcome.Missing, []);
                 }
 
-                return DocumentState.From(await response.EnsureSuccessStatusCode().ReadJsonAsync());
+                return DocumentState.From(await response.EnsureSuccessStatusCode().ReadJsonAsync(), Mix.Get(document.DocumentType));
             }
             catch (HttpRequestException) when (attempt < 30)
             {
@@ -108,7 +112,7 @@ internal sealed record Reconciliation(
 
     private sealed record DocumentState(Outcome Outcome, IReadOnlyList<string> DeliveredMessages)
     {
-        public static DocumentState From(JsonObject document)
+        public static DocumentState From(JsonObject document, MixEntry type)
         {
             var deliveries = document["deliveries"]!.AsArray().Select(d => d!.AsObject()).ToList();
             var statuses = deliveries.Select(d => d["status"]!.GetValue<string>()).ToList();
@@ -116,6 +120,7 @@ internal sealed record Reconciliation(
             var outcome = statuses.Count == 0 || statuses.Contains("Pending") ? Outcome.InFlight
                 : statuses.Contains("DeadLettered") ? Outcome.DeadLettered
                 : statuses.Contains("Failed") ? Outcome.Rejected
+                : type.Settled is { } settled && !settled(document) ? Outcome.InFlight
                 : Outcome.Delivered;
             return new DocumentState(outcome, delivered);
         }

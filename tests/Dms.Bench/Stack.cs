@@ -56,7 +56,8 @@ internal sealed class Stack : IAsyncDisposable
         }
 
         var oemProcess = await ChildProcess.StartAsync("tests/Dms.OemSimulator", oemArguments.Select(a => $"--{a.Key}={a.Value}"), "/health", oemPort);
-        var settings = HubSettings.Defaults(azurite.ConnectionString, "bench", $"http://127.0.0.1:{oemPort}/warranty/claims", $"http://127.0.0.1:{oemPort}/hq/retail-deliveries");
+        var simulator = $"http://127.0.0.1:{oemPort}";
+        var settings = HubSettings.Defaults(azurite.ConnectionString, "bench", simulator + "/warranty/claims", simulator + "/hq/retail-deliveries", simulator + "/orders", simulator + "/parts/orders");
         settings.Remove("Dms:Security:CredentialCacheSeconds");
         foreach (var (key, value) in hub)
         {

@@ -3,8 +3,14 @@ using Dms.Testing;
 
 namespace Dms.DealerSimulator;
 
-/// <summary>One simulated dealer system: its code and the channel it submits through.</summary>
-public sealed record SimDealer(string Code, string ApiKey, IDealerChannel Channel);
+/// <summary>
+/// One simulated dealer system: its code, the brand it sells and the channel it submits through (<paramref name="Rest"/>
+/// for what its channel does not offer: a SOAP dealer's parts orders go over REST).
+/// </summary>
+public sealed record SimDealer(string Code, string ApiKey, string Brand, IDealerChannel Channel, IDealerChannel Rest)
+{
+    public IDealerChannel ChannelFor(MixEntry type) => Channel is SoapChannel && type.SoapDocument is null ? Rest : Channel;
+}
 
 /// <summary>Registers the dealers of a run through the admin API (webhooks to the <see cref="DecisionInbox"/>, SOAP secrets for legacy ones).</summary>
 public static class Fleet
@@ -30,14 +36,16 @@ public static class Fleet
 
     private static async Task<SimDealer> RegisterOneAsync(HttpClient admin, DecisionInbox inbox, HttpClient hub, string code, int index, bool soap)
     {
-        var dealer = await TestDealer.RegisterAsync(admin, code, "webhook", inbox.CallbackFor(code), Regions[index % Regions.Length], Brands[index % Brands.Length]);
+        var brand = Brands[index % Brands.Length];
+        var dealer = await TestDealer.RegisterAsync(admin, code, "webhook", inbox.CallbackFor(code), Regions[index % Regions.Length], brand);
+        var rest = new RestChannel(hub, dealer.ApiKey);
         if (!soap)
         {
-            return new SimDealer(code, dealer.ApiKey, new RestChannel(hub, dealer.ApiKey));
+            return new SimDealer(code, dealer.ApiKey, brand, rest, rest);
         }
 
         using var secret = await admin.PostAsync($"/api/v1/admin/dealers/{code}/soap-secret", null);
         var soapSecret = (await secret.EnsureSuccessStatusCode().ReadJsonAsync())["soapSecret"]!.GetValue<string>();
-        return new SimDealer(code, dealer.ApiKey, new SoapChannel(new Uri(hub.BaseAddress!, "/soap/DealerService.svc").ToString(), code, soapSecret));
+        return new SimDealer(code, dealer.ApiKey, brand, new SoapChannel(new Uri(hub.BaseAddress!, "/soap/DealerService.svc").ToString(), code, soapSecret), rest);
     }
 }

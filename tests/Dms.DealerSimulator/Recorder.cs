@@ -50,7 +50,7 @@ public sealed class Recorder
     public void Error(string kind) => _errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
 
     /// <summary>The final answer to a first submission, <paramref name="startedAt"/> being its first attempt.</summary>
-    public void Answered(SimDealer dealer, PreparedDocument document, Answer answer, long startedAt)
+    public void Answered(SimDealer dealer, IDealerChannel channel, PreparedDocument document, Answer answer, long startedAt)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Exchange(ref _lastAnswerAt, now);
@@ -64,7 +64,7 @@ public sealed class Recorder
         switch (answer.Kind, document.Invalid)
         {
             case (AnswerKind.Accepted, false) when answer.TrackingId is { } trackingId:
-                _accepted.TryAdd(trackingId, new AcceptedDocument(trackingId, dealer.Code, document.DocumentType, dealer.Channel.Name, now));
+                _accepted.TryAdd(trackingId, new AcceptedDocument(trackingId, dealer.Code, document.DocumentType, channel.Name, now));
                 break;
             case (AnswerKind.Accepted, true):
                 Error("invalid-document-accepted");

@@ -9,9 +9,9 @@ public sealed class RestChannel(HttpClient hub, string apiKey) : IDealerChannel
 {
     public string Name => "rest";
 
-    public PreparedDocument Prepare(MixEntry type, string vin, bool invalid)
+    public PreparedDocument Prepare(MixEntry type, MixVehicle vehicle, bool invalid)
     {
-        var body = type.Rest(vin);
+        var body = type.Rest(vehicle);
         if (invalid)
         {
             type.Invalidate?.Invoke(body);

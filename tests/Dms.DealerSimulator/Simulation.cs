@@ -4,9 +4,9 @@ using Dms.Testing;
 namespace Dms.DealerSimulator;
 
 /// <summary>
-/// One run: register a fleet, let <see cref="SimulationOptions.Concurrency"/> senders submit vehicles (an RDR, then a
-/// claim for the same VIN) or invalid documents until the target count, paced to the target rate, then wait for the
-/// claims' decisions to come back. Prints a progress line while it runs.
+/// One run: register a fleet, let <see cref="SimulationOptions.Concurrency"/> senders submit the documents of
+/// <see cref="Mix.Journey"/> per vehicle (or invalid documents) until the target count, paced to the target rate, then
+/// wait for the claims' decisions to come back. Prints a progress line while it runs.
 /// </summary>
 public sealed class Simulation(SimulationOptions options, TextWriter progress) : IAsyncDisposable
 {
@@ -62,11 +62,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         while (!cancellationToken.IsCancellationRequested)
         {
             var dealer = dealers[random.Next(dealers.Count)];
-            var vin = TestDocuments.NewVin();
+            var vehicle = new MixVehicle(TestDocuments.NewVin(), dealer.Brand);
             if (random.NextDouble() < options.InvalidShare)
             {
                 // An invalid document: broken for its schema, or for a VIN with no history (its rules refuse it).
-                if (await SubmitOneAsync(dealer, Mix.Journey[random.Next(Mix.Journey.Count)], vin, invalid: true, pacer, random, cancellationToken) is null)
+                if (await SubmitOneAsync(dealer, Mix.Journey[random.Next(Mix.Journey.Count)], vehicle, invalid: true, pacer, random, cancellationToken) is null)
                 {
                     return;
                 }
@@ -77,7 +77,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
             // A vehicle's documents in order: each only makes sense once the one before it is on record.
             foreach (var type in Mix.Journey)
             {
-                var answer = await SubmitOneAsync(dealer, type, vin, invalid: false, pacer, random, cancellationToken);
+                var answer = await SubmitOneAsync(dealer, type, vehicle, invalid: false, pacer, random, cancellationToken);
                 if (answer is null)
                 {
                     return;
@@ -92,7 +92,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
     }
 
     /// <summary>Submits one document (retrying what is retryable with the same key); null once the target count is reached.</summary>
-    private async Task<Answer?> SubmitOneAsync(SimDealer dealer, MixEntry type, string vin, bool invalid, Pacer pacer, Random random, CancellationToken cancellationToken)
+    private async Task<Answer?> SubmitOneAsync(SimDealer dealer, MixEntry type, MixVehicle vehicle, bool invalid, Pacer pacer, Random random, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _reserved) > options.Documents)
         {
@@ -100,25 +100,26 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         }
 
         await pacer.WaitAsync(cancellationToken);
-        var document = dealer.Channel.Prepare(type, vin, invalid);
+        var channel = dealer.ChannelFor(type);
+        var document = channel.Prepare(type, vehicle, invalid);
         _recorder.Submitting();
         var started = Stopwatch.GetTimestamp();
-        var answer = await SubmitWithRetriesAsync(dealer, document, cancellationToken);
-        _recorder.Answered(dealer, document, answer, started);
+        var answer = await SubmitWithRetriesAsync(channel, document, cancellationToken);
+        _recorder.Answered(dealer, channel, document, answer, started);
         if (answer is { Kind: AnswerKind.Accepted, TrackingId: { } trackingId } && random.NextDouble() < options.DuplicateShare)
         {
-            _recorder.DuplicateAnswered(trackingId, await SubmitWithRetriesAsync(dealer, document, cancellationToken));
+            _recorder.DuplicateAnswered(trackingId, await SubmitWithRetriesAsync(channel, document, cancellationToken));
         }
 
         return answer;
     }
 
-    private async Task<Answer> SubmitWithRetriesAsync(SimDealer dealer, PreparedDocument document, CancellationToken cancellationToken)
+    private async Task<Answer> SubmitWithRetriesAsync(IDealerChannel channel, PreparedDocument document, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(options.RetryWindowSeconds * Stopwatch.Frequency);
         for (var attempt = 1; ; attempt++)
         {
-            var answer = await dealer.Channel.SubmitAsync(document, cancellationToken);
+            var answer = await channel.SubmitAsync(document, cancellationToken);
             if (!answer.Retryable || Stopwatch.GetTimestamp() > deadline)
             {
                 return answer;

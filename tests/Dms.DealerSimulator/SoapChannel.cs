@@ -14,8 +14,8 @@ public sealed class SoapChannel(string url, string username, string password) : 
 
     public string Name => "soap";
 
-    public PreparedDocument Prepare(MixEntry type, string vin, bool invalid) =>
-        new(type.DocumentType, Guid.NewGuid().ToString("N"), invalid, type.SoapDocument!(vin, invalid));
+    public PreparedDocument Prepare(MixEntry type, MixVehicle vehicle, bool invalid) =>
+        new(type.DocumentType, Guid.NewGuid().ToString("N"), invalid, type.SoapDocument!(vehicle, invalid));
 
     public async Task<Answer> SubmitAsync(PreparedDocument document, CancellationToken cancellationToken)
     {

@@ -10,17 +10,20 @@ namespace Dms.OemSimulator;
 /// </summary>
 internal sealed partial class DecisionPoster(IHttpClientFactory clients, IOptions<SimulatorOptions> options, ILogger<DecisionPoster> logger) : BackgroundService
 {
-    private readonly Channel<(string Path, OemEvent[] Events, CancellationToken Stop)> _queue = Channel.CreateUnbounded<(string, OemEvent[], CancellationToken)>();
+    private readonly Channel<(string Path, OemEvent[] Events, CancellationToken Stop, Action? Then)> _queue = Channel.CreateUnbounded<(string, OemEvent[], CancellationToken, Action?)>();
 
     /// <summary>Posts <paramref name="events"/> to <paramref name="path"/> one after another, each <see cref="OemEvent.After"/> the previous.</summary>
     public void Schedule(string path, params OemEvent[] events) => Schedule(path, CancellationToken.None, events);
 
     /// <summary>As <see cref="Schedule(string, OemEvent[])"/>; the rest of the chain is dropped once <paramref name="stop"/> fires.</summary>
-    public void Schedule(string path, CancellationToken stop, params OemEvent[] events) => _queue.Writer.TryWrite((path, events, stop));
+    public void Schedule(string path, CancellationToken stop, params OemEvent[] events) => _queue.Writer.TryWrite((path, events, stop, null));
+
+    /// <summary>As <see cref="Schedule(string, CancellationToken, OemEvent[])"/>, then runs <paramref name="then"/> once the whole chain was taken.</summary>
+    public void ScheduleThen(string path, OemEvent[] events, Action then, CancellationToken stop) => _queue.Writer.TryWrite((path, events, stop, then));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (path, events, stop) in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (path, events, stop, then) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             _ = Task.Run(async () =>
             {
@@ -34,6 +37,8 @@ internal sealed partial class DecisionPoster(IHttpClientFactory clients, IOption
 
                     await PostAsync(path, oemEvent, stoppingToken);
                 }
+
+                then?.Invoke();
             }, stoppingToken);
         }
     }

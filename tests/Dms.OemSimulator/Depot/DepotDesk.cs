@@ -51,7 +51,7 @@ internal sealed class DepotDesk(DecisionPoster poster, IOptions<SimulatorOptions
         var late = order["orderType"]?.GetValue<string>() == "VOR" && random.NextDouble() < options.Value.LateVorShare;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var fillAfter = TimeSpan.FromSeconds(options.Value.BackorderFillSeconds);
-        var run = new Run(new CancellationTokenSource(), new CancellationTokenSource(), DateTimeOffset.UtcNow + (late ? TimeSpan.FromSeconds(options.Value.LateAckSeconds) : step) + fillAfter);
+        var run = new Run(new CancellationTokenSource(), new CancellationTokenSource(), DateTimeOffset.UtcNow + (late ? TimeSpan.FromSeconds(options.Value.LateAckSeconds) : step) + 2 * step + fillAfter);
         _runs[trackingId] = run;
 
         var ackAfter = late ? TimeSpan.FromSeconds(options.Value.LateAckSeconds) : step;
@@ -59,13 +59,16 @@ internal sealed class DepotDesk(DecisionPoster poster, IOptions<SimulatorOptions
         Add(events, ackAfter, $"{trackingId}:ack", DepotPlan.Acknowledgement(reference, plans, today, random.Next(2) == 0));
         Add(events, step, $"{trackingId}:ship:1", DepotPlan.ShipNotice($"{reference}-S1", DepotPlan.East, plans, p => p.Substituted > 0 ? (p.Substituted, p.Substitute, false) : (p.East, null, false), today));
         Add(events, step, $"{trackingId}:ship:2", DepotPlan.ShipNotice($"{reference}-S2", DepotPlan.West, plans, p => (p.West, null, false), today));
-        poster.Schedule(path, run.Stop.Token, [.. events]);
-
+        // The tag-on follows the shipments it adds to: scheduled once they were taken (on a slow hub a tag-on sent on
+        // the clock alone could arrive before them and be refused).
         var fill = DepotPlan.ShipNotice($"{reference}-S3", DepotPlan.East, plans, p => (p.Backordered, null, true), today.AddDays(1));
-        if (fill is not null)
+        poster.ScheduleThen(path, [.. events], () =>
         {
-            poster.Schedule(path, run.Fill.Token, new OemEvent(events[0].After + fillAfter, $"{trackingId}:ship:3", DepotPlan.Compact(fill)));
-        }
+            if (fill is not null)
+            {
+                poster.Schedule(path, run.Fill.Token, new OemEvent(fillAfter, $"{trackingId}:ship:3", DepotPlan.Compact(fill)));
+            }
+        }, run.Stop.Token);
     }
 
     private void AnswerBackorderCancel(string trackingId, string path, JsonObject message)
