@@ -36,6 +36,20 @@ public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ReleaseAnEntry_UnderTheETagItWasWrittenWith_NothingOnceItChanged()
+    {
+        var scope = "vin|" + TestDocuments.NewVin();
+        var written = (await Reservations.TryAddAsync(scope, [Claim(scope, "a"), Claim(scope, "b")], Alice, DateTimeOffset.UtcNow, default))!;
+        Assert.NotNull(await Reservations.TryReplaceAsync(written[1], Claim(scope, "b"), Bob, DateTimeOffset.UtcNow, default));
+
+        await Reservations.ReleaseAsync(written[0], default);
+        await Reservations.ReleaseAsync(written[1], default);
+
+        Assert.Null(await Reservations.GetAsync(scope, "a", default));
+        Assert.Equal(Bob, (await Reservations.GetAsync(scope, "b", default))!.Holder);
+    }
+
+    [Fact]
     public async Task ConfirmAndRelease_DataKept_OnlyTheHolderReleases()
     {
         var scope = "vin|" + TestDocuments.NewVin();

@@ -74,14 +74,17 @@ internal sealed class TableReservationStore(TableSet tables) : IReservationStore
 
     public async Task ReleaseAsync(string scope, string key, ReservationHolder holder, CancellationToken cancellationToken)
     {
-        if (await GetAsync(scope, key, cancellationToken) is not { } entry || entry.Holder != holder)
+        if (await GetAsync(scope, key, cancellationToken) is { } entry && entry.Holder == holder)
         {
-            return;
+            await ReleaseAsync(entry, cancellationToken);
         }
+    }
 
+    public async Task ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken)
+    {
         try
         {
-            await tables.Reservations.DeleteEntityAsync(scope, key, new ETag(entry.ETag), cancellationToken);
+            await tables.Reservations.DeleteEntityAsync(entry.Scope, entry.Key, new ETag(entry.ETag), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

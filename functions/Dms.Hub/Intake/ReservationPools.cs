@@ -94,7 +94,7 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
     {
         foreach (var entry in (await store.ListAsync(scope, cancellationToken)).Where(e => e.Holder == holder))
         {
-            await store.ReleaseAsync(scope, entry.Key, holder, cancellationToken);
+            await store.ReleaseAsync(entry, cancellationToken);
         }
     }
 

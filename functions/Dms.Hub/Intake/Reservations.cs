@@ -170,11 +170,12 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         await ReleaseAsync(claim.Added.Where(e => !Kept(e)), cancellationToken);
     }
 
+    // Entries this request wrote moments ago: deleted under the ETags the writes returned, without reading them again.
     private async Task ReleaseAsync(IEnumerable<ReservationEntry> entries, CancellationToken cancellationToken)
     {
         foreach (var entry in entries)
         {
-            await store.ReleaseAsync(entry.Scope, entry.Key, entry.Holder, cancellationToken);
+            await store.ReleaseAsync(entry, cancellationToken);
         }
     }
 

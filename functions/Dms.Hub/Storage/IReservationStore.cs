@@ -23,4 +23,10 @@ public interface IReservationStore
 
     /// <summary>Deletes the reservation if <paramref name="holder"/> still holds it.</summary>
     Task ReleaseAsync(string scope, string key, ReservationHolder holder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a reservation just read or written, under its ETag (no read first); nothing when it changed since —
+    /// then someone else holds it, or it is gone.
+    /// </summary>
+    Task ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken);
 }

@@ -115,6 +115,22 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task RejectedOrder_GivesItsAllocationUnitBack_ListedOnceDeletedUnderItsETag()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var before = Steps();
+
+        var trackingId = await dealer.SubmitValidOrderAsync();
+        await dealer.WaitForDeliveryAsync(trackingId, path: "vehicle-orders");
+        var rejected = Event("Rejected", new() { ["editErrors"] = new JsonArray(new JsonObject { ["code"] = "E215", ["field"] = "options", ["message"] = "Not buildable." }) });
+        await dealer.MoveAsync(trackingId, Event("Acknowledged"), rejected);
+
+        // The event's batch, the pool's listing and the unit's delete (the pool rows do not say which unit is whose).
+        var steps = Delta(before, Steps());
+        AssertPerRun(steps, "vehicle-order", "oem-event:Rejected", 3, Report(steps));
+    }
+
+    [Fact]
     public async Task PartsOrderLife_EachStepCostsWhatItNeeds()
     {
         using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
