@@ -25,6 +25,20 @@ internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslat
         return new JsonObject { ["types"] = new JsonArray([.. registry.All.Select(Type)]) };
     }
 
+    /// <summary>
+    /// The dealer services (stock snapshots, suggestions) by operation name: request and reply elements, parameters,
+    /// and the request schema's valid examples by file name and invalid ones with their expected errors.
+    /// </summary>
+    public static JsonObject Services(Dms.Hub.Services.DealerServices services) => new(services.All.Select(service => KeyValuePair.Create(service.Name, (JsonNode?)new JsonObject
+    {
+        ["body"] = Element(service.RequestSchema),
+        ["reply"] = Element(service.ReplySchema),
+        ["parameters"] = new JsonArray([.. service.Parameters.Select(p => (JsonNode)p.Name)]),
+        ["valid"] = new JsonObject(Directory.EnumerateFiles(Folder(service.RequestSchema, "valid"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => KeyValuePair.Create(System.IO.Path.GetFileNameWithoutExtension(f), JsonNode.Parse(File.ReadAllText(f))))),
+        ["invalid"] = new JsonArray([.. Invalid(service.RequestSchema)]),
+    })));
+
     private JsonObject Type(DocumentType type)
     {
         var examples = Valid(type.SchemaName);
