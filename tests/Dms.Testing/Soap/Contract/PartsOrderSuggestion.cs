@@ -2,7 +2,7 @@ using System.Xml.Serialization;
 
 namespace Dms.Testing.Soap.Contract;
 
-/// <summary>The WSDL's PartsOrderSuggestion up to skippedCount (the parts left out, the drafts and links that follow are not read here).</summary>
+/// <summary>The WSDL's PartsOrderSuggestion up to skippedCount (the parts left out and the drafts that follow are not read here).</summary>
 [XmlType(Namespace = Ns.Dealer)]
 public sealed class PartsOrderSuggestion
 {
