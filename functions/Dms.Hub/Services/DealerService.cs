@@ -35,6 +35,12 @@ public abstract class DealerService
     /// <summary>The schema of <see cref="ServiceResult.Reply"/> when the request is done.</summary>
     public abstract string ReplySchema { get; }
 
+    /// <summary>
+    /// Whether the service reads and checks the body itself (<see cref="ServiceRequest.Raw"/>) against
+    /// <see cref="RequestSchema"/>, rather than as one JSON tree: a stock snapshot, read part by part to bound memory.
+    /// </summary>
+    public virtual bool ReadsRawBody => false;
+
     /// <summary>A larger body limit than a document's (a stock snapshot); null: the document limit.</summary>
     public virtual int? MaxBodyBytes => null;
 

@@ -23,6 +23,11 @@ public sealed class DealerServices(IEnumerable<DealerService> services, SchemaCa
                 : await service.HandleAsync(new ServiceRequest(dealer, actor, parameters, []), cancellationToken);
         }
 
+        if (service.ReadsRawBody)
+        {
+            return await service.HandleAsync(new ServiceRequest(dealer, actor, parameters, [], bytes), cancellationToken);
+        }
+
         if (!ValidJson.TryRead(schemas, bytes, service.RequestSchema, out var node, out var failure))
         {
             return ServiceResult.From(failure);

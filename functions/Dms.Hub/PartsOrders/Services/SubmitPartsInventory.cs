@@ -1,14 +1,13 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dms.Hub.Common;
 using Dms.Hub.PartsOrders.Inventory;
 using Dms.Hub.Registry;
 using Dms.Hub.Services;
+using Dms.Hub.Validation;
 
 namespace Dms.Hub.PartsOrders.Services;
 
 /// <summary>A dealer's stock snapshot (full, or incremental after the latest one), on every channel.</summary>
-internal sealed class SubmitPartsInventory(PartsInventory inventory, PartsPolicy policy) : DealerService
+internal sealed class SubmitPartsInventory(PartsInventory inventory, PartsPolicy policy, SchemaCatalog schemas) : DealerService
 {
     public const string Path = "/parts-inventory";
 
@@ -35,9 +34,16 @@ internal sealed class SubmitPartsInventory(PartsInventory inventory, PartsPolicy
 
     public override string? IdempotencyMember => "snapshotId";
 
+    public override bool ReadsRawBody => true;
+
     public override async Task<ServiceResult> HandleAsync(ServiceRequest request, CancellationToken cancellationToken)
     {
-        var result = await inventory.SubmitAsync(request.Dealer, request.Body.Deserialize<InventorySnapshot>(HubJson.Options)!, cancellationToken);
+        if (!SnapshotReader.TryRead(schemas, request.Raw, out var snapshot, out var failure))
+        {
+            return ServiceResult.From(failure);
+        }
+
+        var result = await inventory.SubmitAsync(request.Dealer, snapshot, cancellationToken);
         return result.Kind switch
         {
             InventoryResultKind.Accepted => new ServiceResult(ServiceOutcome.Created, Reply(result.Snapshot!), Replayed: result.Replayed, Location: DocumentAction.ApiBase + Path),
