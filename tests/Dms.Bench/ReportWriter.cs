@@ -17,7 +17,7 @@ internal static class ReportWriter
         Line($"");
         Line($"{m["date"]} · commit {m["commit"]} · {m["cores"]} cores ({m["cpu"]}), {m["memoryGiB"]} GiB · {m["os"]} · {m["runtime"]} · Azurite {m["azurite"]} in memory");
         Line($"");
-        Line($"Hub, Azurite, OEM simulator and dealer simulator share the machine. The hub runs the embedded transport with production-like settings; the OEM answers in 5 ms, decides claims 100–300 ms after accepting them, moves an order one stage every ~300 ms and ships parts as fast. **Mix:** {r.Mix}; 40 dealers per phase (10% over SOAP; they send parts orders over REST, which the test client's contract does not carry), half Aurora and half Borealis, 5% invalid documents, 5% deliberate duplicates.");
+        Line($"Hub, Azurite, OEM simulator and dealer simulator share the machine. The hub runs the embedded transport with production-like settings; the OEM answers in 5 ms, decides claims 100–300 ms after accepting them, moves an order one stage every ~300 ms and ships parts as fast. **Mix:** {r.Mix}; 40 dealers per phase (10% over SOAP), half Aurora and half Borealis, 5% invalid documents, 5% deliberate duplicates.");
         Line($"");
         Goals(text, r);
         Line($"");

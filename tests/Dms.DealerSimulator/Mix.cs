@@ -29,7 +29,9 @@ public static class Mix
             (v, invalid) => SoapOrder(v.Brand, invalid),
             (service, document) => service.SubmitVehicleOrderAsync((VehicleOrder)document), AwaitsDecision: false,
             Settled: order => OrderEnds.Contains(Status(order))),
-        new("parts-order", "parts-orders", _ => PartsOrder(), body => body.Remove("lines"), null, null, AwaitsDecision: false,
+        new("parts-order", "parts-orders", _ => PartsOrder(), body => body.Remove("lines"),
+            (_, invalid) => SoapPartsOrder(invalid),
+            (service, document) => service.SubmitPartsOrderAsync((PartsOrder)document), AwaitsDecision: false,
             Settled: order => PartsEnds.Contains(Status(order))),
     ];
 
@@ -73,14 +75,20 @@ public static class Mix
     }
 
     // Oil filters, spark plugs and air filters from the demo part master, in pack sizes.
+    private static readonly (string Part, int Quantity)[] PartsLines = [("15400-AUR-001", 10), ("98079-AUR-200", 8), ("17220-AUR-030", 3)];
+
     private static JsonObject PartsOrder() => new()
     {
         ["dealerOrderNumber"] = "PO-" + TestDocuments.Next(),
         ["orderType"] = "Stock",
-        ["lines"] = new JsonArray(
-            new JsonObject { ["lineNumber"] = 1, ["partNumber"] = "15400-AUR-001", ["quantity"] = 10 },
-            new JsonObject { ["lineNumber"] = 2, ["partNumber"] = "98079-AUR-200", ["quantity"] = 8 },
-            new JsonObject { ["lineNumber"] = 3, ["partNumber"] = "17220-AUR-030", ["quantity"] = 3 }),
+        ["lines"] = new JsonArray([.. PartsLines.Select((l, i) => (JsonNode)new JsonObject { ["lineNumber"] = i + 1, ["partNumber"] = l.Part, ["quantity"] = l.Quantity })]),
+    };
+
+    // An invalid SOAP parts order names a part the part master does not know: the rules refuse it.
+    private static PartsOrder SoapPartsOrder(bool invalid) => new()
+    {
+        DealerOrderNumber = "PO-S-" + TestDocuments.Next(),
+        Lines = [.. PartsLines.Select((l, i) => new PartsOrderLine { LineNumber = i + 1, PartNumber = invalid && i == 0 ? "00000-XXX-000" : l.Part, Quantity = l.Quantity })],
     };
 
     private static string Status(JsonObject document) => document["status"]!.GetValue<string>();
