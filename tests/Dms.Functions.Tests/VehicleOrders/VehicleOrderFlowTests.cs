@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Dms.Hub.Storage;
+using Dms.Hub.Work;
+using Microsoft.Extensions.DependencyInjection;
 using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
 
 namespace Dms.Functions.Tests.VehicleOrders;
@@ -85,6 +88,34 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         Assert.Null(retailed["timeline"]!.AsArray().Last()!["details"]!["source"]!["trackingId"]);
         Assert.Empty(Related(retailed));
         Assert.Empty(Related(rdrView));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rdr_AcceptedBeforeTheOrderIsBuilt_RetailsTheOrderWhenItsVinAppears(bool vinKnownAtScheduled)
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var orderId = await dealer.SubmitValidOrderAsync();
+        var vin = TestDocuments.NewVin();
+        await dealer.MoveAsync(orderId, Event("Accepted"), Event("Scheduled", vinKnownAtScheduled ? new() { ["vin"] = vin } : null));
+
+        using var rdr = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin));
+        var rdrId = (await rdr.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+        // The RDR's own effect has run (and, where the order knew the VIN, found it not yet built) before the VIN appears.
+        await Eventually.GetAsync(() => PendingEffectsAsync(rdrId), pending => pending == 0, what: "the RDR's effect ran");
+        var scheduled = await dealer.OrderAsync(orderId);
+        await dealer.MoveAsync(orderId, Event("InProduction"), Event("Produced", new() { ["vin"] = vin }));
+        var retailed = await dealer.WaitForAsync(orderId, o => o.Status() == "Retailed", "order retailed once built", "vehicle-orders");
+        await dealer.MoveAsync(orderId, Event("InTransit"));
+        var afterLateEvent = await dealer.OrderAsync(orderId);
+
+        Assert.Equal("Scheduled", scheduled.Status());
+        Assert.Equal(vinKnownAtScheduled, scheduled.Events().Contains("RetailNotApplied"));
+        var retail = Assert.Single(retailed["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "Retail")!;
+        Assert.Equal(("Produced", "retail-delivery-report", rdrId, "Accepted"), (retail["from"]!.GetValue<string>(),
+            retail["details"]!["source"]!["documentType"]!.GetValue<string>(), retail["details"]!["source"]!["trackingId"]!.GetValue<string>(), retail["details"]!["source"]!["status"]!.GetValue<string>()));
+        Assert.Equal(("Retailed", "OutOfOrderEvent"), (afterLateEvent.Status(), afterLateEvent.Events().Last()));
     }
 
     [Fact]
@@ -182,6 +213,17 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         Assert.Equal((HttpStatusCode.Conflict, "INVALID_STATE_TRANSITION", "Cancelled"), (status, body["code"]!.GetValue<string>(), body["documentStatus"]!.GetValue<string>()));
         Assert.NotNull(body["allowedEvents"]);
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "MISSING_EVENT_DATA"), (vinless.Status, vinless.Body["errors"]![0]!["code"]!.GetValue<string>()));
+    }
+
+    private async Task<int> PendingEffectsAsync(string trackingId)
+    {
+        var pending = 0;
+        await foreach (var item in Hub.Services.GetRequiredService<IWorkStore>().ScanPendingAsync(CancellationToken.None))
+        {
+            pending += item.Kind == WorkKinds.Effect && item.TrackingId == trackingId ? 1 : 0;
+        }
+
+        return pending;
     }
 
     private static List<string> Related(JsonObject document) =>
