@@ -201,6 +201,32 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
     }
 
     [Fact]
+    public async Task Codes_GmSchedulesAfterItsLock_3300After3000AppliedInFull_ElsewhereJudgedAsLate()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var gm = await dealer.SubmitValidOrderAsync();
+        var canonical = await dealer.SubmitValidOrderAsync();
+        var schedule = new JsonObject { ["buildWeek"] = "2026-W51", ["plant"] = "Lansing" };
+
+        // GM's own sequence: 2000 accepted, 3000 no more changes, 3300 scheduled (build week, plant), 3400 broadcast.
+        await dealer.MoveAsync(gm, Coded("GM", "2000"), Coded("GM", "3000"), Coded("GM", "3300", schedule.DeepClone().AsObject()));
+        var scheduled = await dealer.OrderAsync(gm);
+        await dealer.MoveAsync(gm, Coded("GM", "3400"), Coded("GM", "3300", new() { ["buildWeek"] = "2026-W52" }));
+        var late = await dealer.OrderAsync(gm);
+        await dealer.MoveAsync(canonical, Event("Accepted"), Event("Locked"), Event("Scheduled", schedule.DeepClone().AsObject()));
+        var outOfOrder = await dealer.OrderAsync(canonical);
+
+        Assert.Equal(("Locked", "StageDataRecorded", "3300"), (scheduled.Status(), scheduled.Events().Last(), scheduled["oem"]!["lastCode"]!["code"]!.GetValue<string>()));
+        Assert.Equal(("2026-W51", "Lansing"), (scheduled["oem"]!["schedule"]!["buildWeek"]!.GetValue<string>(), scheduled["oem"]!["schedule"]!["plant"]!.GetValue<string>()));
+        Assert.DoesNotContain("OutOfOrderEvent", scheduled.Events());
+        Assert.Equal(("InProduction", "OutOfOrderEvent", "2026-W51", "3400"), (late.Status(), late.Events().Last(),
+            late["oem"]!["schedule"]!["buildWeek"]!.GetValue<string>(), late["oem"]!["lastCode"]!["code"]!.GetValue<string>()));
+        Assert.Equal(("Locked", "OutOfOrderEvent"), (outOfOrder.Status(), outOfOrder.Events().Last()));
+        var notices = (await dealer.Http.GetJsonAsync("/api/v1/notifications?documentType=vehicle-order&maxItems=100"))["items"]!.AsArray();
+        Assert.Contains(notices, n => n!["trackingId"]!.GetValue<string>() == gm && n["event"]!.GetValue<string>() == "StageDataRecorded");
+    }
+
+    [Fact]
     public async Task Events_IllegalForTheStage_409WithStatusAndAllowedEvents()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
