@@ -9,9 +9,11 @@ namespace Dms.Hub.Effects;
 
 /// <summary>
 /// Runs a cross-document effect (<see cref="DocumentReaction"/>): finds the target document through the VIN index and
-/// fires the trigger on it, then completes the work item. A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>)
-/// runs the other way: its own document looks for the sources whose effect it could not take yet. A crash in between
-/// repeats the run, and the target recognises the operation, so the effect happens once.
+/// fires the trigger on it, then completes the work item — in the target's own commit when both belong to one dealer
+/// (one partition). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
+/// looks for the sources whose effect it could not take yet. A crash in between repeats the run, and the target
+/// recognises the operation, so the effect happens once. The link is not checked for liveness: the trigger reads the
+/// target anyway and refuses one that is gone or released.
 /// </summary>
 internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentCommitter committer, IDocumentStore documents)
     : IWorkHandler
@@ -27,8 +29,13 @@ internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry 
         }
         else if (await vehicles.FindLinkAsync(item.Arg("vin")!, item.Arg("targetType")!, cancellationToken) is { } target)
         {
-            await FireAsync(item, target, item.Arg("trigger")!, new VehicleLink(item.DealerCode, item.DocumentType!, item.TrackingId!), item.Arg("sourceStatus"),
-                "effect:" + item.Id, cancellationToken);
+            var samePartition = target.DealerCode == item.DealerCode;
+            var (_, commit) = await triggers.FireAsync(Key(target), item.Arg("trigger")!, "effect:" + item.Id, Actor.System(item.CorrelationId),
+                Source(target, new VehicleLink(item.DealerCode, item.DocumentType!, item.TrackingId!), item.Arg("sourceStatus")), samePartition ? lease : null, cancellationToken);
+            if (samePartition && commit is { } result)
+            {
+                return DocumentCommitter.OutcomeOf(result, null);
+            }
         }
 
         var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
@@ -38,41 +45,40 @@ internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry 
     /// <summary>Fires, on the item's own document, each reaction whose source is already in the status it reacts to.</summary>
     private async Task CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        if (!types.TryGet(item.DocumentType!, out var type))
+        if (!types.TryGet(item.DocumentType!, out var type)
+            || await documents.GetAsync(item.DealerCode, type.Name, item.TrackingId!, cancellationToken) is not { } current)
         {
             return;
         }
 
         var target = new VehicleLink(item.DealerCode, type.Name, item.TrackingId!);
-        if (await documents.GetAsync(target.DealerCode, target.DocumentType, target.TrackingId, cancellationToken) is not { } current)
-        {
-            return;
-        }
-
         foreach (var group in type.Reactions.GroupBy(r => r.SourceType))
         {
             foreach (var source in await vehicles.DocumentsOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken))
             {
                 var status = (await documents.GetAsync(source.DealerCode, source.DocumentType, source.TrackingId, cancellationToken))?.Status;
+
                 // Only a trigger the document can take now: an effect that reached it the ordinary way is not repeated.
                 if (group.FirstOrDefault(r => r.SourceStatus == status) is { } reaction && type.States.TryFire(current.Status, reaction.Trigger, out _))
                 {
-                    await FireAsync(item, target, reaction.Trigger, source, status, $"effect:{item.Id}:{source.TrackingId}", cancellationToken);
+                    await triggers.FireAsync(Key(target), reaction.Trigger, $"effect:{item.Id}:{source.TrackingId}", Actor.System(item.CorrelationId),
+                        Source(target, source, status), cancellationToken);
                 }
             }
         }
     }
 
-    private Task<TriggerOutcome> FireAsync(WorkItem item, VehicleLink target, string trigger, VehicleLink source, string? sourceStatus, string operationId, CancellationToken cancellationToken)
+    private static DocumentKey Key(VehicleLink target) => new(target.DealerCode, target.DocumentType, target.TrackingId);
+
+    private static JsonObject Source(VehicleLink target, VehicleLink source, string? status)
     {
-        var about = new JsonObject { ["documentType"] = source.DocumentType, ["status"] = sourceStatus };
+        var about = new JsonObject { ["documentType"] = source.DocumentType, ["status"] = status };
         if (target.DealerCode == source.DealerCode)
         {
             // Another dealer's tracking ID is its business: the target only learns what kind of document acted.
             about["trackingId"] = source.TrackingId;
         }
 
-        return triggers.FireAsync(new DocumentKey(target.DealerCode, target.DocumentType, target.TrackingId), trigger, operationId,
-            Actor.System(item.CorrelationId), new JsonObject { ["source"] = about }, cancellationToken);
+        return new JsonObject { ["source"] = about };
     }
 }
