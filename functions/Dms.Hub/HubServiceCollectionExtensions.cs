@@ -9,6 +9,7 @@ using Dms.Hub.Operations;
 using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Services;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
 using Dms.Hub.VehicleOrders;
@@ -44,6 +45,7 @@ public static class HubServiceCollectionExtensions
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
+        services.AddSingleton<DealerServices>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
 
