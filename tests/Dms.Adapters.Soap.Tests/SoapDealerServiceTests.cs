@@ -131,9 +131,10 @@ public sealed class SoapDealerServiceTests(SoapHubFixture fixture) : IClassFixtu
         var cancel = new DocumentCommand { Reason = "CUSTOMER_WITHDREW" };
         var cancelled = await service.CancelWarrantyClaimAsync(toCancel, "cancel-1", cancel);
         var retried = await service.CancelWarrantyClaimAsync(toCancel, "cancel-1", cancel);
-        var reused = await service.CancelWarrantyClaimAsync(toCancel, "cancel-1", new DocumentCommand { Reason = "OTHER_REASON" });
+        var reused = await service.CancelWarrantyClaimAsync(toCancel, "cancel-1", new DocumentCommand { Reason = "SUBMITTED_IN_ERROR" });
         var twice = await service.CancelWarrantyClaimAsync(toCancel, null, cancel);
         var noReason = await service.CancelWarrantyClaimAsync(toCancel, null, new DocumentCommand());
+        var unlisted = await service.CancelWarrantyClaimAsync(await SubmitClaimAsync(service), null, new DocumentCommand { Reason = "CUSTOMER_ANGRY" });
 
         Assert.Equal(("Accepted", "Cancelled", false), (cancelled.Outcome, cancelled.Status, cancelled.Replayed));
         Assert.Equal(("Accepted", "Cancelled", true), (retried.Outcome, retried.Status, retried.Replayed));
@@ -141,6 +142,7 @@ public sealed class SoapDealerServiceTests(SoapHubFixture fixture) : IClassFixtu
         Assert.Equal(("NotAllowed", "Cancelled"), (twice.Outcome, twice.Status));
         Assert.Empty(twice.AllowedActions ?? []);
         Assert.Equal(("Rejected", "documentCommand/reason"), (noReason.Outcome, noReason.Errors!.Single().Path));
+        Assert.Equal(("Rejected", "documentCommand/reason", "INVALID_VALUE"), (unlisted.Outcome, unlisted.Errors!.Single().Path, unlisted.Errors!.Single().Code));
 
         var vin = TestDocuments.NewVin();
         await service.SubmitRetailDeliveryReportAsync(XmlDocuments.Rdr(vin));
@@ -171,7 +173,7 @@ public sealed class SoapDealerServiceTests(SoapHubFixture fixture) : IClassFixtu
         var trackingId = await SubmitClaimAsync(Open(await fixture.CreateDealerAsync()));
         var intruder = Open(await fixture.CreateDealerAsync());
 
-        var cancel = await intruder.CancelWarrantyClaimAsync(trackingId, "nosy-1", new DocumentCommand { Reason = "NOSY" });
+        var cancel = await intruder.CancelWarrantyClaimAsync(trackingId, "nosy-1", new DocumentCommand { Reason = "CUSTOMER_WITHDREW" });
 
         Assert.Equal(("NotFound", "NOT_FOUND"), (cancel.Outcome, cancel.Code));
     }

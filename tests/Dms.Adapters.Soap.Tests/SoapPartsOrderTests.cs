@@ -72,7 +72,7 @@ public sealed class SoapPartsOrderTests(SoapHubFixture fixture) : IClassFixture<
 
         var cancelled = await service.CancelPartsOrderAsync(id, "cxl-1", command);
         var again = await service.CancelPartsOrderAsync(id, "cxl-1", command);
-        var other = await service.CancelPartsOrderAsync(id, "cxl-1", new DocumentCommand { Reason = "DUPLICATE_ORDER" });
+        var other = await service.CancelPartsOrderAsync(id, "cxl-1", new DocumentCommand { Reason = "DUPLICATE" });
 
         Assert.Equal(("Accepted", "Cancelled", false), (cancelled.Outcome, cancelled.Status, cancelled.Replayed));
         Assert.Equal(("Accepted", "Cancelled", true), (again.Outcome, again.Status, again.Replayed));

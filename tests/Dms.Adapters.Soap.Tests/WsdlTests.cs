@@ -63,10 +63,18 @@ public sealed partial class WsdlTests(SoapHubFixture fixture) : IClassFixture<So
     {
         var schema = Contracts.Schema(XDocument.Parse(await GetAsync("/soap/DealerService.svc?wsdl")));
 
-        foreach (var list in new[] { "WarrantyClaimType", "RetailDeliveryReportSaleType", "VehicleOrderType", "VehicleOrderStateLastCodeEvent", "Status", "DocumentTypeName", "AcknowledgementOutcome" })
+        foreach (var list in new[] { "WarrantyClaimType", "RetailDeliveryReportSaleType", "VehicleOrderType", "VehicleOrderStateLastCodeEvent", "Status", "DocumentTypeName", "AcknowledgementOutcome",
+            "DocumentCommandReason", "VehicleOrderAmendmentReason", "PartsOrderBackorderCancelReason" })
         {
             var type = schema.Descendants(Contracts.Xs + "simpleType").Single(t => (string?)t.Attribute("name") == list);
             Assert.NotEmpty(type.Descendants(Contracts.Xs + "enumeration"));
+        }
+
+        // Command reasons are closed lists: what a dealer sends as a reason is one of the codes the WSDL names.
+        foreach (var (command, list) in new[] { ("DocumentCommand", "DocumentCommandReason"), ("VehicleOrderAmendment", "VehicleOrderAmendmentReason"), ("PartsOrderBackorderCancel", "PartsOrderBackorderCancelReason") })
+        {
+            var commandType = schema.Descendants(Contracts.Xs + "complexType").Single(t => (string?)t.Attribute("name") == command);
+            Assert.Equal("tns:" + list, (string?)commandType.Elements().Descendants(Contracts.Xs + "element").Single(e => (string?)e.Attribute("name") == "reason").Attribute("type"));
         }
 
         var claim = schema.Descendants(Contracts.Xs + "complexType").Single(t => (string?)t.Attribute("name") == "WarrantyClaim");

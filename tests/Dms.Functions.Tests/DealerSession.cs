@@ -41,8 +41,8 @@ public sealed class DealerSession(HubHost hub, TestDealer dealer) : IDisposable
 
     public Task<JsonObject> ClaimAsync(string trackingId) => Http.GetJsonAsync("/api/v1/warranty-claims/" + trackingId);
 
-    public Task<JsonObject> WaitForAsync(string trackingId, Func<JsonObject, bool> condition, string what, string path = "warranty-claims") =>
-        Eventually.GetAsync(() => Http.GetJsonAsync($"/api/v1/{path}/{trackingId}"), condition, TimeSpan.FromSeconds(30), what);
+    public Task<JsonObject> WaitForAsync(string trackingId, Func<JsonObject, bool> condition, string what, string path = "warranty-claims", TimeSpan? timeout = null) =>
+        Eventually.GetAsync(() => Http.GetJsonAsync($"/api/v1/{path}/{trackingId}"), condition, timeout ?? TimeSpan.FromSeconds(30), what);
 
     public Task<JsonObject> WaitForDeliveryAsync(string trackingId, string status = "Delivered", string path = "warranty-claims") =>
         WaitForAsync(trackingId, c => c["deliveries"]?.AsArray().Any(d => d!["status"]!.GetValue<string>() == status) == true, "delivery " + status, path);

@@ -73,6 +73,7 @@ internal static class HttpSurface
 
         var registry = app.Services.GetRequiredService<DocumentTypeRegistry>();
         var api = app.MapGroup("/api/v1");
+        api.MapAllocationEndpoints();
         api.MapDocumentEndpoints(registry);
         api.MapOemEndpoints(registry);
         api.MapNotificationEndpoints();

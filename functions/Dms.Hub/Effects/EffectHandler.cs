@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Intake;
+using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Dms.Hub.Workflow;
@@ -7,32 +8,30 @@ using Dms.Hub.Workflow;
 namespace Dms.Hub.Effects;
 
 /// <summary>
-/// Runs a cross-document effect (<see cref="Registry.DocumentReaction"/>): finds the target document through the VIN
-/// index and fires the trigger on it, then completes the work item — in the target's own commit when both belong to
-/// one dealer (one partition). A crash in between repeats the run, and the target recognises the operation, so the
-/// effect happens once. The link is not checked for liveness: the trigger reads the target anyway and refuses one
-/// that is gone or released.
+/// Runs a cross-document effect (<see cref="DocumentReaction"/>): finds the target document through the VIN index and
+/// fires the trigger on it, then completes the work item — in the target's own commit when both belong to one dealer
+/// (one partition). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
+/// looks for the sources whose effect it could not take yet. A crash in between repeats the run, and the target
+/// recognises the operation, so the effect happens once. The link is not checked for liveness: the trigger reads the
+/// target anyway and refuses one that is gone or released.
 /// </summary>
-internal sealed class EffectHandler(VehicleRegistry vehicles, DocumentTriggers triggers, DocumentCommitter committer) : IWorkHandler
+internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentCommitter committer, IDocumentStore documents)
+    : IWorkHandler
 {
     public string Kind => WorkKinds.Effect;
 
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;
-        var targetType = item.Arg("targetType")!;
-        if (await vehicles.FindLinkAsync(item.Arg("vin")!, targetType, cancellationToken) is { } target)
+        if (item.Arg(DocumentWorkflow.CatchUpArg) is not null)
         {
-            var source = new JsonObject { ["documentType"] = item.DocumentType, ["status"] = item.Arg("sourceStatus") };
-            if (target.DealerCode == item.DealerCode)
-            {
-                // Another dealer's tracking ID is its business: the target only learns what kind of document acted.
-                source["trackingId"] = item.TrackingId;
-            }
-
+            await CatchUpAsync(item, cancellationToken);
+        }
+        else if (await vehicles.FindLinkAsync(item.Arg("vin")!, item.Arg("targetType")!, cancellationToken) is { } target)
+        {
             var samePartition = target.DealerCode == item.DealerCode;
-            var (_, commit) = await triggers.FireAsync(new DocumentKey(target.DealerCode, targetType, target.TrackingId), item.Arg("trigger")!, "effect:" + item.Id,
-                Actor.System(item.CorrelationId), new JsonObject { ["source"] = source }, samePartition ? lease : null, cancellationToken);
+            var (_, commit) = await triggers.FireAsync(Key(target), item.Arg("trigger")!, "effect:" + item.Id, Actor.System(item.CorrelationId),
+                Source(target, new VehicleLink(item.DealerCode, item.DocumentType!, item.TrackingId!), item.Arg("sourceStatus")), samePartition ? lease : null, cancellationToken);
             if (samePartition && commit is { } result)
             {
                 return DocumentCommitter.OutcomeOf(result, null);
@@ -41,5 +40,45 @@ internal sealed class EffectHandler(VehicleRegistry vehicles, DocumentTriggers t
 
         var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
+    }
+
+    /// <summary>Fires, on the item's own document, each reaction whose source is already in the status it reacts to.</summary>
+    private async Task CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        if (!types.TryGet(item.DocumentType!, out var type)
+            || await documents.GetAsync(item.DealerCode, type.Name, item.TrackingId!, cancellationToken) is not { } current)
+        {
+            return;
+        }
+
+        var target = new VehicleLink(item.DealerCode, type.Name, item.TrackingId!);
+        foreach (var group in type.Reactions.GroupBy(r => r.SourceType))
+        {
+            foreach (var source in await vehicles.DocumentsOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken))
+            {
+                var status = (await documents.GetAsync(source.DealerCode, source.DocumentType, source.TrackingId, cancellationToken))?.Status;
+
+                // Only a trigger the document can take now: an effect that reached it the ordinary way is not repeated.
+                if (group.FirstOrDefault(r => r.SourceStatus == status) is { } reaction && type.States.TryFire(current.Status, reaction.Trigger, out _))
+                {
+                    await triggers.FireAsync(Key(target), reaction.Trigger, $"effect:{item.Id}:{source.TrackingId}", Actor.System(item.CorrelationId),
+                        Source(target, source, status), cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static DocumentKey Key(VehicleLink target) => new(target.DealerCode, target.DocumentType, target.TrackingId);
+
+    private static JsonObject Source(VehicleLink target, VehicleLink source, string? status)
+    {
+        var about = new JsonObject { ["documentType"] = source.DocumentType, ["status"] = status };
+        if (target.DealerCode == source.DealerCode)
+        {
+            // Another dealer's tracking ID is its business: the target only learns what kind of document acted.
+            about["trackingId"] = source.TrackingId;
+        }
+
+        return new JsonObject { ["source"] = about };
     }
 }

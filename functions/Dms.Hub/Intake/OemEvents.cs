@@ -97,7 +97,15 @@ public sealed class OemEvents(
             }
 
             taken = transition;
-            return Plan(document, plan, transition, request.Actor, dealer, oemEvent, keys, hash);
+            var knewVin = type.VinOf(document) is not null;
+            var planned = Plan(document, plan, transition, request.Actor, dealer, oemEvent, keys, hash);
+            if (!knewVin)
+            {
+                // The event told the VIN: effects other documents about that vehicle already caused are due now.
+                workflow.CatchUp(planned, document, previousStatus: null, request.Actor.CorrelationId);
+            }
+
+            return planned;
         }, cancellationToken);
 
         if (answer is not null)

@@ -53,10 +53,20 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
     }
 
     /// <summary>The live documents of <paramref name="dealerCode"/> about the VIN (its order, its RDR, its claims): never another dealer's.</summary>
-    public async Task<IReadOnlyList<VehicleLink>> DocumentsAboutAsync(string vin, string dealerCode, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VehicleLink>> DocumentsAboutAsync(string vin, string dealerCode, CancellationToken cancellationToken) =>
+        LinksAsync(vin, holder => holder.DealerCode == dealerCode, cancellationToken);
+
+    /// <summary>
+    /// The live documents of <paramref name="documentType"/> about the VIN, whoever's they are: the sources a document
+    /// that has just learnt its VIN looks at for effects already due (an RDR accepted before the order's VIN was known).
+    /// </summary>
+    public Task<IReadOnlyList<VehicleLink>> DocumentsOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
+        LinksAsync(vin, holder => holder.DocumentType == documentType, cancellationToken);
+
+    private async Task<IReadOnlyList<VehicleLink>> LinksAsync(string vin, Func<ReservationHolder, bool> wanted, CancellationToken cancellationToken)
     {
         var links = new List<VehicleLink>();
-        var holders = (await store.ListAsync(Scope(vin), cancellationToken)).Where(e => e.Holder.DealerCode == dealerCode).DistinctBy(e => e.Holder);
+        var holders = (await store.ListAsync(Scope(vin), cancellationToken)).Where(e => wanted(e.Holder)).DistinctBy(e => e.Holder);
         foreach (var entry in holders.Take(MaxRelated))
         {
             var holder = entry.Holder;

@@ -39,6 +39,13 @@ public sealed class OemCodeMapping
 
     public string? Description { get; set; }
 
+    /// <summary>
+    /// The canonical stage after which the OEM sends this code in its own sequence, where that differs from the hub's
+    /// order: GM sends 3000 (no more changes: Locked) before 3300 (scheduled: build week and plant). Arriving right
+    /// after that stage, the code's data is applied in full and the stage stays; anywhere else it is judged as usual.
+    /// </summary>
+    public string? SentAfter { get; set; }
+
     /// <summary>For a hold code: the hub's reason class (PlantQuality, Finance, Material, Carrier, Damage, Dealer, Other).</summary>
     public string? HoldClass { get; set; }
 }

@@ -35,6 +35,9 @@ internal sealed class OemCodeOptionsValidator(IServiceProvider services) : IVali
                     .Where(c => c.Value.LineStatus is null && !events.Contains(c.Value.Event))
                     .Select(c => $"Code {schemeName} '{c.Key}' maps to '{c.Value.Event}', which is not an event of {typeName}."));
                 failures.AddRange(scheme.Codes
+                    .Where(c => c.Value.SentAfter is { } after && !events.Contains(after))
+                    .Select(c => $"Code {schemeName} '{c.Key}' is sent after '{c.Value.SentAfter}', which is not an event of {typeName}."));
+                failures.AddRange(scheme.Codes
                     .Where(c => c.Value.LineStatus is { } status && !lineStatuses.Contains(status))
                     .Select(c => $"Code {schemeName} '{c.Key}' maps to line status '{c.Value.LineStatus}', which {typeName} events do not have."));
             }

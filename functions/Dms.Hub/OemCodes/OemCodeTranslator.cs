@@ -18,6 +18,9 @@ public sealed class OemCodeTranslator(IOptionsMonitor<OemCodeOptions> options)
     public const string CodeMismatch = "OEM_CODE_MISMATCH";
     public const string EventTypeRequired = "EVENT_TYPE_REQUIRED";
 
+    /// <summary>Set on a translated event whose code the OEM sends after this stage (<see cref="OemCodeMapping.SentAfter"/>).</summary>
+    public const string SentAfterField = "sentAfter";
+
     /// <summary>
     /// Fills in <c>type</c> (and, for a hold code, <c>hold</c>) from the code table. Returns why it cannot: an unknown
     /// scheme or code, a code that contradicts the canonical type also given, or neither given.
@@ -57,6 +60,11 @@ public sealed class OemCodeTranslator(IOptionsMonitor<OemCodeOptions> options)
         if (mapping.Description is { } description)
         {
             code["description"] = description;
+        }
+
+        if (mapping.SentAfter is { } after)
+        {
+            oemEvent[SentAfterField] = after;
         }
 
         if (mapping.HoldClass is { } holdClass && oemEvent["hold"] is null)

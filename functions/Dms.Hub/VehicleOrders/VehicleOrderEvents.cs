@@ -19,6 +19,7 @@ internal sealed class VehicleOrderEvents(Func<VehicleOrderOptions> options, Time
     public const string HoldOverlay = "hold";
     public const string ChangeOverlay = "change";
     public const string ProgressRecorded = "ProgressRecorded";
+    public const string StageDataRecorded = "StageDataRecorded";
 
     public OemEventPlan Plan(DocumentRecord order, JsonObject e)
     {
@@ -89,6 +90,12 @@ internal sealed class VehicleOrderEvents(Func<VehicleOrderOptions> options, Time
             // Never backwards: the stage stays. A repeat of the current stage may update its data (a new build week);
             // an event behind it only fills in what is missing. An ETA is applied only if it is newer than the one held.
             var repeat = stage == reached;
+            if (!repeat && e[OemCodes.OemCodeTranslator.SentAfterField]?.GetValue<string>() == reached)
+            {
+                // In the OEM's own sequence (GM's 3300 schedule after its 3000 lock): current data, not a late event.
+                return OemEventPlan.Record(StageDataRecorded, d => RecordData(d, e, now, fillOnly: false), notifyDealer: true) with { Reservations = link };
+            }
+
             return OemEventPlan.RecordLate(repeat ? "DuplicateEvent" : "OutOfOrderEvent") with
             {
                 Apply = d => RecordData(d, e, now, fillOnly: !repeat), Reservations = link,

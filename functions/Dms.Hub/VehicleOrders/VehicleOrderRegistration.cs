@@ -13,6 +13,7 @@ public static class VehicleOrderRegistration
     {
         services.AddOptions<VehicleOrderOptions>().Bind(configuration.GetSection(VehicleOrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocumentType, VehicleOrderType>();
+        services.AddSingleton<OrderAllocations>();
         services.AddSingleton<IRule<VehicleOrder>>(sp => new OrderGuideRule(Policy(sp)));
         services.AddSingleton<IRule<VehicleOrder>>(sp => new OrderTermsRule(Policy(sp)));
         return services;

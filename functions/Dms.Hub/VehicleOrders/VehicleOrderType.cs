@@ -106,12 +106,15 @@ public sealed class VehicleOrderType : DocumentType<VehicleOrder>
 
     public override OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent) => _events.Plan(document, oemEvent);
 
+    /// <summary>The pool of a dealer's units of one model in one period (read by <see cref="OrderAllocations"/>).</summary>
+    public static string AllocationScope(string dealerCode, string modelCode, string period) => $"alloc|{dealerCode}|{modelCode}|{period}";
+
     protected override string NumberOf(VehicleOrder document) => document.DealerOrderNumber;
 
     /// <summary>One unit of the dealer's allocation of the model for the order's period, when the model is allocated.</summary>
     private Reservation? Allocation(VehicleOrder order, string dealerCode) =>
         _options.CurrentValue.Allocation.UnitsFor(dealerCode, order.ModelCode) is { } units
-            ? new Reservation($"alloc|{dealerCode}|{order.ModelCode}|{order.AllocationPeriod}", "unit", "/allocationPeriod", ErrorCodes.AllocationExceeded,
+            ? new Reservation(AllocationScope(dealerCode, order.ModelCode, order.AllocationPeriod), "unit", "/allocationPeriod", ErrorCodes.AllocationExceeded,
                 $"No {order.ModelCode} unit is left in {dealerCode}'s {order.AllocationPeriod} allocation ({units} per period).", Capacity: units)
             : null;
 }

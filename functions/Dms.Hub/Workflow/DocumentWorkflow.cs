@@ -18,6 +18,9 @@ namespace Dms.Hub.Workflow;
 /// </summary>
 public sealed class DocumentWorkflow(TimeProvider clock, Router router, IServiceProvider services)
 {
+    /// <summary>Marks an effect work item that looks for effects due on its own document (<see cref="CatchUp"/>).</summary>
+    public const string CatchUpArg = "catchUp";
+
     // Resolved on first use: document types hold rules that use services built on this workflow.
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
 
@@ -44,6 +47,7 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
         {
             Notify(changes, document, from, transition.Trigger, dealer, actor.CorrelationId);
             React(changes, document, actor.CorrelationId);
+            CatchUp(changes, document, from, actor.CorrelationId);
         }
 
         if (transition.Outbound is { } message)
@@ -131,6 +135,25 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
         }
     }
 
+    /// <summary>
+    /// Effects that were due before this document could take them (an RDR accepted before the order's VIN was known, or
+    /// while the order was not yet built): when the document enters a status where one of its own reactions becomes
+    /// possible, or learns its VIN (<paramref name="previousStatus"/> null), an effect work item looks through the VIN
+    /// index for documents already in a status this type reacts to. One per change.
+    /// </summary>
+    public void CatchUp(ChangeSet changes, DocumentRecord document, string? previousStatus, string? correlationId)
+    {
+        var type = _types.Value.Get(document.DocumentType);
+        if (type.Reactions.Count == 0 || type.VinOf(document) is not { } vin || !CanReact(type, document.Status)
+            || (previousStatus is not null && CanReact(type, previousStatus))
+            || changes.NewWork.Exists(w => w.Kind == WorkKinds.Effect && w.Arg(CatchUpArg) is not null && w.TrackingId == document.TrackingId))
+        {
+            return;
+        }
+
+        changes.NewWork.Add(Schedule(WorkKinds.Effect, document, new JsonObject { [CatchUpArg] = "true", ["vin"] = vin }, correlationId));
+    }
+
     /// <summary>A work item about <paramref name="document"/>, due now or at <paramref name="dueAt"/> (a durable timer).</summary>
     public WorkItem Schedule(string kind, DocumentRecord document, JsonObject args, string? correlationId, DateTimeOffset? dueAt = null)
     {
@@ -153,6 +176,9 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
             changes.NewWork.Add(NewWork(WorkKinds.Notify, document.DealerCode, document, args, correlationId));
         }
     }
+
+    private static bool CanReact(DocumentType type, string status) =>
+        type.Reactions.Any(r => type.States.TryFire(status, r.Trigger, out _));
 
     private WorkItem NewWork(string kind, string dealerCode, DocumentRecord document, JsonObject args, string? correlationId) =>
         Schedule(kind, document, args, correlationId) with { DealerCode = dealerCode };

@@ -103,7 +103,7 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             var segment = pattern.Split('/')[3];
             var ownerDocument = documents[segment];
             var missing = owner.Dealer.Code + "-01K00000000000000000000000";
-            var body = new JsonObject { ["reason"] = "NOSY" };
+            var body = new JsonObject { ["reason"] = "CUSTOMER_WITHDREW" };
 
             var stolen = await CallAsync(intruder.Http, method, pattern.Replace("{trackingId}", ownerDocument, StringComparison.Ordinal), body);
             var absent = await CallAsync(intruder.Http, method, pattern.Replace("{trackingId}", missing, StringComparison.Ordinal), body);

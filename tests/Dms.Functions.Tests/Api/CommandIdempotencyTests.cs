@@ -23,7 +23,7 @@ public sealed class CommandIdempotencyTests(HubFixture fixture) : IClassFixture<
 
         using var first = await dealer.Http.PostJsonAsync(path, Reason("CUSTOMER_WITHDREW"), "cancel-" + trackingId);
         using var retry = await dealer.Http.PostJsonAsync(path, Reason("CUSTOMER_WITHDREW"), "cancel-" + trackingId);
-        using var reused = await dealer.Http.PostJsonAsync(path, Reason("DUPLICATE_ENTRY"), "cancel-" + trackingId);
+        using var reused = await dealer.Http.PostJsonAsync(path, Reason("DUPLICATE"), "cancel-" + trackingId);
         using var keyless = await dealer.Http.PostJsonAsync(path, Reason("CUSTOMER_WITHDREW"));
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, retry.StatusCode));

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Dms.Functions.Tests.VehicleOrders;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -100,6 +101,24 @@ public sealed class NotificationTests(HubFixture fixture) : IClassFixture<HubFix
         var call = await Eventually.GetAsync(() => Task.FromResult(_dealerSystem.LogEntries.FirstOrDefault(e => e.RequestMessage!.Path == path)), c => c is not null, what: "webhook");
         var request = call!.RequestMessage!;
         Assert.Equal(Sign(secret, request.Headers!["X-Dms-Timestamp"].ToString(), request.Body!), request.Headers["X-Dms-Signature"].ToString());
+    }
+
+    [Fact]
+    public async Task Webhook_VehicleOrderStageChangesAndHolds_EachPushedSigned()
+    {
+        var path = "/hooks/" + Guid.NewGuid().ToString("N");
+        _dealerSystem.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: _dealerSystem.Url + path);
+        var trackingId = await dealer.SubmitValidOrderAsync();
+
+        await dealer.MoveAsync(trackingId, OrderRequests.Event("Accepted"), OrderRequests.Coded("GM", "2100", new() { ["occurredAt"] = "2026-11-01T08:00:00Z" }),
+            OrderRequests.Event("HoldReleased", new() { ["occurredAt"] = "2026-11-02T08:00:00Z" }), OrderRequests.Event("Scheduled"));
+
+        var pushes = await Eventually.GetAsync(() => Task.FromResult(_dealerSystem.LogEntries.Where(e => e.RequestMessage!.Path == path).ToList()), c => c.Count >= 4, what: "order pushes");
+        var events = pushes.Select(p => JsonNode.Parse(p.RequestMessage!.Body!)!).Where(n => n["trackingId"]!.GetValue<string>() == trackingId)
+            .Select(n => n["event"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Accepted", "HoldReleased", "HoldSet", "Scheduled"], events); // pushes run concurrently: their order is not promised
+        Assert.All(pushes, p => Assert.Equal(Sign(dealer.Dealer.WebhookSecret!, p.RequestMessage!.Headers!["X-Dms-Timestamp"].ToString(), p.RequestMessage.Body!), p.RequestMessage.Headers["X-Dms-Signature"].ToString()));
     }
 
     public void Dispose() => _dealerSystem.Stop();

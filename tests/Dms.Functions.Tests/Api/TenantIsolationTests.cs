@@ -15,7 +15,7 @@ public sealed class TenantIsolationTests(HubFixture fixture) : IClassFixture<Hub
         using var intruder = await DealerSession.StartAsync(Hub);
         var (trackingId, claim) = await owner.SubmitValidClaimAsync();
         var missing = $"{owner.Dealer.Code}-01K0000000000000000000000";
-        var reason = new JsonObject { ["reason"] = "NOSY" };
+        var reason = new JsonObject { ["reason"] = "CUSTOMER_WITHDREW" };
 
         foreach (var id in new[] { trackingId, missing })
         {

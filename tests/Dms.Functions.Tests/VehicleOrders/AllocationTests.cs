@@ -61,6 +61,32 @@ public sealed class AllocationTests(AllocationTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Allocations_ShowUnitsUsedAndRemainingPerModelAndPeriod_OnlyTheCallersOwn()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        using var other = await DealerSession.StartAsync(Hub);
+        var kept = TestDocuments.Order(model: "AUR-EV");
+        await dealer.SubmitValidOrderAsync(kept);
+        var cancelled = await dealer.SubmitValidOrderAsync(Ev());
+        await dealer.OrderCommandAsync(cancelled, "cancel", new JsonObject { ["reason"] = "CUSTOMER_WITHDREW" });
+        var (thisMonth, nextMonth) = (Month(0), Month(1));
+
+        var ev = await dealer.Http.GetJsonAsync($"{Orders}/allocations?model=AUR-EV&period={thisMonth}&period={nextMonth}");
+        var defaults = await dealer.Http.GetJsonAsync($"{Orders}/allocations");
+        var othersView = await other.Http.GetJsonAsync($"{Orders}/allocations?model=AUR-EV&period={thisMonth}");
+        using var badPeriod = await dealer.Http.GetAsync($"{Orders}/allocations?period=2026-13");
+
+        var items = ev["items"]!.AsArray();
+        Assert.True(ev["enabled"]!.GetValue<bool>());
+        Assert.Equal([(thisMonth, 3, 1, 2), (nextMonth, 3, 0, 3)], items.Select(i => (i!["period"]!.GetValue<string>(), i["units"]!.GetValue<int>(), i["used"]!.GetValue<int>(), i["remaining"]!.GetValue<int>())));
+        Assert.Equal([kept["dealerOrderNumber"]!.GetValue<string>()], items[0]!["dealerOrderNumbers"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["AUR-EV", "AUR-SUV", "BOR-SED"], defaults["items"]!.AsArray().Select(i => i!["modelCode"]!.GetValue<string>()).Distinct());
+        Assert.Equal([thisMonth, Month(1), Month(2)], defaults["items"]!.AsArray().Select(i => i!["period"]!.GetValue<string>()).Distinct());
+        Assert.Equal((0, 3), (othersView["items"]![0]!["used"]!.GetValue<int>(), othersView["items"]![0]!["remaining"]!.GetValue<int>()));
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_QUERY"), (badPeriod.StatusCode, (await badPeriod.ReadJsonAsync())["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task ExhaustedAllocation_ReportedWithTheOrdersOtherViolations()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
@@ -96,6 +122,8 @@ public sealed class AllocationTests(AllocationTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.UnprocessableEntity, whileHeld);
         Assert.Equal("Submitted", healed.Body.Status());
     }
+
+    private static string Month(int ahead) => TestDocuments.Today.AddMonths(ahead).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Ev() => TestDocuments.Order(model: "AUR-EV");
 

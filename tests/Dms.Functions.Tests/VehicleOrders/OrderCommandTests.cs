@@ -97,7 +97,7 @@ public sealed class OrderCommandTests(HubFixture fixture) : IClassFixture<HubFix
         var trackingId = await dealer.SubmitValidOrderAsync();
 
         var (status, invalid) = await dealer.OrderCommandAsync(trackingId, "amendments", new JsonObject { ["trim"] = "GT", ["options"] = new JsonArray("W18", "W19", "TOW") });
-        var (_, empty) = await dealer.OrderCommandAsync(trackingId, "amendments", new JsonObject { ["reason"] = "NOTHING" });
+        var (_, empty) = await dealer.OrderCommandAsync(trackingId, "amendments", new JsonObject { ["reason"] = "CORRECTION" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal(

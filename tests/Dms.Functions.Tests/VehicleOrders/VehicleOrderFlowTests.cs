@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Dms.Hub.Storage;
+using Dms.Hub.Work;
+using Microsoft.Extensions.DependencyInjection;
 using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
 
 namespace Dms.Functions.Tests.VehicleOrders;
@@ -87,6 +90,34 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         Assert.Empty(Related(rdrView));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rdr_AcceptedBeforeTheOrderIsBuilt_RetailsTheOrderWhenItsVinAppears(bool vinKnownAtScheduled)
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var orderId = await dealer.SubmitValidOrderAsync();
+        var vin = TestDocuments.NewVin();
+        await dealer.MoveAsync(orderId, Event("Accepted"), Event("Scheduled", vinKnownAtScheduled ? new() { ["vin"] = vin } : null));
+
+        using var rdr = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin));
+        var rdrId = (await rdr.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+        // The RDR's own effect has run (and, where the order knew the VIN, found it not yet built) before the VIN appears.
+        await Eventually.GetAsync(() => PendingEffectsAsync(rdrId), pending => pending == 0, what: "the RDR's effect ran");
+        var scheduled = await dealer.OrderAsync(orderId);
+        await dealer.MoveAsync(orderId, Event("InProduction"), Event("Produced", new() { ["vin"] = vin }));
+        var retailed = await dealer.WaitForAsync(orderId, o => o.Status() == "Retailed", "order retailed once built", "vehicle-orders");
+        await dealer.MoveAsync(orderId, Event("InTransit"));
+        var afterLateEvent = await dealer.OrderAsync(orderId);
+
+        Assert.Equal("Scheduled", scheduled.Status());
+        Assert.Equal(vinKnownAtScheduled, scheduled.Events().Contains("RetailNotApplied"));
+        var retail = Assert.Single(retailed["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "Retail")!;
+        Assert.Equal(("Produced", "retail-delivery-report", rdrId, "Accepted"), (retail["from"]!.GetValue<string>(),
+            retail["details"]!["source"]!["documentType"]!.GetValue<string>(), retail["details"]!["source"]!["trackingId"]!.GetValue<string>(), retail["details"]!["source"]!["status"]!.GetValue<string>()));
+        Assert.Equal(("Retailed", "OutOfOrderEvent"), (afterLateEvent.Status(), afterLateEvent.Events().Last()));
+    }
+
     [Fact]
     public async Task Events_ProducedOvertakesScheduled_LateScheduledRecorded_DuplicatesHaveOneEffect()
     {
@@ -170,6 +201,32 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
     }
 
     [Fact]
+    public async Task Codes_GmSchedulesAfterItsLock_3300After3000AppliedInFull_ElsewhereJudgedAsLate()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var gm = await dealer.SubmitValidOrderAsync();
+        var canonical = await dealer.SubmitValidOrderAsync();
+        var schedule = new JsonObject { ["buildWeek"] = "2026-W51", ["plant"] = "Lansing" };
+
+        // GM's own sequence: 2000 accepted, 3000 no more changes, 3300 scheduled (build week, plant), 3400 broadcast.
+        await dealer.MoveAsync(gm, Coded("GM", "2000"), Coded("GM", "3000"), Coded("GM", "3300", schedule.DeepClone().AsObject()));
+        var scheduled = await dealer.OrderAsync(gm);
+        await dealer.MoveAsync(gm, Coded("GM", "3400"), Coded("GM", "3300", new() { ["buildWeek"] = "2026-W52" }));
+        var late = await dealer.OrderAsync(gm);
+        await dealer.MoveAsync(canonical, Event("Accepted"), Event("Locked"), Event("Scheduled", schedule.DeepClone().AsObject()));
+        var outOfOrder = await dealer.OrderAsync(canonical);
+
+        Assert.Equal(("Locked", "StageDataRecorded", "3300"), (scheduled.Status(), scheduled.Events().Last(), scheduled["oem"]!["lastCode"]!["code"]!.GetValue<string>()));
+        Assert.Equal(("2026-W51", "Lansing"), (scheduled["oem"]!["schedule"]!["buildWeek"]!.GetValue<string>(), scheduled["oem"]!["schedule"]!["plant"]!.GetValue<string>()));
+        Assert.DoesNotContain("OutOfOrderEvent", scheduled.Events());
+        Assert.Equal(("InProduction", "OutOfOrderEvent", "2026-W51", "3400"), (late.Status(), late.Events().Last(),
+            late["oem"]!["schedule"]!["buildWeek"]!.GetValue<string>(), late["oem"]!["lastCode"]!["code"]!.GetValue<string>()));
+        Assert.Equal(("Locked", "OutOfOrderEvent"), (outOfOrder.Status(), outOfOrder.Events().Last()));
+        var notices = (await dealer.Http.GetJsonAsync("/api/v1/notifications?documentType=vehicle-order&maxItems=100"))["items"]!.AsArray();
+        Assert.Contains(notices, n => n!["trackingId"]!.GetValue<string>() == gm && n["event"]!.GetValue<string>() == "StageDataRecorded");
+    }
+
+    [Fact]
     public async Task Events_IllegalForTheStage_409WithStatusAndAllowedEvents()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
@@ -182,6 +239,17 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         Assert.Equal((HttpStatusCode.Conflict, "INVALID_STATE_TRANSITION", "Cancelled"), (status, body["code"]!.GetValue<string>(), body["documentStatus"]!.GetValue<string>()));
         Assert.NotNull(body["allowedEvents"]);
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "MISSING_EVENT_DATA"), (vinless.Status, vinless.Body["errors"]![0]!["code"]!.GetValue<string>()));
+    }
+
+    private async Task<int> PendingEffectsAsync(string trackingId)
+    {
+        var pending = 0;
+        await foreach (var item in Hub.Services.GetRequiredService<IWorkStore>().ScanPendingAsync(CancellationToken.None))
+        {
+            pending += item.Kind == WorkKinds.Effect && item.TrackingId == trackingId ? 1 : 0;
+        }
+
+        return pending;
     }
 
     private static List<string> Related(JsonObject document) =>

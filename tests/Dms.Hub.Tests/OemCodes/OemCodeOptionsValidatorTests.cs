@@ -32,6 +32,16 @@ public sealed class OemCodeOptionsValidatorTests
     public void Validate_CanonicalEvents_Accepted() =>
         Assert.True(Validator.Validate(null, Table("vehicle-order", new OemCodeMapping { Event = "Produced" })).Succeeded);
 
+    [Fact]
+    public void Validate_CodeSentAfterAStageTheTypeDoesNotHave_StartUpRefused()
+    {
+        var result = Validator.Validate(null, Table("vehicle-order", new OemCodeMapping { Event = "Scheduled", SentAfter = "Frozen" }));
+
+        Assert.True(result.Failed);
+        Assert.Contains("sent after 'Frozen'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(Validator.Validate(null, Table("vehicle-order", new OemCodeMapping { Event = "Scheduled", SentAfter = "Locked" })).Succeeded);
+    }
+
     private static OemCodeOptions Table(string documentType, OemCodeMapping mapping) => new()
     {
         Schemes = { ["X"] = new OemCodeScheme { DocumentTypes = [documentType], Codes = { ["1"] = mapping } } },
