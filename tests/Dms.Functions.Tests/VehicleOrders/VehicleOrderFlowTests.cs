@@ -85,7 +85,7 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         var retailed = await owner.WaitForAsync(orderId, o => o.Status() == "Retailed", "order retailed", "vehicle-orders");
         var rdrView = await seller.Http.GetJsonAsync("/api/v1/retail-delivery-reports/" + rdrId);
 
-        Assert.Null(retailed["timeline"]!.AsArray().Last()!["details"]!["source"]!["trackingId"]);
+        Assert.Null(retailed["timeline"]!.AsArray().Last(e => e!["event"]!.GetValue<string>() == "Retail")!["details"]!["source"]!["trackingId"]);
         Assert.Empty(Related(retailed));
         Assert.Empty(Related(rdrView));
     }
