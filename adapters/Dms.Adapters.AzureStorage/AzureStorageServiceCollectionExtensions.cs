@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Dealers;
 using Dms.Hub.Operations;
+using Dms.Hub.Sales;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,8 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ISoapCredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<INonceStore, TableNonceStore>();
+        services.AddSingleton<IHqUserStore, TableHqUserStore>();
+        services.AddSingleton<ISalesRollupStore, TableSalesRollupStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();

@@ -5,6 +5,7 @@ using Dms.Hub.Notifications;
 using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Sales;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
 using Dms.Hub.WarrantyClaims;
@@ -34,11 +35,13 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
+        services.AddSalesRollups(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
 
         services.AddSingleton<DealerDirectory>();
+        services.AddSingleton<HqDirectory>();
         services.AddSingleton<DealerSecrets>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
@@ -58,6 +61,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, RouteHandler>();
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<DocumentEffects>();
+        services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<WorkRunner>();
         services.AddSingleton<WorkCycle>();
         services.AddSingleton<WorkRecovery>();

@@ -17,7 +17,13 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces];
+    public TableClient SalesRollups { get; } = service.GetTableClient(options.TablePrefix + "salesrollups");
+
+    public TableClient ReportSlots { get; } = service.GetTableClient(options.TablePrefix + "reportslots");
+
+    public TableClient Batches { get; } = service.GetTableClient(options.TablePrefix + "batches");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

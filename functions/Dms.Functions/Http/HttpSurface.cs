@@ -29,7 +29,8 @@ internal static class HttpSurface
         services.AddAuthorizationBuilder()
             .AddPolicy(Callers.DealerPolicy, p => p.RequireRole(nameof(PrincipalRole.Dealer)))
             .AddPolicy(Callers.OemPolicy, p => p.RequireRole(nameof(PrincipalRole.Oem)))
-            .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)));
+            .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)))
+            .AddPolicy(Callers.HqPolicy, p => p.RequireRole(nameof(PrincipalRole.Hq), nameof(PrincipalRole.RegionalManager)));
         services.AddPerCallerRateLimits(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -77,6 +78,8 @@ internal static class HttpSurface
         api.MapNotificationEndpoints();
         api.MapAdminEndpoints();
         api.MapSchemaEndpoints();
+        api.MapHqEndpoints();
+        api.MapAdminHqUserEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options => options

@@ -5,4 +5,10 @@ public enum PrincipalRole
     Dealer,
     Oem,
     Admin,
+
+    /// <summary>OEM headquarters: sales figures and reporting status of every region.</summary>
+    Hq,
+
+    /// <summary>A regional manager: the HQ views, scoped to one region.</summary>
+    RegionalManager,
 }

@@ -12,7 +12,7 @@ namespace Dms.Hub.Workflow;
 /// The one place where documents change: timeline entries, status transitions, the dealer's notification and the
 /// work a change causes are all written into the same <see cref="ChangeSet"/>, so they commit together or not at all.
 /// </summary>
-public sealed class DocumentWorkflow(TimeProvider clock)
+public sealed class DocumentWorkflow(TimeProvider clock, DocumentEffects effects)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -36,6 +36,7 @@ public sealed class DocumentWorkflow(TimeProvider clock)
         if (from != transition.To)
         {
             Notify(changes, document, from, transition.Trigger, dealer, actor.CorrelationId);
+            AddEffects(changes, document, from, actor.CorrelationId);
         }
 
         if (transition.Outbound is { } message)
@@ -53,6 +54,15 @@ public sealed class DocumentWorkflow(TimeProvider clock)
         }
 
         return NewWork(WorkKinds.Route, document.DealerCode, document, args, correlationId);
+    }
+
+    /// <summary>Durable work for every effect that wants this change (<paramref name="previousStatus"/> null: created).</summary>
+    public void AddEffects(ChangeSet changes, DocumentRecord document, string? previousStatus, string? correlationId)
+    {
+        foreach (var effect in effects.Wanted(document, previousStatus))
+        {
+            changes.NewWork.Add(NewWork(WorkKinds.Effect, document.DealerCode, document, new JsonObject { [EffectHandler.EffectArgument] = effect.Name }, correlationId));
+        }
     }
 
     public WorkItem DeliverWork(DocumentRecord document, DeliveryRecord delivery, string? correlationId) =>
