@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Dealers;
 using Dms.Hub.Operations;
+using Dms.Hub.Reporting;
 using Dms.Hub.Sales;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
@@ -42,6 +43,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<INonceStore, TableNonceStore>();
         services.AddSingleton<IHqUserStore, TableHqUserStore>();
         services.AddSingleton<ISalesRollupStore, TableSalesRollupStore>();
+        services.AddSingleton<IReportSlotStore, TableReportSlotStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();

@@ -4,6 +4,7 @@ using Dms.Hub.Intake;
 using Dms.Hub.Notifications;
 using Dms.Hub.Operations;
 using Dms.Hub.Registry;
+using Dms.Hub.Reporting;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Sales;
 using Dms.Hub.Routing;
@@ -35,7 +36,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
-        services.AddSalesRollups(configuration);
+        services.AddSalesRollups(configuration).AddPeriodicReports(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();

@@ -79,6 +79,7 @@ internal static class HttpSurface
         api.MapAdminEndpoints();
         api.MapSchemaEndpoints();
         api.MapHqEndpoints();
+        api.MapReportingEndpoints();
         api.MapAdminHqUserEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -30,6 +30,9 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
         {
             ("dealer", "/api/v1/warranty-claims", TestDocuments.Claim(TestDocuments.NewVin())),
             ("dealer", "/api/v1/retail-delivery-reports", TestDocuments.Rdr(TestDocuments.NewVin())),
+            ("dealer", "/api/v1/daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
+            ("dealer", "/api/v1/monthly-stock-reports", TestReports.Stock(LastMonth())),
+            ("dealer", "/api/v1/monthly-financial-statements", TestReports.Financial(LastMonth())),
             ("dealer", $"/api/v1/warranty-claims/{claimId}/cancel", reason),
             ("dealer", $"/api/v1/warranty-claims/{claimId}/appeals", reason),
             ("dealer", $"/api/v1/warranty-claims/{claimId}/resubmissions", claim),
@@ -63,7 +66,14 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
         using var owner = await DealerSession.StartAsync(Hub);
         using var intruder = await DealerSession.StartAsync(Hub);
         var (claimId, claim) = await owner.SubmitValidClaimAsync();
-        var documents = new Dictionary<string, string> { ["warranty-claims"] = claimId, ["retail-delivery-reports"] = await SubmitRdrAsync(owner) };
+        var documents = new Dictionary<string, string>
+        {
+            ["warranty-claims"] = claimId,
+            ["retail-delivery-reports"] = await SubmitRdrAsync(owner),
+            ["daily-sales-summaries"] = await SubmitAsync(owner, "daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
+            ["monthly-stock-reports"] = await SubmitAsync(owner, "monthly-stock-reports", TestReports.Stock(LastMonth())),
+            ["monthly-financial-statements"] = await SubmitAsync(owner, "monthly-financial-statements", TestReports.Financial(LastMonth())),
+        };
         var routes = DealerDocumentRoutes().ToList();
 
         foreach (var (method, pattern) in routes)
@@ -150,6 +160,15 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == "dealer"))
             .Where(e => e.RoutePattern.RawText!.Contains("{trackingId}", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))));
+
+    private static string LastMonth() => TestDocuments.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> SubmitAsync(DealerSession dealer, string segment, JsonObject body)
+    {
+        using var response = await dealer.Http.PostJsonAsync("/api/v1/" + segment, body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+    }
 
     private static async Task<string> SubmitRdrAsync(DealerSession dealer)
     {

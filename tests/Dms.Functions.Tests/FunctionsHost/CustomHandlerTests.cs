@@ -41,7 +41,7 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
 
         Assert.All(invocations, AssertHostReply);
         Assert.All(invocations, i => Assert.Equal(HttpStatusCode.OK, i.Status));
-        Assert.Equal(["WorkDeliver", "WorkNotify", "WorkRoute"], invocations.Select(i => i.Function).Distinct().Order());
+        Assert.Equal(["WorkDeliver", "WorkEffect", "WorkNotify", "WorkRoute"], invocations.Select(i => i.Function).Distinct().Order());
         var claim = await ClaimAsync(http, trackingId);
         Assert.Equal("Delivered", claim["deliveries"]!.AsArray().Single()!["status"]!.GetValue<string>());
         Assert.Single(fixture.Oem.RequestsFor(number), r => r.Path == "/claims");
