@@ -1,3 +1,4 @@
+using Dms.Hub.Batches;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
@@ -36,7 +37,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
-        services.AddSalesRollups(configuration).AddPeriodicReports(configuration);
+        services.AddSalesRollups(configuration).AddPeriodicReports(configuration).AddBatches(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();

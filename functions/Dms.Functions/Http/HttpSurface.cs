@@ -80,6 +80,7 @@ internal static class HttpSurface
         api.MapSchemaEndpoints();
         api.MapHqEndpoints();
         api.MapReportingEndpoints();
+        api.MapBatchEndpoints();
         api.MapAdminHqUserEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

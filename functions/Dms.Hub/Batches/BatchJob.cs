@@ -1,0 +1,26 @@
+using Dms.Hub.Dealers;
+using Dms.Hub.Registry;
+
+namespace Dms.Hub.Batches;
+
+/// <summary>One slice's context: the batch, what it contains, who sent it, and how much to do before handing on.</summary>
+/// <remarks>The time budget is measured on the process's own stopwatch: it is about work done, not about the hub's clock.</remarks>
+public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, DateTimeOffset Now, TimeSpan Budget, int SliceDocuments, int Parallelism)
+{
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Whether the slice has used its time: it then checkpoints and hands on to a fresh work item.</summary>
+    public bool OutOfTime => System.Diagnostics.Stopwatch.GetElapsedTime(_started) > Budget;
+
+    /// <summary>Grouped documents of kinds that allow it leave out invalid lines instead of failing whole.</summary>
+    public bool DropInvalidLines => Record.Policy == BatchPolicy.AcceptValidRows;
+}
+
+/// <summary>A phase of batch processing (validation, import), run one checkpointed slice at a time.</summary>
+public interface IBatchPhase
+{
+    bool RunsWhile(string status);
+
+    /// <summary>Processes one slice and returns the record as it should be stored (the caller stores it under its ETag).</summary>
+    Task<BatchRecord> RunSliceAsync(BatchJob job, CancellationToken cancellationToken);
+}
