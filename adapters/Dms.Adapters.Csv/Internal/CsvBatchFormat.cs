@@ -89,7 +89,13 @@ internal sealed class CsvBatchFormat(IOptions<CsvOptions> options) : IBatchForma
         var group = new List<CsvRow>();
         await foreach (var row in reader.ReadAsync(header.Count, cancellationToken))
         {
-            if (group.Count > 0 && (!layout.Grouped || documents.KeyOf(row) != documents.KeyOf(group[0])))
+            if (!layout.Grouped)
+            {
+                yield return documents.Build(index++, [row]);
+                continue;
+            }
+
+            if (group.Count > 0 && documents.KeyOf(row) != documents.KeyOf(group[0]))
             {
                 yield return documents.Build(index++, group);
                 group = [];

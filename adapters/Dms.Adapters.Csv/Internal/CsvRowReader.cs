@@ -62,7 +62,8 @@ internal sealed class CsvRowReader : IAsyncDisposable
             var row = (int)(_fromTop ? data + 1 : _start.Row + data - 1);
             var line = (int)(_fromTop ? _reader.LineNumber : _start.Line + _reader.LineNumber - 1);
             var problems = new List<CsvRowProblem>();
-            if (_malformed.Remove(_fromTop ? data + 1 : data, out var reason))
+            // A quote inside an unquoted field is read as written (RFC 4180 mode): unambiguous, so not an error.
+            if (_malformed.Remove(_fromTop ? data + 1 : data, out var reason) && reason != CsvMalformedReason.StrayQuote)
             {
                 problems.Add(new CsvRowProblem(null, MalformedCsv, Describe(reason)));
             }
@@ -109,7 +110,6 @@ internal sealed class CsvRowReader : IAsyncDisposable
     private static string Describe(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.UnterminatedQuote => "A quoted field is never closed: everything after its opening quote was read as one value.",
-        CsvMalformedReason.StrayQuote => "A quote inside an unquoted field (quote the field and double the quote).",
         CsvMalformedReason.TextAfterClosingQuote => "Text after a closing quote (quote the whole field and double inner quotes).",
         CsvMalformedReason.LineBreakInQuotes => "A line break inside a quoted field.",
         _ => "The row's quoting is malformed.",

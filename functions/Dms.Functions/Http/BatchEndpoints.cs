@@ -51,6 +51,7 @@ internal static class BatchEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(format.Template(documentType)), "text/csv; charset=utf-8", documentType + ".csv")
                 : Problems.NotFound(context))
             .WithSummary("A template file: the header and an example row");
+        api.MapHqBatchEndpoints();
     }
 
     public static async Task<IResult> ErrorsAsync(HttpContext context, string dealerCode, string id, IBatchStore batches, BatchFiles files)

@@ -54,6 +54,12 @@ public sealed class BatchValidator(SchemaCatalog schemas, TimeProvider clock)
 
     private async Task<List<BatchRowError>> CheckAsync(BatchDocument item, JsonObject body, DocumentType type, Dealer dealer, List<BatchRowError> errors, CancellationToken cancellationToken)
     {
+        if (errors.Any(e => e.Column.Length == 0))
+        {
+            // The row as a whole could not be read (field count, quoting): its cells say nothing reliable.
+            return errors;
+        }
+
         // A cell that could not be read is reported once: not again as the missing property it left behind.
         var reported = errors.Select(e => (e.Row, e.Column)).ToHashSet();
         var text = body.ToJsonString();
