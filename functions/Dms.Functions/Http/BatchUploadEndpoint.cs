@@ -19,13 +19,13 @@ internal static class BatchUploadEndpoint
         var name = context.Request.Query["documentType"].ToString();
         if (types.All.FirstOrDefault(t => t.Name == name) is not { } type)
         {
-            return Problems.BadQuery(context, "documentType", $"documentType is one of {string.Join(", ", types.All.Select(t => t.Name))}.");
+            return Refused(context, new BatchFileProblem(400, "INVALID_QUERY", $"documentType is one of {string.Join(", ", types.All.Select(t => t.Name))}."));
         }
 
         var dealer = await context.DealerAsync();
         if (!dealer.MaySubmit(type.Name))
         {
-            return Problems.Create(context, 403, "DOCUMENT_TYPE_NOT_ENABLED", "Forbidden", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s.");
+            return Refused(context, new BatchFileProblem(403, "DOCUMENT_TYPE_NOT_ENABLED", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s."));
         }
 
         BatchEndpoints.LiftBodyLimit(context);
@@ -37,12 +37,12 @@ internal static class BatchUploadEndpoint
 
         if (uploads.FormatFor(mediaType!) is not { } format)
         {
-            return Problems.Create(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the file as text/csv (UTF-8), or as one file part of multipart/form-data.");
+            return Refused(context, new BatchFileProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv (UTF-8), or as one file part of multipart/form-data."));
         }
 
         if (!format.Supports(type.Name))
         {
-            return Problems.BadQuery(context, "documentType", $"{type.Title}s cannot be sent as {format.Name.ToUpperInvariant()} files.");
+            return Refused(context, new BatchFileProblem(400, "INVALID_QUERY", $"{type.Title}s cannot be sent as {format.Name.ToUpperInvariant()} files."));
         }
 
         var declared = content == context.Request.Body ? context.Request.ContentLength : null;
@@ -69,12 +69,12 @@ internal static class BatchUploadEndpoint
     {
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media) || media.MediaType.Value is not { } type)
         {
-            return (null, null, null, Problems.Create(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the file as text/csv (UTF-8)."));
+            return (null, null, null, Refused(context, new BatchFileProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv (UTF-8).")));
         }
 
         if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, null, null, Problems.Create(context, 415, "UNSUPPORTED_ENCODING", "Unsupported media type", "Send the file as UTF-8."));
+            return (null, null, null, Refused(context, new BatchFileProblem(415, "UNSUPPORTED_ENCODING", "Send the file as UTF-8.")));
         }
 
         if (!type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +85,7 @@ internal static class BatchUploadEndpoint
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > 200)
         {
-            return (null, null, null, Problems.Create(context, 400, "BAD_MULTIPART", "Bad request", "The multipart form has no valid boundary."));
+            return (null, null, null, Refused(context, new BatchFileProblem(400, "BAD_MULTIPART", "The multipart form has no valid boundary.")));
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -109,14 +109,15 @@ internal static class BatchUploadEndpoint
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            return (null, null, null, Problems.Create(context, 400, "BAD_MULTIPART", "Bad request", "The multipart form cannot be read."));
+            return (null, null, null, Refused(context, new BatchFileProblem(400, "BAD_MULTIPART", "The multipart form cannot be read.")));
         }
 
-        return (null, null, null, Problems.Create(context, 422, "NO_FILE", "Validation failed", "The multipart form has no file part."));
+        return (null, null, null, Refused(context, new BatchFileProblem(422, "NO_FILE", "The multipart form has no file part.")));
     }
 
+    /// <summary>Every refusal of an upload as a problem with a code and an errors list naming the row (0: the file as a whole).</summary>
     private static IResult Refused(HttpContext context, BatchFileProblem problem) =>
-        Problems.Create(context, problem.Status, problem.Code, problem.Status switch { 413 => "Payload too large", 415 => "Unsupported media type", 409 => "Conflict", _ => "The file was refused" }, problem.Message, extend: body =>
+        Problems.Create(context, problem.Status, problem.Code, problem.Status switch { 400 => "Bad request", 403 => "Forbidden", 409 => "Conflict", 413 => "Payload too large", 415 => "Unsupported media type", _ => "The file was refused" }, problem.Message, extend: body =>
         {
             body["errors"] = new JsonArray(new JsonObject { ["row"] = problem.Row, ["column"] = string.Empty, ["code"] = problem.Code, ["message"] = problem.Message });
             if (problem.Expected is { } expected)

@@ -46,6 +46,13 @@ internal sealed class BatchValidationPhase(BatchFiles files, BatchValidator vali
         }
 
         var ended = slice.Ended && done == slice.Documents.Count;
+        var fileError = !ended ? null
+            : slice.FileError ?? (batch.Documents == 0 ? new BatchRowError(2, 2, string.Empty, null, "NO_DATA_ROWS", "The file has a header but no data rows.") : null);
+        if (fileError is not null)
+        {
+            errors.Add(fileError);
+        }
+
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         await files.WriteLogAsync(batch, BatchLogs.ValidationErrors, start.Slices, errors, cancellationToken);
         batch = batch with
@@ -61,16 +68,15 @@ internal sealed class BatchValidationPhase(BatchFiles files, BatchValidator vali
         }
 
         files.Forget(batch);
-        return await FinishAsync(job, batch, slice.FileError, cancellationToken);
+        return await FinishAsync(job, batch, fileError, cancellationToken);
     }
 
     private async Task<BatchRecord> FinishAsync(BatchJob job, BatchRecord batch, BatchRowError? fileError, CancellationToken cancellationToken)
     {
         var finished = batch with { Rows = batch.RowsValidated, ValidatedAt = job.Now };
-        if (fileError is not null || batch.Documents == 0)
+        if (fileError is not null)
         {
-            var error = fileError ?? new BatchRowError(0, 0, string.Empty, null, "NO_DATA_ROWS", "The file has a header but no data rows.");
-            return finished with { Status = BatchStatus.Failed, FileError = error, Errors = batch.Errors + 1, ErrorsByColumn = BatchFiles.Count(batch.ErrorsByColumn, [error]), CompletedAt = job.Now };
+            return finished with { Status = BatchStatus.Failed, FileError = fileError, CompletedAt = job.Now };
         }
 
         if (batch.DocumentsInvalid > 0 && batch.Policy == BatchPolicy.RejectFile)
