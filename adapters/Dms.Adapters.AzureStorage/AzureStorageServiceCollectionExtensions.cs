@@ -47,6 +47,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<ISalesRollupStore, TableSalesRollupStore>();
         services.AddSingleton<IReportSlotStore, TableReportSlotStore>();
         services.AddSingleton<IBatchStore, TableBatchStore>();
+        services.AddSingleton<IDocumentBulkLoader, TableDocumentBulkLoader>();
         services.AddSingleton(sp => CreateBlobClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
         services.AddSingleton<IBatchFileStore>(sp => new BlobBatchFileStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
         services.AddSingleton<StorageInitializer>();

@@ -31,8 +31,7 @@ public static class HubApp
             .AddServiceBusAdapter(builder.Configuration)
             .AddRestAdapter(builder.Configuration)
             .AddSoapAdapter(builder.Configuration);
-        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
-        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddStartupTasks(builder.Configuration);
         builder.AddHttpSurface();
         services?.Invoke(builder.Services);
 

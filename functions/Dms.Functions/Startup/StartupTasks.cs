@@ -22,6 +22,7 @@ internal sealed partial class StartupTasks(
     DocumentTypeRegistry types,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
+    DemoHq demoHq,
     TimeProvider clock,
     ILogger<StartupTasks> logger) : BackgroundService
 {
@@ -68,6 +69,7 @@ internal sealed partial class StartupTasks(
         if (demo.Value.Enabled)
         {
             await SeedDemoAsync(demo.Value, cancellationToken);
+            await demoHq.SeedAsync(demo.Value.DealerCount, cancellationToken);
             LogDemoReady(logger, demo.Value.DealerCount);
         }
     }
@@ -83,8 +85,8 @@ internal sealed partial class StartupTasks(
             {
                 await dealers.UpsertAsync(new Dealer
                 {
-                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), Brand = DemoData.Brand(i),
-                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow(),
+                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), District = DemoData.District(i), Brand = DemoData.Brand(i),
+                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow() - DemoData.OnboardedBefore,
                 }, cancellationToken);
             }
 

@@ -24,10 +24,10 @@ internal sealed class BatchHandler(IBatchStore batches, BatchJobs jobs, IEnumera
         var changes = new ChangeSet(item.DealerCode) { CompleteWork = lease };
         var now = clock.GetUtcNow();
         var batch = item.TrackingId is { } id ? await batches.GetAsync(item.DealerCode, id, cancellationToken) : null;
-        if (batch is not null && !batch.IsFinished && await jobs.ForAsync(batch, now, cancellationToken) is { } job
+        if (batch is not null && !batch.IsFinished && await jobs.ForAsync(batch, cancellationToken) is { } job
             && phases.FirstOrDefault(p => p.RunsWhile(batch.Status)) is { } phase)
         {
-            var next = await phase.RunSliceAsync(job, cancellationToken) with { UpdatedAt = now };
+            var next = await phase.RunSliceAsync(job, cancellationToken) with { UpdatedAt = clock.GetUtcNow() };
             if (await batches.TryReplaceAsync(next, cancellationToken) && !next.IsFinished)
             {
                 changes.NewWork.Add(WorkFor(next, now, item.CorrelationId));

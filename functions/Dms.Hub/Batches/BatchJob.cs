@@ -5,8 +5,11 @@ namespace Dms.Hub.Batches;
 
 /// <summary>One slice's context: the batch, what it contains, who sent it, and how much to do before handing on.</summary>
 /// <remarks>The time budget is measured on the process's own stopwatch: it is about work done, not about the hub's clock.</remarks>
-public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, DateTimeOffset Now, TimeSpan Budget, int SliceDocuments, int Parallelism)
+public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, TimeProvider Clock, TimeSpan Budget, int SliceDocuments, int Parallelism)
 {
+    /// <summary>The hub's time now (timings are stamped when things happen, not when the slice began).</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
     private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>Whether the slice has used its time: it then checkpoints and hands on to a fresh work item.</summary>

@@ -14,6 +14,7 @@ public static class SalesRegistration
         services.AddSingleton<SalesRollupWriter>();
         services.AddSingleton<SalesFigures>();
         services.AddSingleton<SalesRollupImport>();
+        services.AddSingleton<SalesHistoryImport>();
         services.AddSingleton<IDocumentEffect, SalesRollupEffect>();
         return services;
     }
