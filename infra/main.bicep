@@ -120,6 +120,7 @@ module functionApp 'modules/functionapp.bicep' = {
     contentShareName: appName
     tableEndpoint: storage.outputs.tableEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
     serviceBusNamespace: serviceBusName
     queuePrefix: queuePrefix
     insightsConnectionString: monitoring.outputs.connectionString

@@ -38,17 +38,18 @@ internal static class Benchmark
         output.WriteLine("== Backlog: the OEM is down while documents arrive, then comes back");
         var backlog = await Backlog.RunAsync(stack, (int)Math.Max(600, steadyRate * 30), steadyRate, output);
 
+        var reporting = await ReportingBench.RunAsync(stack, saturation.Simulation.AcceptedPerSecond, output);
         var report = new BenchReport(Machine.Describe(), documents, saturation, steady, floor,
             Math.Round(saturation.EndToEndDocumentsPerSecond / floor.DocumentsPerSecond, 2), backlog);
         var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, SimulationJson.Options));
-        var markdown = ReportWriter.Markdown(report);
+        var markdown = ReportWriter.Markdown(report) + ReportingReport.Markdown(reporting);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown);
         output.WriteLine();
         output.WriteLine(markdown);
         output.WriteLine($"Report written to {Path.Combine(folder, "report.md")} and report.json");
-        return report.Passed ? 0 : 1;
+        return report.Passed && reporting.Passed ? 0 : 1;
     }
 
     private static async Task<Phase> MeasureAsync(Stack stack, SimulationOptions options, TextWriter output)
