@@ -10,7 +10,7 @@ namespace Dms.Bench;
 internal sealed record CsvResult(
     int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
     double RestAcceptedPerSecond, double RatioToRest, int Accepted, int Invalid, double DeliveredAfterSeconds,
-    long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes)
+    long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes)
 {
     /// <summary>Every valid row accepted and none refused that should not be.</summary>
     public bool Passed => Accepted + Invalid == Rows;
@@ -33,11 +33,12 @@ internal static class CsvPhase
         var idle = (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes;
 
         var small = Math.Max(100, rows / 10);
-        var (smallBatch, smallPeak, _) = await UploadAsync(stack, http, small, output);
+        var (smallBatch, smallPeak, _, _) = await UploadAsync(stack, http, small, output);
         output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
-        var (batch, peak, upload) = await UploadAsync(stack, http, rows, output);
+        var before = await RuntimeSnapshot.TakeAsync(stack);
+        var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
         var finished = Stopwatch.GetTimestamp();
-        await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(30));
+        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(30));
         var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
 
         var timings = batch["timings"]!;
@@ -46,12 +47,13 @@ internal static class CsvPhase
         var progress = batch["progress"]!;
         var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
             timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(rows / endToEnd, 1), restRate, Math.Round(rows / endToEnd / restRate, 2),
-            progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak);
+            progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak,
+            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series);
         output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows/s end to end = {result.RatioToRest} × REST ({restRate}/s), peak working set {peak / 1024 / 1024} MB");
         return result;
     }
 
-    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds)> UploadAsync(Stack stack, HttpClient http, int rows, TextWriter output)
+    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series)> UploadAsync(Stack stack, HttpClient http, int rows, TextWriter output)
     {
         var file = await WriteFileAsync(rows);
         try
@@ -66,18 +68,20 @@ internal static class CsvPhase
             var upload = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var id = created["batchId"]?.GetValue<string>() ?? throw new InvalidOperationException($"Upload refused: {(int)response.StatusCode} {created}");
             var last = Stopwatch.GetTimestamp();
+            var series = new List<long>();
             var batch = await Eventually.GetAsync(async () =>
             {
                 var current = await http.GetJsonAsync("/api/v1/batches/" + id);
                 if (Stopwatch.GetElapsedTime(last) > TimeSpan.FromSeconds(15))
                 {
                     last = Stopwatch.GetTimestamp();
+                    series.Add((await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes);
                     output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {current["status"]} validated {current["progress"]!["rowsValidated"]} imported {current["progress"]!["documentsImported"]}");
                 }
 
                 return current;
             }, b => b["status"]!.GetValue<string>() is "Completed" or "Rejected" or "Failed", TimeSpan.FromHours(2), "batch finished");
-            return (batch, sampler.PeakBytes, upload);
+            return (batch, sampler.PeakBytes, upload, series);
         }
         finally
         {

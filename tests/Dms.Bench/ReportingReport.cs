@@ -28,6 +28,8 @@ internal static class ReportingReport
         Line($"| **batch ÷ REST** (goal ≥ 1.5) | **{c.RatioToRest}** |");
         Line($"| accepted / invalid rows | {c.Accepted:N0} / {c.Invalid:N0} |");
         Line($"| every RDR of the file delivered to the OEM (hub idle) after | {c.DeliveredAfterSeconds} s more |");
+        Line($"| storage round trips per row (import, routing, delivery, rollups) | {c.StorageRoundTripsPerRow} |");
+        Line($"| hub working set every 15 s during the file (MB) | {string.Join(", ", c.WorkingSetSeriesBytes.Select(Mb))} |");
         Line($"| hub working set: idle / peak during {c.SmallRows:N0} rows / peak during {c.Rows:N0} rows | {Mb(c.IdleWorkingSetBytes)} / {Mb(c.SmallPeakWorkingSetBytes)} / {Mb(c.PeakWorkingSetBytes)} MB |");
         Line($"");
         Line($"**HQ figures at scale.** {h.Seeded:N0} RDRs seeded through the storage layer in {h.SeedSeconds} s ({h.SeedDocumentsPerSecond:N0}/s: documents in 50-document entity-group transactions, rollups summed in memory and written as whole rows); the figures equal the seeded truth: {h.SeededFiguresMatch}. First (cold) month × region × model query over 12 months: {h.ColdQueryMilliseconds} ms. Then {(h.Queries.Count > 0 ? h.Queries[0].Milliseconds.Count : 0)} calls each, from a client:");

@@ -28,7 +28,7 @@ internal sealed class DemoHistory(SalesHistoryImport history, IDocumentStore sto
             return 0;
         }
 
-        return await history.ImportAsync(ReportsAsync(dealerCount, cancellationToken), cancellationToken);
+        return await history.ImportAsync(ReportsAsync(dealerCount, cancellationToken), withNumberKeys: true, cancellationToken);
     }
 
     private static string Number(int n) => "HIST-" + n.ToString("D6", CultureInfo.InvariantCulture);

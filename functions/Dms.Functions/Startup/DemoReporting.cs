@@ -65,7 +65,7 @@ internal sealed class DemoReporting(IDocumentBulkLoader loader, ReportSlots slot
             }
         }
 
-        await loader.LoadAsync(documents.Select(d => d.Document).ToList(), cancellationToken);
+        await loader.LoadAsync(documents.Select(d => d.Document).ToList(), withNumberKeys: true, cancellationToken);
         foreach (var (document, report) in documents.Where(d => d.Report is not null).OrderBy(d => d.Document.SubmittedAt))
         {
             await slots.RecordVersionAsync(document, report, cancellationToken);

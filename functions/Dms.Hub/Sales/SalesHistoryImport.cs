@@ -13,46 +13,59 @@ public sealed class SalesHistoryImport(IDocumentBulkLoader loader, SalesRollupIm
 {
     private const int Chunk = 2000;
 
-    public Task<int> ImportAsync(IAsyncEnumerable<DocumentRecord> reports, CancellationToken cancellationToken) =>
-        rollups.ImportAsync(LoadAsync(reports, cancellationToken), cancellationToken);
+    /// <param name="withNumberKeys">Also store each document's number key (so sending it again is a replay); a benchmark may skip it.</param>
+    public Task<int> ImportAsync(IAsyncEnumerable<DocumentRecord> reports, bool withNumberKeys, CancellationToken cancellationToken) =>
+        rollups.ImportAsync(LoadAsync(reports, withNumberKeys, cancellationToken), cancellationToken);
 
-    private async IAsyncEnumerable<(string TrackingId, SalesFacts Facts)> LoadAsync(IAsyncEnumerable<DocumentRecord> reports, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Double-buffered: one chunk is written while the next is read from the source.</summary>
+    private async IAsyncEnumerable<(string TrackingId, SalesFacts Facts)> LoadAsync(IAsyncEnumerable<DocumentRecord> reports, bool withNumberKeys, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new List<DocumentRecord>(Chunk);
+        (Task Write, List<DocumentRecord> Chunk)? writing = null;
         await foreach (var report in reports.WithCancellation(cancellationToken))
         {
             buffer.Add(report);
-            if (buffer.Count == Chunk)
+            if (buffer.Count < Chunk)
             {
-                await foreach (var facts in FlushAsync(buffer, cancellationToken))
+                continue;
+            }
+
+            if (writing is { } previous)
+            {
+                await foreach (var facts in FactsAsync(previous.Write, previous.Chunk, cancellationToken))
                 {
                     yield return facts;
                 }
             }
+
+            writing = (loader.LoadAsync(buffer, withNumberKeys, cancellationToken), buffer);
+            buffer = new List<DocumentRecord>(Chunk);
         }
 
-        await foreach (var facts in FlushAsync(buffer, cancellationToken))
+        if (writing is { } last)
+        {
+            await foreach (var facts in FactsAsync(last.Write, last.Chunk, cancellationToken))
+            {
+                yield return facts;
+            }
+        }
+
+        await foreach (var facts in FactsAsync(buffer.Count == 0 ? Task.CompletedTask : loader.LoadAsync(buffer, withNumberKeys, cancellationToken), buffer, cancellationToken))
         {
             yield return facts;
         }
     }
 
-    private async IAsyncEnumerable<(string, SalesFacts)> FlushAsync(List<DocumentRecord> buffer, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The rollup facts of a chunk, once the chunk is stored.</summary>
+    private async IAsyncEnumerable<(string, SalesFacts)> FactsAsync(Task written, List<DocumentRecord> chunk, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (buffer.Count == 0)
-        {
-            yield break;
-        }
-
-        await loader.LoadAsync(buffer, cancellationToken);
-        foreach (var report in buffer)
+        await written;
+        foreach (var report in chunk)
         {
             if (SalesFacts.From(report, await dealers.GetDealerAsync(report.DealerCode, cancellationToken)) is { } facts)
             {
                 yield return (report.TrackingId, facts);
             }
         }
-
-        buffer.Clear();
     }
 }

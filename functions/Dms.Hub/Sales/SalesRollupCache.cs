@@ -6,23 +6,24 @@ namespace Dms.Hub.Sales;
 /// <summary>
 /// Aggregate rows in memory, shared by the writer and the queries: the incremental materialisation that keeps a
 /// year-by-region breakdown over a million RDRs a matter of milliseconds. Rows are immutable snapshots; the writer
-/// swaps in a new one after each commit, queries re-read a row from storage once it is older than
-/// <see cref="SalesOptions.CacheSeconds"/> (other instances' writes).
+/// swaps in a new one after each commit (so this instance's writes show at once); a row older than
+/// <see cref="SalesOptions.CacheSeconds"/> is still served while it is re-read in the background (other instances'
+/// writes show within that time plus one read), so a query waits on storage only for a row it has never seen.
 /// </summary>
 public sealed class SalesRollupCache(IOptions<SalesOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(int Shard, string Key), (SalesRollupRow Row, DateTimeOffset LoadedAt)> _rows = new();
+    private readonly ConcurrentDictionary<(int Shard, string Key), Entry> _rows = new();
     private readonly TimeSpan _ttl = TimeSpan.FromSeconds(options.Value.CacheSeconds);
     private readonly int _max = options.Value.MaxCachedRows;
 
     /// <summary>The last known version, however old: a writer commits under its ETag, so a stale one only costs a retry.</summary>
     public SalesRollupRow? ForWrite(int shard, string key) => _rows.TryGetValue((shard, key), out var entry) ? entry.Row : null;
 
-    /// <summary>A version young enough for a query.</summary>
-    public SalesRollupRow? ForRead(int shard, string key) =>
-        _rows.TryGetValue((shard, key), out var entry) && clock.GetUtcNow() - entry.LoadedAt < _ttl ? entry.Row : null;
+    /// <summary>The cached row for a query (null: never read), and whether it is due for a refresh.</summary>
+    public (Entry? Entry, bool Stale) ForRead(int shard, string key) =>
+        _rows.TryGetValue((shard, key), out var entry) ? (entry, clock.GetUtcNow() - entry.LoadedAt >= _ttl) : (null, false);
 
-    public void Put(int shard, SalesRollupRow row)
+    public Entry Put(int shard, SalesRollupRow row)
     {
         if (_rows.Count >= _max)
         {
@@ -33,8 +34,22 @@ public sealed class SalesRollupCache(IOptions<SalesOptions> options, TimeProvide
             }
         }
 
-        _rows[(shard, row.Key)] = (row, clock.GetUtcNow());
+        var entry = new Entry(row, clock.GetUtcNow());
+        _rows[(shard, row.Key)] = entry;
+        return entry;
     }
 
     public void Invalidate(int shard, string key) => _rows.TryRemove((shard, key), out _);
+
+    /// <summary>A row as loaded, with its cells parsed once (on first query) for grouping.</summary>
+    public sealed class Entry(SalesRollupRow row, DateTimeOffset loadedAt)
+    {
+        private readonly Lazy<(SalesCell Cell, long[] Vector)[]> _cells = new(() => row.Cells.Select(c => (SalesCell.Parse(c.Key), c.Value)).ToArray());
+
+        public SalesRollupRow Row => row;
+
+        public DateTimeOffset LoadedAt => loadedAt;
+
+        public (SalesCell Cell, long[] Vector)[] Cells => _cells.Value;
+    }
 }
