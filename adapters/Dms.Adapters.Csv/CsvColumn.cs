@@ -2,11 +2,13 @@ namespace Dms.Adapters.Csv;
 
 /// <summary>
 /// One column of a CSV layout: its header name, the JSON path it fills (relative to a line for line columns), how its
-/// text is read, whether the header must have it, and an example for templates and docs.
+/// text is read, whether the header must have it, an example for templates and docs, and whether it is personal data
+/// (masked for HQ, never logged).
 /// </summary>
-public sealed record CsvColumn(string Name, string Path, CsvCellType Type, bool Required, string Example, string? Description = null)
+public sealed record CsvColumn(string Name, string Path, CsvCellType Type, bool Required, string Example, string? Description = null, bool Personal = false)
 {
-    public static CsvColumn Text(string name, string path, string example, bool required = true, string? description = null) => new(name, path, CsvCellType.Text, required, example, description);
+    public static CsvColumn Text(string name, string path, string example, bool required = true, string? description = null, bool personal = false) =>
+        new(name, path, CsvCellType.Text, required, example, description, personal);
 
     public static CsvColumn WholeNumber(string name, string path, string example, bool required = true, string? description = null) => new(name, path, CsvCellType.WholeNumber, required, example, description);
 

@@ -110,11 +110,15 @@ internal sealed class CsvBatchFormat(IOptions<CsvOptions> options) : IBatchForma
         }
     }
 
-    public async Task WriteErrorReportAsync(Stream file, BatchRecord batch, IAsyncEnumerable<BatchRowError> errors, Stream output, CancellationToken cancellationToken)
+    public const string Masked = "***";
+
+    public async Task WriteErrorReportAsync(Stream file, BatchRecord batch, IAsyncEnumerable<BatchRowError> errors, Stream output, bool maskPersonalData, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
         await using var reader = CsvRowReader.Open(file, BatchCheckpoint.Start, batch.Delimiter[0], options.Value.MaxRecordBytes);
         var header = await reader.HeaderAsync(cancellationToken);
+        var personal = CsvLayouts.All[batch.DocumentType].AllColumns.Where(c => c.Personal).Select(c => c.Name).ToHashSet();
+        var masked = header.Select(h => maskPersonalData && personal.Contains(CsvHeader.Normalize(h))).ToArray();
         await writer.WriteAsync(CsvText.Row(header.Select(CsvText.Text).Concat(ErrorColumns)));
         await using var pending = errors.GetAsyncEnumerator(cancellationToken);
         var hasError = await pending.MoveNextAsync();
@@ -132,7 +136,8 @@ internal sealed class CsvBatchFormat(IOptions<CsvOptions> options) : IBatchForma
 
                 if (forRow.Count > 0)
                 {
-                    await writer.WriteAsync(Line(row.Fields.Concat(Enumerable.Repeat(string.Empty, Math.Max(0, header.Count - row.Fields.Length))).Take(header.Count), forRow));
+                    var fields = row.Fields.Concat(Enumerable.Repeat(string.Empty, Math.Max(0, header.Count - row.Fields.Length))).Take(header.Count);
+                    await writer.WriteAsync(Line(fields.Select((f, i) => masked[i] && f.Length > 0 ? Masked : f), forRow));
                 }
             }
         }
@@ -161,7 +166,7 @@ internal sealed class CsvBatchFormat(IOptions<CsvOptions> options) : IBatchForma
     ]));
 
     private static BatchColumn Describe(CsvColumn column, string path) =>
-        new(column.Name, path, column.Type == CsvCellType.WholeNumber ? "integer" : column.Type.ToString().ToLowerInvariant(), column.Required, column.Example, column.Description);
+        new(column.Name, path, column.Type == CsvCellType.WholeNumber ? "integer" : column.Type.ToString().ToLowerInvariant(), column.Required, column.Example, column.Description, column.Personal);
 
     private static BatchSniff Refuse(int status, string code, string message, int row) =>
         new(new BatchFileProblem(status, code, message) { Row = row }, ",", false, []);

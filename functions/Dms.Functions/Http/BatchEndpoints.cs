@@ -26,9 +26,9 @@ internal static class BatchEndpoints
         group.MapGet("/{id}", async (HttpContext context, string id, IBatchStore batches) =>
             await batches.GetAsync(context.User.Id(), id, context.RequestAborted) is { } batch ? Json(BatchViews.View(batch, BasePath)) : Problems.NotFound(context))
             .WithSummary("A batch: status, progress, timings, errors per column and per code");
-        group.MapGet("/{id}/errors", (HttpContext context, string id, IBatchStore batches, BatchFiles files) => ErrorsAsync(context, context.User.Id(), id, batches, files))
+        group.MapGet("/{id}/errors", (HttpContext context, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs) => ErrorsAsync(context, context.User.Id(), id, batches, files, jobs, maskPersonalData: false))
             .WithSummary("Row errors as JSON (row, line, column, value, code, message), paged with offset and limit, with the per-column summary");
-        group.MapGet("/{id}/errors.csv", (HttpContext context, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs) => ErrorsCsvAsync(context, context.User.Id(), id, batches, files, jobs))
+        group.MapGet("/{id}/errors.csv", (HttpContext context, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs) => ErrorsCsvAsync(context, context.User.Id(), id, batches, files, jobs, maskPersonalData: false))
             .WithSummary("The rows with errors: the file's own columns plus error_row, error_line, error_columns, error_codes, error_messages");
         group.MapGet("/{id}/results", ResultsAsync).WithSummary("What each imported document became (tracking ID, replayed or new, rejected), paged");
 
@@ -54,12 +54,17 @@ internal static class BatchEndpoints
         api.MapHqBatchEndpoints();
     }
 
-    public static async Task<IResult> ErrorsAsync(HttpContext context, string dealerCode, string id, IBatchStore batches, BatchFiles files)
+    /// <param name="maskPersonalData">For HQ: the values of personal columns (buyer name, e-mail, phone) are masked.</param>
+    public static async Task<IResult> ErrorsAsync(HttpContext context, string dealerCode, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs, bool maskPersonalData)
     {
         if (await batches.GetAsync(dealerCode, id, context.RequestAborted) is not { } batch)
         {
             return Problems.NotFound(context);
         }
+
+        var personal = maskPersonalData && jobs.Formats.FirstOrDefault(f => f.Name == batch.Format) is { } format
+            ? format.Layout(batch.DocumentType).Columns.Where(c => c.Personal).Select(c => c.Name).ToHashSet()
+            : [];
 
         if (!TryPage(context, out var offset, out var limit, out var problem))
         {
@@ -72,7 +77,7 @@ internal static class BatchEndpoints
         {
             if (index++ >= offset)
             {
-                items.Add(BatchViews.Error(error));
+                items.Add(BatchViews.Error(personal.Contains(error.Column) && error.Value is { Length: > 0 } ? error with { Value = "***" } : error));
                 if (items.Count == limit)
                 {
                     break;
@@ -88,7 +93,7 @@ internal static class BatchEndpoints
         });
     }
 
-    public static async Task<IResult> ErrorsCsvAsync(HttpContext context, string dealerCode, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs)
+    public static async Task<IResult> ErrorsCsvAsync(HttpContext context, string dealerCode, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs, bool maskPersonalData)
     {
         if (await batches.GetAsync(dealerCode, id, context.RequestAborted) is not { } batch || jobs.Formats.FirstOrDefault(f => f.Name == batch.Format) is not { } format)
         {
@@ -98,7 +103,7 @@ internal static class BatchEndpoints
         return Results.Stream(async output =>
         {
             await using var file = await files.OpenFileAsync(batch, context.RequestAborted);
-            await format.WriteErrorReportAsync(file, batch, files.ErrorsAsync(batch, context.RequestAborted), output, context.RequestAborted);
+            await format.WriteErrorReportAsync(file, batch, files.ErrorsAsync(batch, context.RequestAborted), output, maskPersonalData, context.RequestAborted);
         }, "text/csv; charset=utf-8", $"{batch.Id}-errors.csv");
     }
 

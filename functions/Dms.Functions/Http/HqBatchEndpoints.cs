@@ -4,7 +4,10 @@ using Dms.Hub.Common;
 
 namespace Dms.Functions.Http;
 
-/// <summary>HQ sees the files of the dealers in its scope (a dealer's failed file, its errors); another region's are 404s.</summary>
+/// <summary>
+/// HQ sees the files of the dealers in its scope (a dealer's failed file, its errors); another region's are 404s. The
+/// values of personal columns (buyer name, e-mail, phone) are masked for HQ (RELIABILITY.md E9).
+/// </summary>
 internal static class HqBatchEndpoints
 {
     private const string BasePath = "/api/v1/hq/batches";
@@ -22,10 +25,12 @@ internal static class HqBatchEndpoints
                 ? BatchEndpoints.Json(BatchViews.View(batch, BasePath))
                 : Problems.NotFound(context))
             .WithSummary("A dealer's batch, as the dealer sees it");
-        hq.MapGet("/batches/{id}/errors", async (HttpContext context, string id, IBatchStore batches, BatchFiles files) =>
-            await InScopeAsync(context, DealerOf(id)) is { } dealer ? await BatchEndpoints.ErrorsAsync(context, dealer, id, batches, files) : Problems.NotFound(context));
+        hq.MapGet("/batches/{id}/errors", async (HttpContext context, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs) =>
+            await InScopeAsync(context, DealerOf(id)) is { } dealer ? await BatchEndpoints.ErrorsAsync(context, dealer, id, batches, files, jobs, maskPersonalData: true) : Problems.NotFound(context))
+            .WithSummary("A dealer's row errors (personal data masked)");
         hq.MapGet("/batches/{id}/errors.csv", async (HttpContext context, string id, IBatchStore batches, BatchFiles files, BatchJobs jobs) =>
-            await InScopeAsync(context, DealerOf(id)) is { } dealer ? await BatchEndpoints.ErrorsCsvAsync(context, dealer, id, batches, files, jobs) : Problems.NotFound(context));
+            await InScopeAsync(context, DealerOf(id)) is { } dealer ? await BatchEndpoints.ErrorsCsvAsync(context, dealer, id, batches, files, jobs, maskPersonalData: true) : Problems.NotFound(context))
+            .WithSummary("A dealer's rows with errors, as CSV (personal data masked)");
     }
 
     private static string DealerOf(string id) => TrackingIds.TryParse(id, out var dealer) ? dealer : string.Empty;

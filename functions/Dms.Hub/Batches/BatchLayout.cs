@@ -3,8 +3,8 @@ namespace Dms.Hub.Batches;
 /// <summary>The documented layout of a document type in a file format: its columns, and how rows make documents.</summary>
 public sealed record BatchLayout(string DocumentType, string Format, bool Grouped, IReadOnlyList<string> KeyColumns, IReadOnlyList<BatchColumn> Columns);
 
-/// <summary>One column: its header name, the JSON path it fills, its type, whether the header must have it, an example value.</summary>
-public sealed record BatchColumn(string Name, string Path, string Type, bool Required, string Example, string? Description = null);
+/// <summary>One column: its header name, the JSON path it fills, its type, whether the header must have it, an example value, whether it is personal data.</summary>
+public sealed record BatchColumn(string Name, string Path, string Type, bool Required, string Example, string? Description = null, bool Personal = false);
 
 /// <summary>What the beginning of an upload says: why it is refused, or its separator, byte order mark and columns.</summary>
 public sealed record BatchSniff(BatchFileProblem? Problem, string Delimiter, bool Bom, IReadOnlyList<string> Columns);

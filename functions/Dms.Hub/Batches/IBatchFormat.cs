@@ -29,6 +29,9 @@ public interface IBatchFormat
     /// </summary>
     IAsyncEnumerable<BatchDocument> ReadAsync(Stream file, BatchRecord batch, BatchCheckpoint start, bool keysOnly, CancellationToken cancellationToken);
 
-    /// <summary>Writes the rows that have errors with their original columns plus the error columns (text neutralised against formulas).</summary>
-    Task WriteErrorReportAsync(Stream file, BatchRecord batch, IAsyncEnumerable<BatchRowError> errors, Stream output, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the rows that have errors with their original columns plus the error columns (text neutralised against
+    /// formulas); with <paramref name="maskPersonalData"/> the personal columns (buyer name, e-mail, phone) are masked.
+    /// </summary>
+    Task WriteErrorReportAsync(Stream file, BatchRecord batch, IAsyncEnumerable<BatchRowError> errors, Stream output, bool maskPersonalData, CancellationToken cancellationToken);
 }

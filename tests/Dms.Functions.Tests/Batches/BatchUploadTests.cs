@@ -82,7 +82,7 @@ public sealed class BatchUploadTests(BatchFixture fixture) : IClassFixture<Batch
     {
         using var owner = await DealerSession.StartAsync(Hub, region: "North");
         using var intruder = await DealerSession.StartAsync(Hub, region: "North");
-        var batch = await BatchClient.UploadAndWaitAsync(owner.Http, "retail-delivery-report", TestCsv.Bytes(TestCsv.File(TestCsv.RdrHeader, [TestCsv.RdrRow(), "x,y"])));
+        var batch = await BatchClient.UploadAndWaitAsync(owner.Http, "retail-delivery-report", TestCsv.Bytes(TestCsv.File(TestCsv.RdrHeader, [TestCsv.RdrRow(), TestCsv.RdrRow(vin: "NOT-A-VIN", buyer: "Secret Person")])));
         var id = batch["batchId"]!.GetValue<string>();
         var missing = owner.Dealer.Code + "-01K00000000000000000000000";
 
@@ -98,7 +98,11 @@ public sealed class BatchUploadTests(BatchFixture fixture) : IClassFixture<Batch
         using var south = Hub.Client(await Hub.CreateHqUserAsync("South"));
         Assert.Contains((await north.GetJsonAsync($"/api/v1/hq/dealers/{owner.Dealer.Code}/batches"))["items"]!.AsArray(), b => b!["batchId"]!.GetValue<string>() == id);
         Assert.Equal(1, (await north.GetJsonAsync($"/api/v1/hq/batches/{id}/errors"))["total"]!.GetValue<int>());
-        Assert.Contains("FIELD_COUNT_MISMATCH", await north.GetStringAsync($"/api/v1/hq/batches/{id}/errors.csv"), StringComparison.Ordinal);
+        var hqCsv = await north.GetStringAsync($"/api/v1/hq/batches/{id}/errors.csv");
+        Assert.Contains("INVALID_VIN", hqCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret Person", hqCsv, StringComparison.Ordinal); // personal data masked for HQ (E9)
+        Assert.Contains(",***,", hqCsv, StringComparison.Ordinal);
+        Assert.Contains("Secret Person", await owner.Http.GetStringAsync($"/api/v1/batches/{id}/errors.csv"), StringComparison.Ordinal);
         foreach (var path in new[] { $"/api/v1/hq/dealers/{owner.Dealer.Code}/batches", $"/api/v1/hq/batches/{id}", $"/api/v1/hq/batches/{id}/errors", $"/api/v1/hq/batches/{id}/errors.csv" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync(path)).StatusCode);
