@@ -38,7 +38,7 @@ internal static class Benchmark
         output.WriteLine("== Backlog: the OEM is down while documents arrive, then comes back");
         var backlog = await Backlog.RunAsync(stack, (int)Math.Max(600, steadyRate * 30), steadyRate, output);
 
-        var reporting = await ReportingBench.RunAsync(stack, saturation.Simulation.AcceptedPerSecond, output);
+        var reporting = await ReportingBench.RunAsync(saturation.Simulation.AcceptedPerSecond, output);
         var report = new BenchReport(Machine.Describe(), documents, saturation, steady, floor,
             Math.Round(saturation.EndToEndDocumentsPerSecond / floor.DocumentsPerSecond, 2), backlog);
         var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");

@@ -13,11 +13,11 @@ namespace Dms.Bench;
 /// </summary>
 internal static class ReportingBench
 {
-    public static async Task<ReportingResult> RunAsync(Stack stack, double restAcceptedPerSecond, TextWriter output)
+    public static async Task<ReportingResult> RunAsync(double restAcceptedPerSecond, TextWriter output)
     {
         var options = ReportingBenchOptions.FromArgs(Environment.GetCommandLineArgs());
         output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
-        var csv = await CsvPhase.RunAsync(stack, options.CsvRows, restAcceptedPerSecond, output);
+        var csv = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, output);
         output.WriteLine($"== HQ: {options.HqRdrs} RDRs stored, breakdowns timed, then a burst of {options.BurstRdrs} from {options.BurstDealers} dealers and a recount");
         var hq = await HqPhase.RunAsync(options, output);
         var result = new ReportingResult(options, csv, hq);

@@ -16,7 +16,7 @@ internal static class ReportingReport
         Line($"");
         Line($"## Sales reporting");
         Line($"");
-        Line($"**CSV batch channel.** A {c.Rows:N0}-row RDR file ({c.Bytes / 1024.0 / 1024:F1} MiB, 1 % invalid rows) uploaded by one mailbox dealer, streamed from disk:");
+        Line($"**CSV batch channel.** A {c.Rows:N0}-row RDR file ({c.Bytes / 1024.0 / 1024:F1} MiB, 1 % invalid rows) uploaded by one mailbox dealer, streamed from disk, to a hub of its own (fresh Azurite, default 30 s recovery sweep; the import paces itself to routing and delivery):");
         Line($"");
         Line($"| | |");
         Line($"|---|---:|");

@@ -12,18 +12,28 @@ namespace Dms.Hub.Batches;
 /// several at once. The intake is idempotent per dealer and document number, so a slice run again after a crash (or
 /// the same file uploaded again) answers with the documents it made the first time and makes no second one.
 /// </summary>
-internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validator, DocumentIntake intake, ReportSlots slots) : IBatchPhase
+/// <remarks>
+/// Paced by the hub's own progress: a slice starts once the previous slice's last document has been routed and
+/// delivered (or after <see cref="BatchOptions.MaxDeliveryLagSeconds"/>), so a large file never piles up more work than
+/// the hub gets through — a backlog makes every recovery sweep and every queue slower.
+/// </remarks>
+internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validator, DocumentIntake intake, ReportSlots slots, BatchPacing pacing) : IBatchPhase
 {
     private const string Phase = "import";
 
     public bool RunsWhile(string status) => status == BatchStatus.Importing;
 
-    public async Task<BatchRecord> RunSliceAsync(BatchJob job, CancellationToken cancellationToken)
+    public async Task<BatchStep> RunSliceAsync(BatchJob job, CancellationToken cancellationToken)
     {
         var batch = job.Record;
+        if (await pacing.ShouldWaitAsync(job, cancellationToken))
+        {
+            return new BatchStep(batch, TimeSpan.FromMilliseconds(250));
+        }
+
         var start = batch.Import;
         var seen = await files.KeysBeforeAsync(job, Phase, start, cancellationToken);
-        var slice = await files.ReadSliceAsync(job, start, job.SliceDocuments, cancellationToken);
+        var slice = await files.ReadSliceAsync(job, start, job.Options.ImportSliceDocuments, cancellationToken);
         var results = new ConcurrentBag<BatchResult>();
         var errors = new ConcurrentBag<BatchRowError>();
         var done = 0;
@@ -63,6 +73,7 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             Errors = batch.Errors + rowErrors.Count,
             ErrorsByColumn = BatchFiles.Count(batch.ErrorsByColumn, rowErrors),
             Import = (ended ? slice.Next : next) with { Document = start.Document + done, Slices = start.Slices + 1 },
+            LastImported = sorted.LastOrDefault(r => r.Status == "Accepted")?.TrackingId ?? batch.LastImported,
         };
         if (!ended)
         {

@@ -5,8 +5,12 @@ namespace Dms.Hub.Batches;
 
 /// <summary>One slice's context: the batch, what it contains, who sent it, and how much to do before handing on.</summary>
 /// <remarks>The time budget is measured on the process's own stopwatch: it is about work done, not about the hub's clock.</remarks>
-public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, TimeProvider Clock, TimeSpan Budget, int SliceDocuments, int Parallelism)
+public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, TimeProvider Clock, TimeSpan Budget, BatchOptions Options)
 {
+    public int SliceDocuments => Options.SliceDocuments;
+
+    public int Parallelism => Options.Parallelism;
+
     /// <summary>The hub's time now (timings are stamped when things happen, not when the slice began).</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -25,5 +29,11 @@ public interface IBatchPhase
     bool RunsWhile(string status);
 
     /// <summary>Processes one slice and returns the record as it should be stored (the caller stores it under its ETag).</summary>
-    Task<BatchRecord> RunSliceAsync(BatchJob job, CancellationToken cancellationToken);
+    Task<BatchStep> RunSliceAsync(BatchJob job, CancellationToken cancellationToken);
+}
+
+/// <summary>What a slice did: the record to store, or (<see cref="Wait"/>) nothing yet — try again after that long.</summary>
+public sealed record BatchStep(BatchRecord Record, TimeSpan? Wait = null)
+{
+    public static implicit operator BatchStep(BatchRecord record) => new(record);
 }

@@ -22,7 +22,7 @@ public sealed class BatchJobs(DocumentTypeRegistry types, DealerDirectory dealer
         var dealer = await dealers.GetDealerAsync(batch.DealerCode, cancellationToken);
         return format is null || dealer is null
             ? null
-            : new BatchJob(batch, types.Get(batch.DocumentType), dealer, format, clock, Budget, options.Value.SliceDocuments, options.Value.Parallelism);
+            : new BatchJob(batch, types.Get(batch.DocumentType), dealer, format, clock, Budget, options.Value);
     }
 
     /// <summary>Configured per type; otherwise valid rows of RDR files go in, and a periodic report file is partial only where its kind allows.</summary>

@@ -11,9 +11,20 @@ public sealed class BatchOptions
     [Range(1024, 2L * 1024 * 1024 * 1024)]
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Documents validated or imported per slice (each slice is checkpointed).</summary>
+    /// <summary>Documents validated per slice (each slice is checkpointed).</summary>
     [Range(1, 100_000)]
     public int SliceDocuments { get; set; } = 2000;
+
+    /// <summary>Documents imported per slice: the import runs at most this far ahead of routing and delivery.</summary>
+    [Range(1, 100_000)]
+    public int ImportSliceDocuments { get; set; } = 500;
+
+    /// <summary>
+    /// How long an import slice waits for the previous slice's documents to be routed and delivered before it goes on
+    /// anyway (a slow or unreachable OEM must not stop a file for good).
+    /// </summary>
+    [Range(0, 3600)]
+    public int MaxDeliveryLagSeconds { get; set; } = 30;
 
     /// <summary>Documents imported at once within a slice.</summary>
     [Range(1, 128)]

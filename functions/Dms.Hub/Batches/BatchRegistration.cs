@@ -18,6 +18,7 @@ public static class BatchRegistration
         services.AddSingleton<BatchValidator>();
         services.AddSingleton<BatchJobs>();
         services.AddSingleton<BatchUploads>();
+        services.AddSingleton<BatchPacing>();
         services.AddSingleton<IBatchPhase, BatchValidationPhase>();
         services.AddSingleton<IBatchPhase, BatchImportPhase>();
         services.AddSingleton<IWorkHandler, BatchHandler>();

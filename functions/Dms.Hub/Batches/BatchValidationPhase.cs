@@ -14,7 +14,7 @@ internal sealed class BatchValidationPhase(BatchFiles files, BatchValidator vali
 
     public bool RunsWhile(string status) => status is BatchStatus.Received or BatchStatus.Validating;
 
-    public async Task<BatchRecord> RunSliceAsync(BatchJob job, CancellationToken cancellationToken)
+    public async Task<BatchStep> RunSliceAsync(BatchJob job, CancellationToken cancellationToken)
     {
         var batch = job.Record with { Status = BatchStatus.Validating, ValidationStartedAt = job.Record.ValidationStartedAt ?? job.Now };
         var start = batch.Validation;

@@ -41,15 +41,36 @@ public sealed class SalesRollupCache(IOptions<SalesOptions> options, TimeProvide
 
     public void Invalidate(int shard, string key) => _rows.TryRemove((shard, key), out _);
 
-    /// <summary>A row as loaded, with its cells parsed once (on first query) for grouping.</summary>
+    /// <summary>
+    /// A row as loaded, with its cells parsed once (on first query), and its sums per query shape (grouping, filters,
+    /// scope) remembered: a row that has not changed is summed once per shape, so a repeated breakdown over a year only
+    /// adds up a few dozen partial sums per row. A write replaces the entry, and with it what was remembered.
+    /// </summary>
     public sealed class Entry(SalesRollupRow row, DateTimeOffset loadedAt)
     {
+        private const int MaxShapes = 32;
         private readonly Lazy<(SalesCell Cell, long[] Vector)[]> _cells = new(() => row.Cells.Select(c => (SalesCell.Parse(c.Key), c.Value)).ToArray());
+        private readonly ConcurrentDictionary<string, IReadOnlyDictionary<SalesGroup, long[]>> _sums = new(StringComparer.Ordinal);
 
         public SalesRollupRow Row => row;
 
         public DateTimeOffset LoadedAt => loadedAt;
 
         public (SalesCell Cell, long[] Vector)[] Cells => _cells.Value;
+
+        public IReadOnlyDictionary<SalesGroup, long[]> SumsFor(string shape, Func<Entry, IReadOnlyDictionary<SalesGroup, long[]>> sum)
+        {
+            if (_sums.TryGetValue(shape, out var known))
+            {
+                return known;
+            }
+
+            if (_sums.Count >= MaxShapes)
+            {
+                _sums.Clear();
+            }
+
+            return _sums[shape] = sum(this);
+        }
     }
 }

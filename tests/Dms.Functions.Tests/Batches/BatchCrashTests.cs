@@ -10,6 +10,7 @@ public sealed class BatchCrashTests(AzuriteFixture azurite) : IDisposable
     {
         var settings = HubSettings.Defaults(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N")[..10], _oem.ClaimsUrl, _oem.RdrUrl);
         settings["Dms:Batches:SliceDocuments"] = "25";
+        settings["Dms:Batches:ImportSliceDocuments"] = "25";
         settings["Dms:Batches:Parallelism"] = "4";
         var rows = Enumerable.Range(0, 400).Select(i => TestCsv.RdrRow(number: $"CRASH-{i:D4}")).ToList();
 

@@ -9,6 +9,7 @@ public sealed class BatchFixture(AzuriteFixture azurite) : HubFixture(azurite)
     {
         settings["Dms:Batches:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Dms:Batches:SliceDocuments"] = "7";
+        settings["Dms:Batches:ImportSliceDocuments"] = "7";
         settings["Dms:Batches:Parallelism"] = "4";
         settings["Dms:Csv:MaxRecordBytes"] = "8192";
     }
