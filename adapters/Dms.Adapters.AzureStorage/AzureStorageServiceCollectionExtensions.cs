@@ -4,9 +4,11 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
+using Dms.Hub.Alerts;
 using Dms.Hub.Batches;
 using Dms.Hub.Dealers;
 using Dms.Hub.Operations;
+using Dms.Hub.PartsOrders.Inventory;
 using Dms.Hub.Reporting;
 using Dms.Hub.Sales;
 using Dms.Hub.Storage;
@@ -22,7 +24,7 @@ namespace Dms.Adapters.AzureStorage;
 public static class AzureStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Uses Azure Table Storage as the system of record: documents, work, reservations, dealers and credentials.
+    /// Uses Azure Table Storage as the system of record: documents, work, reservations, alerts, dealers and credentials.
     /// Azurite by connection string locally; the managed identity and <c>TableServiceUri</c> in Azure.
     /// </summary>
     public static IServiceCollection AddAzureStorageAdapter(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +40,8 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TableDocumentStore>());
         services.AddSingleton<IWorkStore, TableWorkStore>();
         services.AddSingleton<IReservationStore, TableReservationStore>();
+        services.AddSingleton<IAlertStore, TableAlertStore>();
+        services.AddSingleton<IPartsInventoryStore, TableInventoryStore>();
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());

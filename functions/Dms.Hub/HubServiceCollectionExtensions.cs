@@ -1,15 +1,20 @@
+using Dms.Hub.Alerts;
 using Dms.Hub.Batches;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
+using Dms.Hub.Effects;
 using Dms.Hub.Notifications;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.Reporting;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Sales;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
+using Dms.Hub.VehicleOrders;
 using Dms.Hub.WarrantyClaims;
 using Dms.Hub.Work;
 using Dms.Hub.Workflow;
@@ -34,9 +39,12 @@ public static class HubServiceCollectionExtensions
         AddOptions<WorkOptions>(services, configuration, WorkOptions.Section);
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
+        AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
+        services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
+        services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
-        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration);
+        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSalesRollups(configuration).AddPeriodicReports(configuration).AddBatches(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
@@ -49,6 +57,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCommitter>();
+        services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
         services.AddSingleton<VehicleRegistry>();
         services.AddSingleton<Idempotency>();
@@ -65,6 +74,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, NotifyHandler>();
         services.AddSingleton<DocumentEffects>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
+        services.AddSingleton<IWorkHandler, TimerHandler>();
+        services.AddSingleton<DocumentTriggers>();
+        services.AddSingleton<BusinessAlerts>();
         services.AddSingleton<WorkRunner>();
         services.AddSingleton<WorkCycle>();
         services.AddSingleton<WorkRecovery>();

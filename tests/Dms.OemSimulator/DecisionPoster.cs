@@ -10,20 +10,28 @@ namespace Dms.OemSimulator;
 /// </summary>
 internal sealed partial class DecisionPoster(IHttpClientFactory clients, IOptions<SimulatorOptions> options, ILogger<DecisionPoster> logger) : BackgroundService
 {
-    private readonly Channel<(string Path, OemEvent[] Events)> _queue = Channel.CreateUnbounded<(string, OemEvent[])>();
+    private readonly Channel<(string Path, OemEvent[] Events, CancellationToken Stop)> _queue = Channel.CreateUnbounded<(string, OemEvent[], CancellationToken)>();
 
     /// <summary>Posts <paramref name="events"/> to <paramref name="path"/> one after another, each <see cref="OemEvent.After"/> the previous.</summary>
-    public void Schedule(string path, params OemEvent[] events) => _queue.Writer.TryWrite((path, events));
+    public void Schedule(string path, params OemEvent[] events) => Schedule(path, CancellationToken.None, events);
+
+    /// <summary>As <see cref="Schedule(string, OemEvent[])"/>; the rest of the chain is dropped once <paramref name="stop"/> fires.</summary>
+    public void Schedule(string path, CancellationToken stop, params OemEvent[] events) => _queue.Writer.TryWrite((path, events, stop));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (path, events) in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (path, events, stop) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             _ = Task.Run(async () =>
             {
                 foreach (var oemEvent in events)
                 {
                     await Task.Delay(oemEvent.After, stoppingToken);
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
                     await PostAsync(path, oemEvent, stoppingToken);
                 }
             }, stoppingToken);

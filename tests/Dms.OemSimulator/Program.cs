@@ -1,16 +1,20 @@
 using Dms.OemSimulator;
+using Dms.OemSimulator.Depot;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
+builder.Services.AddDepot(builder.Configuration);
 builder.Services.AddSingleton<Ledger>();
 builder.Services.AddSingleton<FaultSwitch>();
 builder.Services.AddHttpClient("hub");
 builder.Services.AddSingleton<DecisionPoster>();
+builder.Services.AddSingleton<OrderDesk>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionPoster>());
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
 var app = builder.Build();
+app.MapDepot();
 app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, FaultSwitch faults, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
     OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "OEM-WC", (message, first) =>
     {
@@ -42,6 +46,8 @@ app.MapPost("/hq/retail-deliveries", (HttpContext context, Ledger ledger, FaultS
             poster.Schedule($"/api/v1/oem/retail-delivery-reports/{trackingId}/events", new OemEvent(OemDesk.DecisionDelay(options.Value), $"{trackingId}:unwind", DecisionPlanner.ApproveUnwind()));
         }
     }));
+app.MapPost("/orders", (HttpContext context, Ledger ledger, FaultSwitch faults, OrderDesk desk, IOptions<SimulatorOptions> options) =>
+    OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "OEM-VO", desk.Receive));
 app.MapGet("/stats", (Ledger ledger) => ledger.Stats());
 app.MapGet("/effects", (Ledger ledger) => ledger.AllEffects.OrderBy(e => e.At));
 app.MapGet("/control", (FaultSwitch faults) => faults.Current);

@@ -24,6 +24,9 @@ public sealed class SimulatorOptions
 
     public int DecisionDelayMaxMilliseconds { get; set; } = 4000;
 
+    /// <summary>Average time between two events of a vehicle order (the demo speed): about a dozen steps from order to dealer.</summary>
+    public int OrderStepMilliseconds { get; set; } = 2500;
+
     /// <summary>Initial fault settings; see <see cref="Faults"/>.</summary>
     public Faults Faults { get; set; } = new();
 }

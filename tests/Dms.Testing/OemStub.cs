@@ -8,7 +8,8 @@ using WireMock.Server;
 namespace Dms.Testing;
 
 /// <summary>
-/// WireMock playing the OEM's back ends: <c>/claims</c> (warranty) and <c>/rdr</c> (HQ reporting). By default
+/// WireMock playing the OEM's back ends: <c>/claims</c> (warranty), <c>/rdr</c> (HQ reporting), <c>/orders</c> (the
+/// order system) and <c>/parts</c> (the parts depots). By default
 /// every delivery is acknowledged; a test scripts answers for one document number without disturbing others.
 /// </summary>
 public sealed class OemStub : IDisposable
@@ -17,7 +18,7 @@ public sealed class OemStub : IDisposable
 
     public OemStub()
     {
-        foreach (var path in new[] { "/claims", "/rdr" })
+        foreach (var path in new[] { "/claims", "/rdr", "/orders", "/parts" })
         {
             _server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(100)
                 .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { oemReference = "OEM-STUB-1" }));
@@ -29,6 +30,10 @@ public sealed class OemStub : IDisposable
     public string ClaimsUrl => Url + "/claims";
 
     public string RdrUrl => Url + "/rdr";
+
+    public string OrdersUrl => Url + "/orders";
+
+    public string PartsUrl => Url + "/parts";
 
     public WireMockServer Server => _server;
 

@@ -58,6 +58,29 @@ public static class TestDocuments
         };
     }
 
+    /// <summary>
+    /// A valid vehicle order of the demo order guide for an Aurora dealer (the test dealers' default brand): an AUR-SUV
+    /// in stock, delivery in a month, drawing on this month's allocation (8 units per dealer). AUR-EV has 3.
+    /// </summary>
+    public static JsonObject Order(string? number = null, string model = "AUR-SUV", params string[] options)
+    {
+        var suv = model == "AUR-SUV";
+        return new JsonObject
+        {
+            ["dealerOrderNumber"] = number ?? "VO-" + Next(),
+            ["orderType"] = "Stock",
+            ["priority"] = 40,
+            ["modelCode"] = model,
+            ["modelYear"] = 2026,
+            ["trim"] = suv ? "Sport" : "LongRange",
+            ["exteriorColor"] = suv ? "WHT" : "BLU",
+            ["interiorColor"] = "BLK",
+            ["options"] = new JsonArray([.. (options.Length > 0 ? options : suv ? ["W19", "PAN", "NAV"] : ["W19", "HP"]).Select(o => JsonValue.Create(o))]),
+            ["requestedDelivery"] = new JsonObject { ["earliest"] = Date(Today.AddDays(30)), ["latest"] = Date(Today.AddDays(60)) },
+            ["allocationPeriod"] = Today.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        };
+    }
+
     public static JsonObject Usd(long amount) => new() { ["amount"] = amount, ["currency"] = "USD" };
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

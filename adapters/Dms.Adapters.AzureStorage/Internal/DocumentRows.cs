@@ -13,7 +13,8 @@ internal static class DocumentRows
 {
     public static readonly string[] SummaryColumns =
         [nameof(DocumentRecord.TrackingId), nameof(DocumentRecord.DocumentType), nameof(DocumentRecord.DocumentNumber), nameof(DocumentRecord.Status),
-         nameof(DocumentRecord.ContentVersion), nameof(DocumentRecord.SubmittedAt), nameof(DocumentRecord.UpdatedAt), nameof(DocumentRecord.OemReference)];
+         nameof(DocumentRecord.ContentVersion), nameof(DocumentRecord.SubmittedAt), nameof(DocumentRecord.UpdatedAt), nameof(DocumentRecord.OemReference),
+         nameof(DocumentRecord.Fields)];
 
     public static TableEntity ToEntity(string partition, DocumentRecord document)
     {
@@ -30,8 +31,9 @@ internal static class DocumentRows
             [nameof(DocumentRecord.UpdatedAt)] = document.UpdatedAt.UtcDateTime,
             [nameof(DocumentRecord.OemReference)] = document.OemReference,
         };
+        SummaryFields.Write(entity, document.Fields);
         BinaryChunks.Write(entity, "Body", JsonSerializer.SerializeToUtf8Bytes(document.Body, HubJson.Options));
-        var state = new StoredState(document.Oem, document.Timeline, document.Deliveries);
+        var state = new StoredState(document.Oem, document.Timeline, document.Deliveries, document.Overlays, document.Timers);
         BinaryChunks.Write(entity, "State", JsonSerializer.SerializeToUtf8Bytes(state, HubJson.Options));
         if (document.ETag is { } etag)
         {
@@ -60,6 +62,9 @@ internal static class DocumentRows
             Oem = state.Oem ?? [],
             Timeline = state.Timeline ?? [],
             Deliveries = state.Deliveries ?? [],
+            Overlays = state.Overlays ?? [],
+            Timers = state.Timers ?? [],
+            Fields = SummaryFields.Read(entity),
             ETag = entity.ETag.ToString(),
         };
     }
@@ -72,7 +77,8 @@ internal static class DocumentRows
         entity.GetInt32(nameof(DocumentRecord.ContentVersion)) ?? 1,
         entity.GetDateTimeOffset(nameof(DocumentRecord.SubmittedAt)) ?? default,
         entity.GetDateTimeOffset(nameof(DocumentRecord.UpdatedAt)) ?? default,
-        entity.GetString(nameof(DocumentRecord.OemReference)));
+        entity.GetString(nameof(DocumentRecord.OemReference)),
+        SummaryFields.Read(entity));
 
     public static TableEntity PayloadEntity(string partition, RawPayload payload)
     {
@@ -96,5 +102,6 @@ internal static class DocumentRows
         BinaryChunks.Read(entity, "Content"),
         entity.GetDateTimeOffset(nameof(RawPayload.ReceivedAt)) ?? default);
 
-    private sealed record StoredState(JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries);
+    private sealed record StoredState(
+        JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries, Dictionary<string, Overlay>? Overlays, Dictionary<string, DateTimeOffset>? Timers);
 }

@@ -70,29 +70,34 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
 
     public async Task<DocumentPage> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tables.ShardOf(query.DealerCode)} and RowKey ge {RowKeys.DocumentRangeStart(query.DealerCode, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(query.DealerCode, query.DocumentType, query.To)}");
+        var filter = query.DealerCode is { } dealer
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {tables.ShardOf(dealer)} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}")
+            : AcrossDealers(query);
         if (query.Status is { } status)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         }
 
-        var items = new List<DocumentSummary>();
-        var token = ContinuationTokens.Decode(query.ContinuationToken);
-        do
+        foreach (var condition in query.Filters ?? [])
         {
-            // Ask only for what is still missing, so a page boundary is always a valid place to resume.
-            var pages = tables.Documents.QueryAsync<TableEntity>(filter, query.PageSize - items.Count, DocumentRows.SummaryColumns, cancellationToken);
-            await foreach (var page in pages.AsPages(token, query.PageSize - items.Count).WithCancellation(cancellationToken))
-            {
-                items.AddRange(page.Values.Select(DocumentRows.SummaryFromEntity));
-                token = page.ContinuationToken;
-                break;
-            }
+            filter += " and " + SummaryFields.Filter(condition);
         }
-        while (token is not null && items.Count < query.PageSize);
 
-        return new DocumentPage(items, ContinuationTokens.Encode(token));
+        var (items, token) = await TablePages.ReadAsync(tables.Documents, filter, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
+        return new DocumentPage(items, token);
+    }
+
+    /// <summary>Every shard's document rows of the type (a scan: operators' and HQ's occasional views, not a hot path).</summary>
+    private static string AcrossDealers(DocumentQuery query)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"d|"} and RowKey lt {"d|~"} and DocumentType eq {query.DocumentType}");
+        if (query.From is { } from)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SubmittedAt ge {from.UtcDateTime}");
+        }
+
+        return query.To is { } to ? filter + " and " + TableClient.CreateQueryFilter($"SubmittedAt le {to.UtcDateTime}") : filter;
     }
 
     public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)

@@ -15,6 +15,17 @@ internal sealed class TableReservationStore(TableSet tables) : IReservationStore
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
+    public async Task<IReadOnlyList<ReservationEntry>> ListAsync(string scope, CancellationToken cancellationToken)
+    {
+        var entries = new List<ReservationEntry>();
+        await foreach (var entity in tables.Reservations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {scope}"), 1000, cancellationToken: cancellationToken))
+        {
+            entries.Add(FromEntity(entity));
+        }
+
+        return entries;
+    }
+
     public async Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (reservations.Count == 0)

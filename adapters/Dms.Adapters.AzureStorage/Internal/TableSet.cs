@@ -23,7 +23,11 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Batches { get; } = service.GetTableClient(options.TablePrefix + "batches");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches];
+    public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
+
+    public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

@@ -25,10 +25,11 @@ internal static class DocumentEndpoints
                 .Accepts(type.ModelType, "application/json")
                 .WithSummary($"Submit a {type.Title.ToLowerInvariant()}")
                 .WithDescription("Answers 202 once the document is durably stored. Idempotent on the Idempotency-Key header and on the document number.");
-            group.MapGet("/{trackingId}", (HttpContext context, string trackingId, IDocumentStore store) => GetAsync(context, type, trackingId, store))
+            group.MapGet("/{trackingId}", (HttpContext context, string trackingId, IDocumentStore store, VehicleRegistry vehicles) => GetAsync(context, type, trackingId, store, vehicles, registry))
                 .WithSummary($"Read a {type.Title.ToLowerInvariant()} with its status, OEM data and timeline");
-            group.MapGet("", (HttpContext context, IDocumentStore store) => ListAsync(context, type, store))
-                .WithSummary($"List your {type.Title.ToLowerInvariant()}s (oldest first)");
+            group.MapGet("", (HttpContext context, IDocumentStore store) => ListAsync(context, type, store, context.User.Id()))
+                .WithSummary($"List your {type.Title.ToLowerInvariant()}s (oldest first)")
+                .WithDescription("Filters: status, from, to" + string.Concat(ListFilters.Parameters(type).Select(p => ", " + p)) + "; paged with pageSize and continuationToken.");
             foreach (var command in type.Commands)
             {
                 group.MapPost("/{trackingId}/" + command.Name, (HttpContext context, string trackingId, RequestBody body, DocumentCommands commands) =>
@@ -72,15 +73,29 @@ internal static class DocumentEndpoints
         return IntakeResults.ToHttp(context, await commands.ExecuteAsync(request, context.RequestAborted), type);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, DocumentType type, string trackingId, IDocumentStore store)
+    private static async Task<IResult> GetAsync(HttpContext context, DocumentType type, string trackingId, IDocumentStore store, VehicleRegistry vehicles, DocumentTypeRegistry registry)
     {
         var document = TrackingIds.TryParse(trackingId, out _)
             ? await store.GetAsync(context.User.Id(), type.Name, trackingId, context.RequestAborted)
             : null;
-        return document is null ? Problems.NotFound(context) : Results.Content(DocumentViews.Full(type, document).ToJsonString(), "application/json");
+        if (document is null)
+        {
+            return Problems.NotFound(context);
+        }
+
+        var view = DocumentViews.Full(type, document);
+        if (type.VinOf(document) is { } vin)
+        {
+            var related = await vehicles.DocumentsAboutAsync(vin, document.DealerCode, context.RequestAborted);
+            view["vehicle"] = DocumentViews.Vehicle(vin, related.Where(r => r.TrackingId != document.TrackingId), registry);
+        }
+
+        return Results.Content(view.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store)
+    /// <summary>One page of <paramref name="dealerCode"/>'s documents of <paramref name="type"/> (null: every dealer's) as the query filters them.</summary>
+    /// <param name="forOperators">Each item names its dealer.</param>
+    internal static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store, string? dealerCode, bool forOperators = false)
     {
         var q = context.Request.Query;
         var status = q["status"].ToString() is { Length: > 0 } s ? s : null;
@@ -94,6 +109,11 @@ internal static class DocumentEndpoints
             return Problems.BadQuery(context, "from/to", "Use ISO 8601 dates or timestamps, e.g. 2026-11-01 or 2026-11-01T08:00:00Z.");
         }
 
+        if (!ListFilters.TryRead(type, q, out var filters, out var badFilter))
+        {
+            return Problems.BadQuery(context, badFilter.Parameter, badFilter.Message);
+        }
+
         var pageSize = DefaultPageSize;
         if (q["pageSize"].ToString() is { Length: > 0 } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
@@ -104,7 +124,7 @@ internal static class DocumentEndpoints
         try
         {
             var token = q["continuationToken"].ToString() is { Length: > 0 } t ? t : null;
-            page = await store.ListAsync(new DocumentQuery(context.User.Id(), type.Name, status, from, to, pageSize, token), context.RequestAborted);
+            page = await store.ListAsync(new DocumentQuery(dealerCode, type.Name, status, from, to, pageSize, token, filters), context.RequestAborted);
         }
         catch (FormatException)
         {
@@ -113,7 +133,7 @@ internal static class DocumentEndpoints
 
         var body = new JsonObject
         {
-            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i)).ToArray()),
+            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i, withDealer: forOperators)).ToArray()),
             ["continuationToken"] = page.ContinuationToken,
         };
         return Results.Content(body.ToJsonString(), "application/json");

@@ -77,6 +77,10 @@ internal static class HttpSurface
         api.MapOemEndpoints(registry);
         api.MapNotificationEndpoints();
         api.MapAdminEndpoints();
+        api.MapAlertEndpoints();
+        api.MapAdminDocumentEndpoints(registry);
+        api.MapPartsInventoryEndpoints();
+        api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();
         api.MapHqEndpoints();
         api.MapReportingEndpoints();

@@ -20,6 +20,7 @@ internal sealed partial class StartupTasks(
     SoapSecrets soapSecrets,
     DocumentIntake intake,
     DocumentTypeRegistry types,
+    Dms.Hub.PartsOrders.Inventory.PartsInventory partsInventory,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
     DemoHq demoHq,
@@ -116,6 +117,8 @@ internal sealed partial class StartupTasks(
                 new Actor("demo-seed", "system", "demo", null));
             await intake.SubmitAsync(submission, cancellationToken);
         }
+
+        await PartsDemoData.SeedAsync(partsInventory, directory, clock.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Waiting for storage before seeding")]

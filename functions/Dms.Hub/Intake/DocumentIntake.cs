@@ -113,8 +113,8 @@ public sealed class DocumentIntake(
             Document = document,
             Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.Received?.ContentType ?? submission.ContentType, submission.Received?.Content ?? submission.Body, now),
         };
+        workflow.React(changes, document, null, actor.CorrelationId);
         changes.NewWork.Add(workflow.RouteWork(document, type.SubmitMessage, null, actor.CorrelationId));
-        workflow.AddEffects(changes, document, null, actor.CorrelationId);
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));
         return changes;
     }

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -14,6 +16,7 @@ public sealed class OemEvents(
     Idempotency idempotency,
     DealerDirectory dealers,
     SchemaCatalog schemas,
+    OemCodeTranslator codes,
     DocumentWorkflow workflow)
 {
     public async Task<IntakeResult> ApplyAsync(OemEventRequest request, CancellationToken cancellationToken)
@@ -40,10 +43,15 @@ public sealed class OemEvents(
             return earlier;
         }
 
+        if (codes.Translate(type, oemEvent) is { Count: > 0 } codeErrors)
+        {
+            return IntakeResult.Invalid(codeErrors);
+        }
+
         IntakeResult? answer = null;
         Transition? taken = null;
         var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateAsync(key, null, document =>
+        var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
         {
             if (document is null)
             {
@@ -58,18 +66,22 @@ public sealed class OemEvents(
                 return null;
             }
 
-            if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
+            Transition? transition = null;
+            if (plan.RecordAs is null && !type.States.TryFire(document.Status, plan.Trigger, out transition))
             {
                 answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
                 return null;
             }
 
+            var holder = new ReservationHolder(dealerCode, type.Name, document.DocumentNumber);
+            if (plan.Reservations.Count > 0 && await reservations.ReserveAsync(plan.Reservations, holder, cancellationToken) is { Count: > 0 } conflicts)
+            {
+                answer = IntakeResult.Invalid(conflicts);
+                return null;
+            }
+
             taken = transition;
-            var changes = new ChangeSet(dealerCode) { Document = document };
-            plan.Apply?.Invoke(document);
-            workflow.Apply(changes, document, transition, request.Actor, dealer, oemEvent.DeepClone().AsObject());
-            changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
-            return changes;
+            return Plan(document, plan, transition, request.Actor, dealer, oemEvent, keys, hash);
         }, cancellationToken);
 
         if (answer is not null)
@@ -84,7 +96,39 @@ public sealed class OemEvents(
 
         var updated = changes!.Document!;
         await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
-        await type.AfterTransitionAsync(updated, taken!, cancellationToken);
+        if (taken is not null)
+        {
+            await type.AfterTransitionAsync(updated, taken, cancellationToken);
+        }
+
         return IntakeResult.Accepted(updated.TrackingId, updated.Status);
+    }
+
+    /// <summary>The change an event makes: a transition, or (no transition) a timeline entry, told to the dealer when it matters.</summary>
+    private ChangeSet Plan(DocumentRecord document, OemEventPlan plan, Transition? transition, Actor actor, Dealer dealer, JsonObject oemEvent, IReadOnlyList<RequestKey> keys, string hash)
+    {
+        var changes = new ChangeSet(document.DealerCode) { Document = document };
+        plan.Apply?.Invoke(document);
+        if (!plan.Late)
+        {
+            OemCodeTranslator.Remember(document, oemEvent, workflow.Now);
+        }
+
+        var details = oemEvent.DeepClone().AsObject();
+        if (transition is not null)
+        {
+            workflow.Apply(changes, document, transition, actor, dealer, details);
+        }
+        else
+        {
+            workflow.Record(document, plan.RecordAs!, actor, details);
+            if (plan.NotifyDealer)
+            {
+                workflow.Notify(changes, document, document.Status, plan.RecordAs!, dealer, actor.CorrelationId);
+            }
+        }
+
+        changes.Keys.AddRange(keys.Select(k => idempotency.Remember(document.DealerCode, k.KeyId, hash, document.TrackingId, document.Status)));
+        return changes;
     }
 }

@@ -9,11 +9,13 @@ namespace Dms.Hub.Intake;
 /// <summary>
 /// Claims a document's reservations and decides whether an existing holder is still alive. A holder is stale when
 /// its document was never stored (a crash between reservation and commit) or has moved to a releasing state; a
-/// stale reservation is taken over under its ETag, so the scheme heals itself without a sweeper.
+/// stale reservation is taken over under its ETag, so the scheme heals itself without a sweeper. Counted
+/// reservations (allocation units) are claimed from their pool the same way (<see cref="ReservationPools"/>).
 /// </summary>
 public sealed class Reservations(IReservationStore store, IDocumentStore documents, IServiceProvider services, IOptions<IntakeOptions> options, TimeProvider clock)
 {
     private readonly TimeSpan _grace = TimeSpan.FromSeconds(options.Value.ReservationGraceSeconds);
+    private readonly ReservationPools _pools = new(store, clock);
 
     // Resolved on first use: document types hold rules, and the coverage rule reads reservations (a cycle otherwise).
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
@@ -26,7 +28,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     {
         var errors = new List<ValidationError>();
         var added = new List<Reservation>();
-        foreach (var scope in items.GroupBy(r => r.Scope, StringComparer.Ordinal))
+        foreach (var pool in items.Where(r => r.Capacity is not null))
+        {
+            switch (await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken))
+            {
+                case ReservationClaim.Added:
+                    added.Add(pool);
+                    break;
+                case ReservationClaim.Conflict:
+                    errors.Add(new ValidationError(pool.ErrorPath, pool.ErrorCode, pool.Message));
+                    break;
+            }
+        }
+
+        foreach (var scope in items.Where(r => r.Capacity is null).GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
             var batch = scope.ToList();
             if (await store.TryAddAsync(scope.Key, batch, holder, clock.GetUtcNow(), cancellationToken))
@@ -39,10 +54,10 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
             {
                 switch (await TryClaimOneAsync(item, holder, cancellationToken))
                 {
-                    case Claim.Added:
+                    case ReservationClaim.Added:
                         added.Add(item);
                         break;
-                    case Claim.Conflict:
+                    case ReservationClaim.Conflict:
                         errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
                         break;
                 }
@@ -63,8 +78,10 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         var errors = new List<ValidationError>();
         foreach (var item in items)
         {
-            var existing = await store.GetAsync(item.Scope, item.Key, cancellationToken);
-            if (existing is not null && existing.Holder != holder && await IsLiveAsync(existing, cancellationToken))
+            var conflict = item.Capacity is not null
+                ? await _pools.IsExhaustedAsync(item, holder, IsLiveAsync, cancellationToken)
+                : await store.GetAsync(item.Scope, item.Key, cancellationToken) is { } existing && existing.Holder != holder && await IsLiveAsync(existing, cancellationToken);
+            if (conflict)
             {
                 errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
             }
@@ -88,14 +105,16 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     {
         foreach (var item in items)
         {
-            await store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken);
+            await (item.Capacity is null
+                ? store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken)
+                : _pools.ReleaseAsync(item.Scope, holder, cancellationToken));
         }
     }
 
     /// <summary>Gives back everything a document holds once it reaches a releasing state (cancelled, unwound ...).</summary>
     public Task ReleaseIfDoneAsync(DocumentType type, Workflow.DocumentRecord document, CancellationToken cancellationToken) =>
         type.ReleasingStates.Contains(document.Status)
-            ? ReleaseAsync(type.ReservationsOf(document.Body), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken)
+            ? ReleaseAsync(type.ReservationsHeld(document), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>A reservation is live while its holder's document exists (or may still appear) and holds it.</summary>
@@ -113,14 +132,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         return document is not null && !type.ReleasingStates.Contains(document.Status);
     }
 
-    private enum Claim
-    {
-        Added,
-        AlreadyHeld,
-        Conflict,
-    }
-
-    private async Task<Claim> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
+    private async Task<ReservationClaim> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -129,7 +141,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
             {
                 if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken))
                 {
-                    return Claim.Added;
+                    return ReservationClaim.Added;
                 }
 
                 continue;
@@ -137,20 +149,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
             if (existing.Holder == holder)
             {
-                return Claim.AlreadyHeld;
+                return ReservationClaim.AlreadyHeld;
             }
 
             if (await IsLiveAsync(existing, cancellationToken))
             {
-                return Claim.Conflict;
+                return ReservationClaim.Conflict;
             }
 
             if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken))
             {
-                return Claim.Added;
+                return ReservationClaim.Added;
             }
         }
 
-        return Claim.Conflict;
+        return ReservationClaim.Conflict;
     }
 }

@@ -1,19 +1,29 @@
 using System.Globalization;
+using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 
 namespace Dms.Hub.Intake;
 
 /// <summary>
-/// The vehicles' retail records, read by the warranty coverage check. A record is the reservation an accepted RDR
-/// holds on its VIN; it carries the warranty start (delivery date) and the odometer at delivery.
+/// What the hub knows per vehicle, in the VIN's reservation scope: the retail record (the reservation an accepted RDR
+/// holds: warranty start and odometer at delivery, read by the warranty coverage check), document links (the vehicle
+/// order the VIN was built for) and the claims about it. It is the VIN index cross-document effects go through.
 /// </summary>
-public sealed class VehicleRegistry(IReservationStore store, Reservations reservations)
+public sealed class VehicleRegistry(IReservationStore store, Reservations reservations, IDocumentStore documents)
 {
     public const string RetailKey = "retail";
     public const string WarrantyStartField = "warrantyStart";
     public const string DeliveryOdometerKmField = "deliveryOdometerKm";
+    public const string TrackingIdField = "trackingId";
+    private const int MaxRelated = 20;
 
     public static string Scope(string vin) => "vin|" + vin;
+
+    public static string LinkKey(string documentType) => "doc|" + documentType;
+
+    /// <summary>The reservation that links a VIN to one document of <paramref name="documentType"/> (one per VIN and type).</summary>
+    public static Reservation Link(string vin, string documentType, string trackingId, string errorPath, string errorCode, string message) =>
+        new(Scope(vin), LinkKey(documentType), errorPath, errorCode, message, new Dictionary<string, string> { [TrackingIdField] = trackingId });
 
     public async Task<VehicleRetail?> GetRetailAsync(string vin, CancellationToken cancellationToken)
     {
@@ -27,5 +37,33 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
             DateOnly.ParseExact(entry.Data[WarrantyStartField], "yyyy-MM-dd", CultureInfo.InvariantCulture),
             double.Parse(entry.Data[DeliveryOdometerKmField], CultureInfo.InvariantCulture),
             entry.Holder);
+    }
+
+    /// <summary>The live document of <paramref name="documentType"/> linked to the VIN, if any.</summary>
+    public async Task<VehicleLink?> FindLinkAsync(string vin, string documentType, CancellationToken cancellationToken)
+    {
+        var entry = await store.GetAsync(Scope(vin), LinkKey(documentType), cancellationToken);
+        return entry is not null && entry.Data.TryGetValue(TrackingIdField, out var trackingId) && await reservations.IsLiveAsync(entry, cancellationToken)
+            ? new VehicleLink(entry.Holder.DealerCode, documentType, trackingId)
+            : null;
+    }
+
+    /// <summary>The live documents of <paramref name="dealerCode"/> about the VIN (its order, its RDR, its claims): never another dealer's.</summary>
+    public async Task<IReadOnlyList<VehicleLink>> DocumentsAboutAsync(string vin, string dealerCode, CancellationToken cancellationToken)
+    {
+        var links = new List<VehicleLink>();
+        var holders = (await store.ListAsync(Scope(vin), cancellationToken)).Where(e => e.Holder.DealerCode == dealerCode).DistinctBy(e => e.Holder);
+        foreach (var entry in holders.Take(MaxRelated))
+        {
+            var holder = entry.Holder;
+            var trackingId = entry.Data.TryGetValue(TrackingIdField, out var linked) ? linked
+                : (await documents.GetKeyAsync(holder.DealerCode, IdempotencyEntry.ForDocumentNumber(holder.DocumentType, holder.DocumentNumber), cancellationToken))?.TrackingId;
+            if (trackingId is not null && await reservations.IsLiveAsync(entry, cancellationToken))
+            {
+                links.Add(new VehicleLink(holder.DealerCode, holder.DocumentType, trackingId));
+            }
+        }
+
+        return links;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Dms.Hub.Alerts;
+using Dms.Hub.Common;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Registry;
@@ -17,10 +19,19 @@ public abstract class DocumentType
 
     public abstract string Title { get; }
 
+    /// <summary>The name in PascalCase (<c>WarrantyClaim</c>): XML types and SOAP operations are named from it.</summary>
+    public string PascalName => Names.Pascal(Name);
+
     public abstract string SchemaName { get; }
 
     /// <summary>Schema of the events the OEM posts back, if the OEM posts any.</summary>
     public abstract string? EventSchemaName { get; }
+
+    /// <summary>
+    /// Schema of what the OEM's events have recorded on a document (<see cref="DocumentRecord.Oem"/>): decision,
+    /// payment, unwind answer … Channels that need a typed contract (SOAP) render the OEM data with it.
+    /// </summary>
+    public virtual string? StateSchemaName => null;
 
     public abstract StateMachine States { get; }
 
@@ -35,6 +46,13 @@ public abstract class DocumentType
 
     public abstract IReadOnlyList<DocumentCommand> Commands { get; }
 
+    /// <summary>The dealer commands a document in <paramref name="status"/> offers: those with a legal trigger there.</summary>
+    public IReadOnlyList<DocumentCommand> CommandsAvailableIn(string status)
+    {
+        var legal = States.TriggersFrom(status);
+        return Commands.Where(c => c.Triggers.Any(legal.Contains)).ToList();
+    }
+
     public abstract Type ModelType { get; }
 
     /// <summary>Reads a schema-valid body into the canonical form; null if it cannot be read.</summary>
@@ -48,6 +66,21 @@ public abstract class DocumentType
 
     /// <summary>Maps an OEM event (already schema-valid) onto a trigger and the data it records.</summary>
     public abstract OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent);
+
+    /// <summary>Everything a stored document holds, released once it reaches a releasing state (by default what its body names).</summary>
+    public virtual IReadOnlyList<Reservation> ReservationsHeld(DocumentRecord document) => ReservationsOf(document.Body);
+
+    /// <summary>The vehicle a stored document is about, if any: documents about one VIN can show each other.</summary>
+    public virtual string? VinOf(DocumentRecord document) => null;
+
+    /// <summary>Triggers fired on this type's documents when other documents about the same vehicle change.</summary>
+    public virtual IReadOnlyList<DocumentReaction> Reactions => [];
+
+    /// <summary>Values stored with each document row so lists can filter by them.</summary>
+    public virtual IReadOnlyList<SummaryField> SummaryFields => [];
+
+    /// <summary>Business conditions watched on each document (raised once, cleared when they end).</summary>
+    public virtual IReadOnlyList<AlertRule> AlertRules => [];
 
     /// <summary>Effects outside the document's partition after a committed transition (idempotent, may be repeated).</summary>
     public virtual Task AfterTransitionAsync(DocumentRecord document, Transition transition, CancellationToken cancellationToken) =>

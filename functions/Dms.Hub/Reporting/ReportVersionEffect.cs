@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dms.Hub.Effects;
 using Dms.Hub.Dealers;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.Registry;

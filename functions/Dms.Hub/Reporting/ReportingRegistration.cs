@@ -1,9 +1,9 @@
+using Dms.Hub.Effects;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.PeriodicReports.Rules;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Work;
-using Dms.Hub.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

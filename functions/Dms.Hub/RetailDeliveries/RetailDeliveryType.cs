@@ -30,6 +30,8 @@ public sealed class RetailDeliveryType : DocumentType<RetailDeliveryReport>
 
     public override string? EventSchemaName => "retail-delivery-report-event.v1";
 
+    public override string? StateSchemaName => "retail-delivery-report-state.v1";
+
     public override StateMachine States => RetailDeliveryLifecycle.Machine;
 
     public override string SubmitMessage => RetailDeliveryLifecycle.ReportedMessage;
@@ -45,6 +47,8 @@ public sealed class RetailDeliveryType : DocumentType<RetailDeliveryReport>
         var type = oemEvent["type"]!.GetValue<string>();
         return new OemEventPlan(type, [], report => report.Oem["unwind"] = oemEvent.DeepClone());
     }
+
+    public override string? VinOf(DocumentRecord document) => document.Body["vin"]?.GetValue<string>();
 
     protected override string NumberOf(RetailDeliveryReport document) => document.ReportNumber;
 

@@ -1,4 +1,4 @@
-using Dms.Hub.Workflow;
+using Dms.Hub.Effects;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Dms.Hub.Effects;
 using Dms.Hub.Dealers;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Workflow;

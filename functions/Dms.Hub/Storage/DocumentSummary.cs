@@ -9,4 +9,5 @@ public sealed record DocumentSummary(
     int ContentVersion,
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
-    string? OemReference);
+    string? OemReference,
+    IReadOnlyDictionary<string, string>? Fields = null);

@@ -2,10 +2,13 @@ using Dms.Hub.Registry;
 
 namespace Dms.Hub.Storage;
 
-/// <summary>Port: uniqueness claims outside a document's own partition (VIN scope).</summary>
+/// <summary>Port: uniqueness claims and counted units outside a document's own partition (a VIN, an allocation pool).</summary>
 public interface IReservationStore
 {
     Task<ReservationEntry?> GetAsync(string scope, string key, CancellationToken cancellationToken);
+
+    /// <summary>Every reservation in one scope (a VIN's records, an allocation pool's units).</summary>
+    Task<IReadOnlyList<ReservationEntry>> ListAsync(string scope, CancellationToken cancellationToken);
 
     /// <summary>Adds the reservations of one scope atomically; false when any of them exists.</summary>
     Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);

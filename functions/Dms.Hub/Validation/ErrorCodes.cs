@@ -42,4 +42,28 @@ public static class ErrorCodes
     public const string VinAlreadyRetailed = "VIN_ALREADY_RETAILED";
     public const string UnwindSameDay = "UNWIND_SAME_DAY";
     public const string DuplicateDocument = "DUPLICATE_DOCUMENT";
+
+    // Vehicle orders
+    public const string DuplicateOrder = "DUPLICATE_ORDER";
+    public const string UnknownModel = "UNKNOWN_MODEL";
+    public const string ModelNotOffered = "MODEL_NOT_OFFERED";
+    public const string ModelYearNotOffered = "MODEL_YEAR_NOT_OFFERED";
+    public const string InvalidTrim = "INVALID_TRIM";
+    public const string InvalidExteriorColor = "INVALID_EXTERIOR_COLOR";
+    public const string InvalidInteriorColor = "INVALID_INTERIOR_COLOR";
+    public const string UnknownOption = "UNKNOWN_OPTION";
+    public const string OptionRequires = "OPTION_REQUIRES";
+    public const string OptionExcluded = "OPTION_EXCLUDED";
+    public const string OptionGroupConflict = "OPTION_GROUP_CONFLICT";
+    public const string OptionGroupRequired = "OPTION_GROUP_REQUIRED";
+    public const string CustomerReferenceRequired = "CUSTOMER_REFERENCE_REQUIRED";
+    public const string FleetAccountRequired = "FLEET_ACCOUNT_REQUIRED";
+    public const string PriorityOutOfRange = "PRIORITY_OUT_OF_RANGE";
+    public const string DeliveryWindowInPast = "DELIVERY_WINDOW_IN_PAST";
+    public const string AllocationPeriodClosed = "ALLOCATION_PERIOD_CLOSED";
+    public const string AllocationExceeded = "ALLOCATION_EXCEEDED";
+    public const string OrderNumberMismatch = "ORDER_NUMBER_MISMATCH";
+    public const string AmendmentEmpty = "AMENDMENT_EMPTY";
+    public const string ChangePending = "CHANGE_PENDING";
+    public const string VinAlreadyAssigned = "VIN_ALREADY_ASSIGNED";
 }

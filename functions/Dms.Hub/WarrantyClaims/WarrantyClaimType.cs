@@ -19,8 +19,8 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
         Commands =
         [
             new ReasonCommand("cancel", "Withdraw the claim before a decision.", "Cancel"),
-            new ResubmitClaimCommand(this),
-            new ReasonCommand("appeals", "Appeal a denial or a chargeback.", "Appeal"),
+            new ResubmitCommand(this, "Resubmit the corrected claim after it was rejected or information was requested.", "/dealerClaimNumber", ErrorCodes.ClaimNumberMismatch),
+            new ReasonCommand("appeals", "Appeal a denial or a chargeback.", "Appeal", verb: "Appeal"),
         ];
     }
 
@@ -34,6 +34,8 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
 
     public override string? EventSchemaName => "warranty-claim-event.v1";
 
+    public override string? StateSchemaName => "warranty-claim-state.v1";
+
     public override StateMachine States => WarrantyClaimLifecycle.Machine;
 
     public override string SubmitMessage => WarrantyClaimLifecycle.SubmittedMessage;
@@ -45,6 +47,8 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
     public override IReadOnlyList<DocumentCommand> Commands { get; }
 
     public override OemEventPlan PlanOemEvent(DocumentRecord document, JsonObject oemEvent) => WarrantyClaimEvents.Plan(document, oemEvent);
+
+    public override string? VinOf(DocumentRecord document) => document.Body["vin"]?.GetValue<string>();
 
     protected override string NumberOf(WarrantyClaim document) => document.DealerClaimNumber;
 

@@ -7,9 +7,10 @@ namespace Dms.Hub.Workflow;
 
 /// <summary>
 /// Read → plan → commit under the document's ETag, re-planning on a concurrent change (optimistic concurrency:
-/// no lost update, no illegal transition). Committed work is dispatched at once.
+/// no lost update, no illegal transition). What is derived from the document (summary fields, alert timers) is
+/// brought up to date in the same commit. Committed work is dispatched at once.
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -46,6 +47,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        derivations.Prepare(changes);
         var result = await store.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed && changes.NewWork.Count > 0)
         {

@@ -37,6 +37,15 @@ public sealed class DocumentRecord
 
     public List<DeliveryRecord> Deliveries { get; init; } = [];
 
+    /// <summary>Conditions orthogonal to the status (a hold), by name; each is set and released on its own.</summary>
+    public Dictionary<string, Overlay> Overlays { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The type's summary fields (model, ETA, on hold ...), recomputed on every commit and stored with the row for filtering.</summary>
+    public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The due time of each durable alert timer this document has set, by alert rule code.</summary>
+    public Dictionary<string, DateTimeOffset> Timers { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Concurrency token of the stored version this instance was read from; null before the first commit.</summary>
     public string? ETag { get; set; }
 

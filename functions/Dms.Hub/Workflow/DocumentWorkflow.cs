@@ -1,19 +1,27 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
+using Dms.Hub.Effects;
 using Dms.Hub.Notifications;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dms.Hub.Workflow;
 
 /// <summary>
 /// The one place where documents change: timeline entries, status transitions, the dealer's notification and the
 /// work a change causes are all written into the same <see cref="ChangeSet"/>, so they commit together or not at all.
+/// That includes the effects other documents declared on this one (<see cref="DocumentReaction"/>) and the named
+/// effects (<see cref="IDocumentEffect"/>: rollups, reporting slots) that want the change.
 /// </summary>
-public sealed class DocumentWorkflow(TimeProvider clock, DocumentEffects effects)
+public sealed class DocumentWorkflow(TimeProvider clock, IServiceProvider services)
 {
+    // Resolved on first use: document types hold rules that use services built on this workflow.
+    private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
+    private readonly Lazy<DocumentEffects> _effects = new(services.GetRequiredService<DocumentEffects>);
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Appends a timeline entry (no status change unless <paramref name="from"/>/<paramref name="to"/> say so).</summary>
@@ -36,7 +44,7 @@ public sealed class DocumentWorkflow(TimeProvider clock, DocumentEffects effects
         if (from != transition.To)
         {
             Notify(changes, document, from, transition.Trigger, dealer, actor.CorrelationId);
-            AddEffects(changes, document, from, actor.CorrelationId);
+            React(changes, document, from, actor.CorrelationId);
         }
 
         if (transition.Outbound is { } message)
@@ -56,17 +64,43 @@ public sealed class DocumentWorkflow(TimeProvider clock, DocumentEffects effects
         return NewWork(WorkKinds.Route, document.DealerCode, document, args, correlationId);
     }
 
-    /// <summary>Durable work for every effect that wants this change (<paramref name="previousStatus"/> null: created).</summary>
-    public void AddEffects(ChangeSet changes, DocumentRecord document, string? previousStatus, string? correlationId)
+    public WorkItem DeliverWork(DocumentRecord document, DeliveryRecord delivery, string? correlationId) =>
+        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id }, correlationId);
+
+    /// <summary>
+    /// The cross-document effects of <paramref name="document"/> entering its current status (<paramref name="previousStatus"/>
+    /// null: just created): one effect work item per reaction declared on it and per named effect that wants the change,
+    /// committed with this change (so an effect is never lost) and run by the effect handler.
+    /// </summary>
+    public void React(ChangeSet changes, DocumentRecord document, string? previousStatus, string? correlationId)
     {
-        foreach (var effect in effects.Wanted(document, previousStatus))
+        foreach (var effect in _effects.Value.Wanted(document, previousStatus))
         {
-            changes.NewWork.Add(NewWork(WorkKinds.Effect, document.DealerCode, document, new JsonObject { [EffectHandler.EffectArgument] = effect.Name }, correlationId));
+            changes.NewWork.Add(Schedule(WorkKinds.Effect, document, new JsonObject { [DocumentEffects.EffectArgument] = effect.Name }, correlationId));
+        }
+
+        var reactions = _types.Value.ReactionsTo(document.DocumentType, document.Status);
+        if (reactions.Count == 0 || _types.Value.Get(document.DocumentType).VinOf(document) is not { } vin)
+        {
+            return;
+        }
+
+        foreach (var (target, reaction) in reactions)
+        {
+            changes.NewWork.Add(Schedule(WorkKinds.Effect, document, new JsonObject
+            {
+                ["targetType"] = target.Name, ["trigger"] = reaction.Trigger, ["vin"] = vin, ["sourceStatus"] = document.Status,
+            }, correlationId));
         }
     }
 
-    public WorkItem DeliverWork(DocumentRecord document, DeliveryRecord delivery, string? correlationId) =>
-        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id }, correlationId);
+    /// <summary>A work item about <paramref name="document"/>, due now or at <paramref name="dueAt"/> (a durable timer).</summary>
+    public WorkItem Schedule(string kind, DocumentRecord document, JsonObject args, string? correlationId, DateTimeOffset? dueAt = null)
+    {
+        var now = Now;
+        var due = dueAt is { } at && at > now ? at : now;
+        return new WorkItem(Ids.NewUlid(now), kind, document.DealerCode, document.DocumentType, document.TrackingId, args, now, due, correlationId);
+    }
 
     public void Notify(ChangeSet changes, DocumentRecord document, string? previousStatus, string evt, Dealer dealer, string? correlationId)
     {
@@ -81,9 +115,6 @@ public sealed class DocumentWorkflow(TimeProvider clock, DocumentEffects effects
         }
     }
 
-    private WorkItem NewWork(string kind, string dealerCode, DocumentRecord document, JsonObject args, string? correlationId)
-    {
-        var now = Now;
-        return new WorkItem(Ids.NewUlid(now), kind, dealerCode, document.DocumentType, document.TrackingId, args, now, now, correlationId);
-    }
+    private WorkItem NewWork(string kind, string dealerCode, DocumentRecord document, JsonObject args, string? correlationId) =>
+        Schedule(kind, document, args, correlationId) with { DealerCode = dealerCode };
 }

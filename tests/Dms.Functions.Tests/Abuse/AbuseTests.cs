@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Dms.Functions.Tests.PartsOrders;
+using Dms.Functions.Tests.VehicleOrders;
 using Microsoft.AspNetCore.Routing;
 
 namespace Dms.Functions.Tests.Abuse;
@@ -20,28 +22,20 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
     public async Task OverAThousandMalformedRequests_NoneAnswers5xx_EveryErrorIsAProblemWithACode()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
-        var (claimId, claim) = await dealer.SubmitValidClaimAsync();
-        var rdrId = await SubmitRdrAsync(dealer);
+        var documents = await OwnDocumentsAsync(dealer);
         using var oem = Hub.Client(HubSettings.OemKey);
         using var admin = Hub.Client(HubSettings.AdminKey);
         var clients = new Dictionary<string, HttpClient> { ["dealer"] = dealer.Http, ["oem"] = oem, ["admin"] = admin };
-        var reason = new JsonObject { ["reason"] = "CUSTOMER_WITHDREW", ["note"] = "abuse test" };
-        var targets = new List<(string, string, JsonObject)>
-        {
-            ("dealer", "/api/v1/warranty-claims", TestDocuments.Claim(TestDocuments.NewVin())),
-            ("dealer", "/api/v1/retail-delivery-reports", TestDocuments.Rdr(TestDocuments.NewVin())),
-            ("dealer", "/api/v1/daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
-            ("dealer", "/api/v1/monthly-stock-reports", TestReports.Stock(LastMonth())),
-            ("dealer", "/api/v1/monthly-financial-statements", TestReports.Financial(LastMonth())),
-            ("dealer", $"/api/v1/warranty-claims/{claimId}/cancel", reason),
-            ("dealer", $"/api/v1/warranty-claims/{claimId}/appeals", reason),
-            ("dealer", $"/api/v1/warranty-claims/{claimId}/resubmissions", claim),
-            ("dealer", $"/api/v1/retail-delivery-reports/{rdrId}/unwind", reason),
+        var targets = DocumentTargets(documents).Concat(
+        [
             ("dealer", "/api/v1/notifications/ack", new JsonObject { ["receiptIds"] = new JsonArray("01K00000000000000000000000") }),
-            ("oem", $"/api/v1/oem/warranty-claims/{claimId}/events", new JsonObject { ["type"] = "Approved", ["approvedAmount"] = TestDocuments.Usd(26250) }),
             ("admin", "/api/v1/admin/dealers", new JsonObject { ["code"] = TestDocuments.NewDealerCode(), ["name"] = "Abuse Motors", ["region"] = "East", ["brand"] = "Aurora" }),
-        };
-        var requests = new MalformedRequests(new Random(20261123)).Generate(targets, 1100).Concat(MalformedRequests.UnknownRoutes(claimId)).ToList();
+            ("admin", $"/api/v1/admin/alerts/{documents["vehicle-orders"]}.ORDER_NOT_SCHEDULED/acknowledge", new JsonObject { ["note"] = "abuse test" }),
+            ("dealer", "/api/v1/parts-inventory", ValidExample("parts-inventory.v1")),
+            ("dealer", "/api/v1/parts-orders/suggestions", ValidExample("parts-order-suggestion-request.v1")),
+            ("dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm", ValidExample("parts-order-suggestion-confirmation.v1")),
+        ]).ToList();
+        var requests = new MalformedRequests(new Random(20261123)).Generate(targets, 1100).Concat(MalformedRequests.UnknownRoutes(documents["warranty-claims"])).ToList();
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
 
@@ -57,7 +51,15 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
 
         Assert.True(requests.Count >= 1000, $"only {requests.Count} requests");
         Assert.True(failures.IsEmpty, string.Join('\n', failures.Take(20)));
-        Assert.Subset(statuses.Keys.ToHashSet(), new HashSet<int> { 400, 404, 405, 413, 415, 422 });
+        // 409: a suggestion request whose only (optional) field a mutation removed is valid, and the dealer has no stock data.
+        Assert.Subset(statuses.Keys.ToHashSet(), new HashSet<int> { 400, 404, 405, 409, 413, 415, 422 });
+        var attacked = targets.Select(t => t.Item2).ToHashSet(StringComparer.Ordinal);
+        foreach (var (method, pattern) in BodyRoutes())
+        {
+            var route = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Replace(pattern, "{[^}]+}", "[^/]+") + "$");
+            Assert.True(attacked.Any(route.IsMatch),
+                $"{method} {pattern} is not in the malformed-request corpus");
+        }
     }
 
     [Fact]
@@ -65,15 +67,8 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
     {
         using var owner = await DealerSession.StartAsync(Hub);
         using var intruder = await DealerSession.StartAsync(Hub);
-        var (claimId, claim) = await owner.SubmitValidClaimAsync();
-        var documents = new Dictionary<string, string>
-        {
-            ["warranty-claims"] = claimId,
-            ["retail-delivery-reports"] = await SubmitRdrAsync(owner),
-            ["daily-sales-summaries"] = await SubmitAsync(owner, "daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
-            ["monthly-stock-reports"] = await SubmitAsync(owner, "monthly-stock-reports", TestReports.Stock(LastMonth())),
-            ["monthly-financial-statements"] = await SubmitAsync(owner, "monthly-financial-statements", TestReports.Financial(LastMonth())),
-        };
+        var documents = await OwnDocumentsAsync(owner);
+        var before = await StatusesAsync(owner, documents);
         var routes = DealerDocumentRoutes().ToList();
 
         foreach (var (method, pattern) in routes)
@@ -81,7 +76,7 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             var segment = pattern.Split('/')[3];
             var ownerDocument = documents[segment];
             var missing = owner.Dealer.Code + "-01K00000000000000000000000";
-            var body = pattern.EndsWith("/resubmissions", StringComparison.Ordinal) ? claim : new JsonObject { ["reason"] = "NOSY" };
+            var body = new JsonObject { ["reason"] = "NOSY" };
 
             var stolen = await CallAsync(intruder.Http, method, pattern.Replace("{trackingId}", ownerDocument, StringComparison.Ordinal), body);
             var absent = await CallAsync(intruder.Http, method, pattern.Replace("{trackingId}", missing, StringComparison.Ordinal), body);
@@ -92,11 +87,65 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
 
         var registry = Hub.Service<Dms.Hub.Registry.DocumentTypeRegistry>();
         Assert.True(routes.Count == registry.All.Sum(t => 1 + t.Commands.Count), "a GET and every command of each document type: " + string.Join(", ", routes));
-        Assert.Equal("Submitted", (await owner.ClaimAsync(claimId))["status"]!.GetValue<string>());
+        Assert.Equal(before, await StatusesAsync(owner, documents));
         foreach (var segment in documents.Keys)
         {
             Assert.Empty((await intruder.Http.GetJsonAsync("/api/v1/" + segment))["items"]!.AsArray());
         }
+    }
+
+    /// <summary>One document of every registered type, owned by <paramref name="dealer"/>, by URL segment.</summary>
+    private async Task<Dictionary<string, string>> OwnDocumentsAsync(DealerSession dealer)
+    {
+        var documents = new Dictionary<string, string>
+        {
+            ["warranty-claims"] = (await dealer.SubmitValidClaimAsync()).TrackingId,
+            ["retail-delivery-reports"] = await SubmitRdrAsync(dealer),
+            ["vehicle-orders"] = await dealer.SubmitValidOrderAsync(),
+            ["parts-orders"] = await dealer.SubmitValidPartsOrderAsync(),
+            ["daily-sales-summaries"] = await SubmitAsync(dealer, "daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
+            ["monthly-stock-reports"] = await SubmitAsync(dealer, "monthly-stock-reports", TestReports.Stock(LastMonth())),
+            ["monthly-financial-statements"] = await SubmitAsync(dealer, "monthly-financial-statements", TestReports.Financial(LastMonth())),
+        };
+        var registry = Hub.Service<Dms.Hub.Registry.DocumentTypeRegistry>();
+        Assert.Equal(registry.All.Select(t => t.RouteSegment).Order(), documents.Keys.Order());
+        return documents;
+    }
+
+    /// <summary>Every route that takes a document type's body, from the registry: submit, each command, OEM events.</summary>
+    private IEnumerable<(string Caller, string Path, JsonObject Valid)> DocumentTargets(Dictionary<string, string> documents)
+    {
+        foreach (var type in Hub.Service<Dms.Hub.Registry.DocumentTypeRegistry>().All)
+        {
+            var id = documents[type.RouteSegment];
+            yield return ("dealer", "/api/v1/" + type.RouteSegment, ValidExample(type.SchemaName));
+            foreach (var command in type.Commands)
+            {
+                yield return ("dealer", $"/api/v1/{type.RouteSegment}/{id}/{command.Name}", ValidExample(command.SchemaName));
+            }
+
+            if (type.EventSchemaName is { } events)
+            {
+                yield return ("oem", $"/api/v1/oem/{type.RouteSegment}/{id}/events", ValidExample(events));
+            }
+        }
+    }
+
+    private static JsonObject ValidExample(string schema)
+    {
+        var folder = System.IO.Path.Combine(RepoRoot.Path, "schemas", "examples", schema[..schema.LastIndexOf(".v", StringComparison.Ordinal)], "valid");
+        return JsonNode.Parse(File.ReadAllText(Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).First()))!.AsObject();
+    }
+
+    private static async Task<List<string>> StatusesAsync(DealerSession dealer, Dictionary<string, string> documents)
+    {
+        var statuses = new List<string>();
+        foreach (var (segment, id) in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            statuses.Add((await dealer.Http.GetJsonAsync($"/api/v1/{segment}/{id}"))["status"]!.GetValue<string>());
+        }
+
+        return statuses;
     }
 
     /// <summary>Null when the answer is acceptable: below 500, and an error is a problem document with its status and a code.</summary>
@@ -156,10 +205,16 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
 
     /// <summary>From the app's own endpoint table: every dealer route that names a document, so a new one is covered too.</summary>
     private IEnumerable<(string Method, string Pattern)> DealerDocumentRoutes() =>
+        Routes("dealer").Where(r => r.Pattern.Contains("{trackingId}", StringComparison.Ordinal));
+
+    /// <summary>From the endpoint table: every dealer and OEM route that takes a body.</summary>
+    private IEnumerable<(string Method, string Pattern)> BodyRoutes() =>
+        Routes("dealer").Concat(Routes("oem")).Where(r => r.Method is "POST" or "PUT");
+
+    private IEnumerable<(string Method, string Pattern)> Routes(string policy) =>
         Hub.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == "dealer"))
-            .Where(e => e.RoutePattern.RawText!.Contains("{trackingId}", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))));
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == policy))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))));
 
     private static string LastMonth() => TestDocuments.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -10,7 +10,7 @@ namespace Dms.Functions.Tests.FunctionsHost;
 /// </summary>
 public sealed class CustomHandlerFixture(AzuriteFixture azurite) : IAsyncLifetime
 {
-    public static readonly string[] Kinds = ["route", "deliver", "notify", "effect", "batch"];
+    public static readonly string[] Kinds = ["route", "deliver", "notify", "effect", "timer", "batch"];
     private HttpClient? _host;
 
     public OemStub Oem { get; } = new();
@@ -35,6 +35,7 @@ public sealed class CustomHandlerFixture(AzuriteFixture azurite) : IAsyncLifetim
         settings["Dms:Work:Transport"] = "service-bus";
         settings["Dms:ServiceBus:ConnectionString"] = Bus.ConnectionString;
         settings["Dms:Work:RecoveryGraceSeconds"] = "1";
+        settings["Dms:Soap:AllowedHosts:0"] = "dms.example.com";
         // Long enough that a failed attempt's redelivery finds the item not yet due.
         settings["Dms:Routing:Destinations:oem:Retry:BaseDelayMilliseconds"] = "3000";
         settings["Dms:Routing:Destinations:oem:Retry:MaxDelaySeconds"] = "4";

@@ -1,0 +1,107 @@
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+
+namespace Dms.Hub.Intake;
+
+/// <summary>
+/// Counted reservations (<see cref="Reservation.Capacity"/>): a pool of N units in one scope, each unit a row of its
+/// own (<c>unit|0001</c> …), so two claimers of the last unit race on one row and exactly one wins. A unit whose holder
+/// is no longer live (its document was never stored, or was cancelled or rejected) is taken over under its ETag,
+/// so a crash between claiming a unit and storing the document never leaks the unit.
+/// </summary>
+internal sealed class ReservationPools(IReservationStore store, TimeProvider clock)
+{
+    public static string SlotKey(int slot) => "unit|" + slot.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<ReservationClaim> ClaimAsync(Reservation pool, ReservationHolder holder, Func<ReservationEntry, CancellationToken, Task<bool>> isLive, CancellationToken cancellationToken)
+    {
+        var capacity = pool.Capacity!.Value;
+
+        // Every failed attempt means another claimer filled a slot, so capacity + a few attempts always decide.
+        for (var attempt = 0; attempt < capacity + 5; attempt++)
+        {
+            var entries = await store.ListAsync(pool.Scope, cancellationToken);
+            if (entries.Any(e => e.Holder == holder))
+            {
+                return ReservationClaim.AlreadyHeld;
+            }
+
+            var taken = entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            var free = Enumerable.Range(1, capacity).Select(SlotKey).Where(k => !taken.Contains(k)).ToList();
+            if (entries.Count < capacity && free.Count > 0)
+            {
+                // A random free unit spreads concurrent claimers over the free rows instead of all racing for one.
+                if (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken))
+                {
+                    return ReservationClaim.Added;
+                }
+
+                continue;
+            }
+
+            var stale = new List<ReservationEntry>();
+            var live = 0;
+            foreach (var entry in entries)
+            {
+                if (await isLive(entry, cancellationToken))
+                {
+                    live++;
+                }
+                else if (IsSlot(entry.Key, capacity))
+                {
+                    stale.Add(entry);
+                }
+            }
+
+            if (live >= capacity)
+            {
+                return ReservationClaim.Conflict;
+            }
+
+            var claimed = free.Count > 0
+                ? await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken)
+                : stale.Count > 0 && await TakeOverAsync(stale[Random.Shared.Next(stale.Count)], pool, holder, cancellationToken);
+            if (claimed)
+            {
+                return ReservationClaim.Added;
+            }
+        }
+
+        return ReservationClaim.Conflict;
+    }
+
+    /// <summary>Whether the pool has no unit left for <paramref name="holder"/> (read-only).</summary>
+    public async Task<bool> IsExhaustedAsync(Reservation pool, ReservationHolder holder, Func<ReservationEntry, CancellationToken, Task<bool>> isLive, CancellationToken cancellationToken)
+    {
+        var entries = await store.ListAsync(pool.Scope, cancellationToken);
+        if (entries.Any(e => e.Holder == holder))
+        {
+            return false;
+        }
+
+        var live = 0;
+        foreach (var entry in entries)
+        {
+            live += await isLive(entry, cancellationToken) ? 1 : 0;
+        }
+
+        return live >= pool.Capacity!.Value;
+    }
+
+    /// <summary>Gives back whatever unit of the pool <paramref name="holder"/> holds.</summary>
+    public async Task ReleaseAsync(string scope, ReservationHolder holder, CancellationToken cancellationToken)
+    {
+        foreach (var entry in (await store.ListAsync(scope, cancellationToken)).Where(e => e.Holder == holder))
+        {
+            await store.ReleaseAsync(scope, entry.Key, holder, cancellationToken);
+        }
+    }
+
+    private Task<bool> TakeOverAsync(ReservationEntry stale, Reservation pool, ReservationHolder holder, CancellationToken cancellationToken) =>
+        store.TryReplaceAsync(stale, pool with { Key = stale.Key }, holder, clock.GetUtcNow(), cancellationToken);
+
+    private static bool IsSlot(string key, int capacity) =>
+        key.StartsWith("unit|", StringComparison.Ordinal)
+        && int.TryParse(key.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var slot)
+        && slot >= 1 && slot <= capacity;
+}
