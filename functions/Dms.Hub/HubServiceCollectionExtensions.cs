@@ -65,6 +65,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentCommands>();
         services.AddSingleton<OemEvents>();
         services.AddSingleton<Mailbox>();
+        services.AddSingleton<NotificationRecipients>();
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton<StorageTraffic>();
         services.AddSingleton<Router>();

@@ -30,7 +30,7 @@ internal static class HttpSurface
             .AddPolicy(Callers.DealerPolicy, p => p.RequireRole(nameof(PrincipalRole.Dealer)))
             .AddPolicy(Callers.OemPolicy, p => p.RequireRole(nameof(PrincipalRole.Oem)))
             .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)))
-            .AddPolicy(Callers.HqPolicy, p => p.RequireRole(nameof(PrincipalRole.Hq), nameof(PrincipalRole.RegionalManager)));
+            .AddPolicy(Callers.HqPolicy, p => p.RequireRole(nameof(PrincipalRole.Hq), nameof(PrincipalRole.RegionalManager), nameof(PrincipalRole.DistrictManager)));
         services.AddPerCallerRateLimits(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -83,6 +83,7 @@ internal static class HttpSurface
         api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();
         api.MapHqEndpoints();
+        api.MapHqAlertEndpoints();
         api.MapReportingEndpoints();
         api.MapBatchEndpoints();
         api.MapAdminHqUserEndpoints();

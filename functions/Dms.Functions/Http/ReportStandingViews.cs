@@ -30,7 +30,7 @@ internal static class ReportStandingViews
         ["escalation"] = s.Escalation is { } e
             ? new JsonObject
             {
-                ["step"] = e.Step, ["since"] = e.Since, ["notify"] = new JsonArray(e.Notify.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
+                ["step"] = e.Step, ["alertId"] = e.Step is { } step ? ReportEscalation.AlertId(s.Slot, step) : null, ["since"] = e.Since, ["notify"] = new JsonArray(e.Notify.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
                 ["nextStep"] = e.NextStep, ["nextAt"] = e.NextAt,
             }
             : null,
@@ -52,6 +52,7 @@ internal static class ReportStandingViews
         ["dueAt"] = s.Slot.DueAt,
         ["daysLate"] = s.DaysLate,
         ["escalationStep"] = s.Escalation?.Step,
+        ["alertId"] = s.Escalation?.Step is { } step ? ReportEscalation.AlertId(s.Slot, step) : null,
     };
 
     public static string CsvLine(ReportStanding s, Dealer? dealer) => CsvText.Row(

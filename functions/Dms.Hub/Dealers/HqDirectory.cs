@@ -9,7 +9,7 @@ public sealed class HqDirectory(IHqUserStore users, ICredentialStore credentials
     private readonly ConcurrentDictionary<string, (HqUser? User, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl = TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds);
 
-    public static bool IsHqRole(PrincipalRole role) => role is PrincipalRole.Hq or PrincipalRole.RegionalManager;
+    public static bool IsHqRole(PrincipalRole role) => role is PrincipalRole.Hq or PrincipalRole.RegionalManager or PrincipalRole.DistrictManager;
 
     /// <summary>The scope of an authenticated HQ principal; null when the user no longer exists.</summary>
     public async Task<HqScope?> ScopeAsync(string userId, CancellationToken cancellationToken)

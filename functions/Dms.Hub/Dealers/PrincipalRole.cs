@@ -11,4 +11,7 @@ public enum PrincipalRole
 
     /// <summary>A regional manager: the HQ views, scoped to one region.</summary>
     RegionalManager,
+
+    /// <summary>A district manager: the HQ views of their region, and the reporting escalations of their district.</summary>
+    DistrictManager,
 }

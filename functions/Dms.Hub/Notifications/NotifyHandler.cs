@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Notifications;
 
-/// <summary>Pushes one mailbox entry to the dealer's callback; the entry stays in the mailbox for pulling either way.</summary>
+/// <summary>Pushes one mailbox entry to the dealer's (or manager's) callback; the entry stays in the mailbox for pulling either way.</summary>
 internal sealed class NotifyHandler(
     IDocumentStore store,
     DocumentCommitter committer,
-    DealerDirectory dealers,
+    NotificationRecipients recipients,
     IServiceProvider services,
     IOptions<NotificationOptions> options,
     HubTelemetry telemetry,
@@ -26,7 +26,7 @@ internal sealed class NotifyHandler(
         var item = lease.Item;
         var changes = new ChangeSet(item.DealerCode);
         var notification = await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
-        var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
+        var dealer = await recipients.FindAsync(item.DealerCode, cancellationToken);
         var notifier = dealer is null ? null : services.GetKeyedService<IDealerNotifier>(dealer.NotificationChannel);
         if (notification is null || dealer is null || dealer.CallbackUrl is null || dealer.NotificationChannel == NotificationChannels.Mailbox)
         {

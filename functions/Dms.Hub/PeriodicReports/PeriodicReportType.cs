@@ -31,6 +31,8 @@ public abstract class PeriodicReportType<TReport>(IEnumerable<IRule<TReport>> ru
 
     public override IReadOnlyList<DocumentCommand> Commands { get; } = [];
 
+    public override IReadOnlyList<string> NoticeStatuses => Reporting.EscalationNotices.Statuses;
+
     public IPeriodicReport Read(JsonObject body) => ReadModel(body);
 
     public override async Task<RuleOutcome> CheckAsync(CanonicalDocument document, RuleContext context, CancellationToken cancellationToken)

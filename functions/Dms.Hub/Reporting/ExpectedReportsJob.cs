@@ -1,7 +1,9 @@
 using Dms.Hub.Dealers;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.Registry;
+using Dms.Hub.Storage;
 using Dms.Hub.Work;
+using Dms.Hub.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace Dms.Hub.Reporting;
@@ -10,13 +12,16 @@ namespace Dms.Hub.Reporting;
 /// Creates the Expected slot of every dealer × report × period once the period has ended in the dealer's time zone.
 /// Idempotent (existing slots are never touched) and self-healing: it resumes after the last period it completed
 /// (the watermark), so periods missed while the hub was down are filled in — back to at most
-/// <see cref="ReportScheduleOptions.BackfillPeriods"/> periods.
+/// <see cref="ReportScheduleOptions.BackfillPeriods"/> periods. New slots start their period's escalation chain
+/// (<see cref="ReportEscalation"/>).
 /// </summary>
 public sealed partial class ExpectedReportsJob(
     IReportSlotStore store,
     IDealerStore dealers,
     ReportingCalendar calendar,
     DocumentTypeRegistry types,
+    ReportEscalation escalation,
+    DocumentCommitter committer,
     TimeProvider clock,
     ILogger<ExpectedReportsJob> logger) : IScheduledJob
 {
@@ -69,6 +74,7 @@ public sealed partial class ExpectedReportsJob(
                 Kind = type.Name, Period = period.ToString(), DealerCode = o.Dealer.Code,
                 DueAt = calendar.DueAt(schedule, period, o.Zone), ExpectedAt = now,
             }).ToList();
+            await StartEscalationAsync(type.Name, period.ToString(), slots, cancellationToken);
             await store.AddExpectedAsync(slots, cancellationToken);
             offered += slots.Count;
             if (ended.Count < owing.Count)
@@ -81,6 +87,34 @@ public sealed partial class ExpectedReportsJob(
         }
 
         return offered;
+    }
+
+    /// <summary>
+    /// Starts the period's escalation chain for the slots about to be added, before they are: a crash in between
+    /// leaves a chain that finds them next run (or nothing), never a slot nobody escalates. Slots that exist already
+    /// have their chain, so a period offered again starts none.
+    /// </summary>
+    private async Task StartEscalationAsync(string kind, string period, List<ReportSlot> offered, CancellationToken cancellationToken)
+    {
+        if (offered.Count == 0 || escalation.LadderOf(kind).Count == 0)
+        {
+            return;
+        }
+
+        var existing = (await store.ListAsync(kind, period, cancellationToken)).Select(s => s.DealerCode).ToHashSet(StringComparer.Ordinal);
+        var added = offered.Where(s => !existing.Contains(s.DealerCode)).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var first = added.Min(s => s.DueAt!.Value + escalation.LadderOf(kind)[0].Offset);
+        var changes = new ChangeSet(ReportEscalation.Partition(kind));
+        changes.NewWork.Add(escalation.Timer(kind, period, first, null));
+        if (await committer.CommitAsync(changes, cancellationToken) != CommitResult.Committed)
+        {
+            throw new DocumentBusyException("The escalation timer could not be stored; the calendar job runs again.");
+        }
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Offered {Count} expected {Kind} slot(s)")]

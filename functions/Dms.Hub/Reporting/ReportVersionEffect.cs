@@ -16,7 +16,8 @@ internal sealed class ReportVersionEffect(
     ReportSlots slots,
     DocumentCommitter committer,
     DocumentWorkflow workflow,
-    DealerDirectory dealers) : IDocumentEffect
+    DealerDirectory dealers,
+    ReportSettlement settlement) : IDocumentEffect
 {
     public string Name => "report-slot";
 
@@ -30,6 +31,8 @@ internal sealed class ReportVersionEffect(
         {
             await SupersedeAsync(document, trackingId, byVersion, cancellationToken);
         }
+
+        await settlement.ClearIfSettledAsync(document.DocumentType, report.Period, document.DealerCode, cancellationToken);
     }
 
     private async Task SupersedeAsync(DocumentRecord newer, string trackingId, int version, CancellationToken cancellationToken)

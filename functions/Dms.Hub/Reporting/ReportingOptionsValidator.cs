@@ -11,6 +11,8 @@ namespace Dms.Hub.Reporting;
 /// </summary>
 internal sealed class ReportingOptionsValidator(IServiceProvider services) : IValidateOptions<ReportingOptions>
 {
+    private static readonly string[] Audiences = [EscalationNotices.Dealer, EscalationNotices.DistrictManager, EscalationNotices.RegionManager, EscalationNotices.Hq];
+
     public ValidateOptionsResult Validate(string? name, ReportingOptions options)
     {
         var failures = new List<string>();
@@ -58,6 +60,19 @@ internal sealed class ReportingOptionsValidator(IServiceProvider services) : IVa
         foreach (var step in schedule.Escalation.GroupBy(s => s.Step, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key.Length == 0))
         {
             yield return $"{prefix}:Escalation: step '{step.Key}' is empty or named twice.";
+        }
+
+        foreach (var step in schedule.Escalation)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(step.Step, "^[a-z][a-z0-9-]{0,40}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                yield return $"{prefix}:Escalation: step '{step.Step}' must be lower case letters, digits and dashes (it names an alert code).";
+            }
+
+            foreach (var audience in step.Notify.Except(Audiences, StringComparer.Ordinal))
+            {
+                yield return $"{prefix}:Escalation:{step.Step}: cannot notify '{audience}'; use {string.Join(", ", Audiences)}.";
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Dms.Hub.Alerts;
 using Dms.Hub.Effects;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.PeriodicReports.Rules;
@@ -14,7 +15,7 @@ public static class ReportingRegistration
 {
     /// <summary>
     /// Registers the periodic report kinds (one registry entry each), the reporting calendar, the job that creates
-    /// Expected slots and the effect that moves slots as versions arrive.
+    /// Expected slots, the escalation ladder's timers and notices, and the effect that moves slots as versions arrive.
     /// </summary>
     public static IServiceCollection AddPeriodicReports(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,10 @@ public static class ReportingRegistration
         services.AddSingleton<ReportSlots>();
         services.AddSingleton<IDocumentEffect, ReportVersionEffect>();
         services.AddSingleton<IScheduledJob, ExpectedReportsJob>();
+        services.AddSingleton<ReportEscalation>();
+        services.AddSingleton<EscalationNotices>();
+        services.AddSingleton<ReportSettlement>();
+        services.AddSingleton<ISubjectTimer, ReportEscalationTimer>();
         return services;
     }
 }

@@ -64,7 +64,7 @@ public class ReportingFixture(AzuriteFixture azurite) : HubFixture(azurite)
         {
             settings[$"{stock}Escalation:{index}:Step"] = step;
             settings[$"{stock}Escalation:{index}:Offset"] = offset;
-            settings[$"{stock}Escalation:{index}:Notify:0"] = step == "reminder" ? "dealer" : step + "-manager";
+            settings[$"{stock}Escalation:{index}:Notify:0"] = step is "reminder" or "late" ? "dealer" : step + "-manager";
         }
 
         const string financial = "Dms:Reporting:Reports:monthly-financial-statement:";
