@@ -45,5 +45,19 @@ public static class CsvLayouts
         CsvLayout.Grouping("monthly-financial-statement", ["period", "version"],
             [Text("period", "/period", "2026-10", description: "The month (yyyy-MM)."), WholeNumber("version", "/version", "1"), Boolean("zero_report", "/zeroReport", "false")],
             [Text("account_code", "accountCode", "4000"), Text("description", "description", "New vehicle sales", required: false), WholeNumber("amount", "amount", "1250000000", description: "Minor units; negative for credits."), Text("currency", "currency", "CNY")]),
+        CsvLayout.Grouping("parts-inventory", ["snapshot_id"],
+            [
+                Text("snapshot_id", "/snapshotId", "STOCK-2026-11-30", description: "Your ID for this snapshot; unique per dealer, sending it again is idempotent."),
+                Text("kind", "/kind", "Full", description: "Full (replaces your whole position) or Incremental (changes the parts listed)."),
+                Text("as_of", "/asOf", "2026-11-30T06:00:00Z", description: "When the stock was counted (UTC, ISO 8601)."),
+                Text("previous_snapshot_id", "/previousSnapshotId", "STOCK-2026-11-29", required: false, description: "Incremental: the snapshot this one follows."),
+            ],
+            [
+                Text("part_number", "partNumber", "45022-AUR-010"), WholeNumber("on_hand", "onHand", "4"),
+                WholeNumber("reserved", "reserved", "1", required: false), WholeNumber("on_order", "onOrder", "0", required: false),
+                WholeNumber("backordered", "backordered", "0", required: false), WholeNumber("twelve_month_sales", "twelveMonthSales", "36", required: false),
+                WholeNumber("twelve_month_lost_sales", "twelveMonthLostSales", "2", required: false), WholeNumber("twelve_month_vor_sales", "twelveMonthVorSales", "4", required: false),
+                WholeNumber("dealer_min", "dealerMin", "2", required: false), WholeNumber("dealer_max", "dealerMax", "12", required: false), Text("bin", "bin", "A-12-03", required: false),
+            ]) with { LinesProperty = "parts", CountProperty = null },
     }.ToFrozenDictionary(l => l.DocumentType, StringComparer.Ordinal);
 }

@@ -28,7 +28,7 @@ internal sealed class CsvBatchFormat(IOptions<CsvOptions> options) : IBatchForma
     {
         var layout = CsvLayouts.All[documentType];
         var columns = layout.Columns.Select(c => Describe(c, c.Path))
-            .Concat((layout.Lines ?? []).Select(c => Describe(c, "/lines/*/" + c.Path)));
+            .Concat((layout.Lines ?? []).Select(c => Describe(c, $"/{layout.LinesProperty}/*/" + c.Path)));
         return new BatchLayout(documentType, Name, layout.Grouped, layout.KeyColumns, columns.ToList());
     }
 

@@ -76,8 +76,11 @@ internal sealed class CsvDocuments(CsvLayout layout, IReadOnlyList<string> heade
 
         if (layout.Grouped && !keysOnly)
         {
-            body["lines"] = lines;
-            body["declaredLines"] = lineRows.Count;
+            body[layout.LinesProperty] = lines;
+            if (layout.CountProperty is { } count)
+            {
+                body[count] = lineRows.Count;
+            }
         }
 
         var key = string.Join('|', layout.KeyColumns.Select(k => Cell(first, k)));
@@ -105,7 +108,7 @@ internal sealed class CsvDocuments(CsvLayout layout, IReadOnlyList<string> heade
     private BatchCellRef Locate(IReadOnlyList<CsvRow> rows, List<int> lineRows, string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (layout.Grouped && parts.Length >= 1 && parts[0] == "lines")
+        if (layout.Grouped && parts.Length >= 1 && parts[0] == layout.LinesProperty)
         {
             var row = parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < lineRows.Count
                 ? rows.First(r => r.Row == lineRows[i])

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Batches;
-using Dms.Hub.Registry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Dms.Functions.Http;
@@ -33,14 +32,14 @@ internal static class BatchEndpoints
         group.MapGet("/{id}/results", ResultsAsync).WithSummary("What each imported document became (tracking ID, replayed or new, rejected), paged");
 
         var layouts = api.MapGroup("/batches/layouts").WithTags("Batches").AllowAnonymous();
-        layouts.MapGet("", (DocumentTypeRegistry types, BatchJobs jobs) => Json(new JsonObject
+        layouts.MapGet("", (BatchTargets targets, BatchJobs jobs) => Json(new JsonObject
         {
-            ["items"] = new JsonArray(types.All.SelectMany(t => jobs.Formats.Where(f => f.Supports(t.Name)).Select(f => (JsonNode)new JsonObject
+            ["items"] = new JsonArray(targets.All.SelectMany(t => jobs.Formats.Where(f => f.Supports(t.Name)).Select(f => (JsonNode)new JsonObject
             {
                 ["documentType"] = t.Name, ["format"] = f.Name, ["href"] = $"{BasePath}/layouts/{t.Name}", ["template"] = $"{BasePath}/layouts/{t.Name}/template",
                 ["policy"] = jobs.PolicyFor(t) == BatchPolicy.RejectFile ? "reject-file" : "accept-valid-rows",
             })).ToArray()),
-        })).WithSummary("The document types that can be uploaded as files, with their layouts and templates");
+        })).WithSummary("The document types (and parts stock snapshots) that can be uploaded as files, with their layouts and templates");
         layouts.MapGet("/{documentType}", (HttpContext context, string documentType, BatchJobs jobs) =>
             jobs.Formats.FirstOrDefault(f => f.Supports(documentType)) is { } format
                 ? Json((JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(format.Layout(documentType), Hub.Common.HubJson.Options)!)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Batches;
-using Dms.Hub.Registry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +8,7 @@ namespace Dms.Functions.Http;
 /// <summary><c>POST /batches?documentType=…</c>: the body (or a multipart form's file) streams into storage; nothing is buffered whole.</summary>
 internal static class BatchUploadEndpoint
 {
-    public static async Task<IResult> UploadAsync(HttpContext context, BatchUploads uploads, DocumentTypeRegistry types)
+    public static async Task<IResult> UploadAsync(HttpContext context, BatchUploads uploads, BatchTargets targets)
     {
         if (!IdempotencyKeys.TryRead(context, out var key, out var keyProblem))
         {
@@ -17,13 +16,13 @@ internal static class BatchUploadEndpoint
         }
 
         var name = context.Request.Query["documentType"].ToString();
-        if (types.All.FirstOrDefault(t => t.Name == name) is not { } type)
+        if (targets.Find(name) is not { } type)
         {
-            return Refused(context, new BatchFileProblem(400, "INVALID_QUERY", $"documentType is one of {string.Join(", ", types.All.Select(t => t.Name))}."));
+            return Refused(context, new BatchFileProblem(400, "INVALID_QUERY", $"documentType is one of {string.Join(", ", targets.All.Select(t => t.Name))}."));
         }
 
         var dealer = await context.DealerAsync();
-        if (!dealer.MaySubmit(type.Name))
+        if (!type.MaySubmit(dealer))
         {
             return Refused(context, new BatchFileProblem(403, "DOCUMENT_TYPE_NOT_ENABLED", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s."));
         }

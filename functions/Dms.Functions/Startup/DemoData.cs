@@ -32,5 +32,10 @@ internal static class DemoData
     public const string HqKey = "demo-key-HQ";
     public const string RegionalManagerKey = "demo-key-RM-EAST";
 
+    /// <summary>The West regional manager and the West-A district manager: D003 (West-A, late) escalates to them.</summary>
+    public const string WestManagerKey = "demo-key-RM-WEST";
+
+    public const string WestADistrictManagerKey = "demo-key-DM-WEST-A";
+
     public static string Brand(int dealerIndex) => Brands[dealerIndex % Brands.Length];
 }

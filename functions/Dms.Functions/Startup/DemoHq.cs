@@ -3,7 +3,7 @@ using Dms.Hub.Work;
 
 namespace Dms.Functions.Startup;
 
-/// <summary>The demo's HQ side: an HQ user and the East regional manager, sales history and reporting history.</summary>
+/// <summary>The demo's HQ side: an HQ user, the East and West regional managers and the West-A district manager, sales history and reporting history.</summary>
 internal sealed partial class DemoHq(HqDirectory hq, IDealerStore dealers, DemoHistory history, DemoReporting reporting, IEnumerable<IScheduledJob> jobs, TimeProvider clock, ILogger<DemoHq> logger)
 {
     public async Task SeedAsync(int dealerCount, CancellationToken cancellationToken)
@@ -11,6 +11,10 @@ internal sealed partial class DemoHq(HqDirectory hq, IDealerStore dealers, DemoH
         await hq.EnsureDemoAsync(new HqUser { Id = "hq-demo", Name = "HQ sales analytics", Role = PrincipalRole.Hq, CreatedAt = clock.GetUtcNow() }, DemoData.HqKey, cancellationToken);
         await hq.EnsureDemoAsync(new HqUser { Id = "rm-east", Name = "East region manager", Role = PrincipalRole.RegionalManager, Region = "East", CreatedAt = clock.GetUtcNow() },
             DemoData.RegionalManagerKey, cancellationToken);
+        await hq.EnsureDemoAsync(new HqUser { Id = "rm-west", Name = "West region manager", Role = PrincipalRole.RegionalManager, Region = "West", CreatedAt = clock.GetUtcNow() },
+            DemoData.WestManagerKey, cancellationToken);
+        await hq.EnsureDemoAsync(new HqUser { Id = "dm-west-a", Name = "West-A district manager", Role = PrincipalRole.DistrictManager, Region = "West", District = "West-A", CreatedAt = clock.GetUtcNow() },
+            DemoData.WestADistrictManagerKey, cancellationToken);
         var loaded = await history.SeedAsync(dealerCount, cancellationToken);
         var demo = (await dealers.ListAsync(cancellationToken)).Where(d => d.Demo).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         await reporting.SeedAsync(demo, cancellationToken);
@@ -20,6 +24,6 @@ internal sealed partial class DemoHq(HqDirectory hq, IDealerStore dealers, DemoH
         LogReady(logger, loaded);
     }
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "HQ demo ready: {Loaded} historical RDRs loaded, reporting history seeded; keys demo-key-HQ, demo-key-RM-EAST")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "HQ demo ready: {Loaded} historical RDRs loaded, reporting history seeded; keys demo-key-HQ, demo-key-RM-EAST, demo-key-RM-WEST, demo-key-DM-WEST-A")]
     private static partial void LogReady(ILogger logger, int loaded);
 }

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Dms.Hub.Intake;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.Reporting;
-using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Batches;
 
 /// <summary>
-/// The import: each valid document of a slice goes through the same <see cref="DocumentIntake"/> as REST and SOAP,
-/// several at once. The intake is idempotent per dealer and document number, so a slice run again after a crash (or
+/// The import: each valid document of a slice goes through its target's intake — the same <see cref="DocumentIntake"/>
+/// as REST and SOAP for document types, the parts inventory for stock snapshots — several at once. Both are idempotent
+/// (per dealer and document number; per snapshot ID), so a slice run again after a crash (or
 /// the same file uploaded again) answers with the documents it made the first time and makes no second one.
 /// </summary>
 /// <remarks>
@@ -17,7 +16,7 @@ namespace Dms.Hub.Batches;
 /// delivered (or after <see cref="BatchOptions.MaxDeliveryLagSeconds"/>), so a large file never piles up more work than
 /// the hub gets through — a backlog makes every recovery sweep and every queue slower.
 /// </remarks>
-internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validator, DocumentIntake intake, ReportSlots slots, BatchPacing pacing) : IBatchPhase
+internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validator, ReportSlots slots, BatchPacing pacing) : IBatchPhase
 {
     private const string Phase = "import";
 
@@ -51,7 +50,7 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             foreach (var document in chunk)
             {
                 // Validated already: this only finds again which documents were valid (and which lines to leave out).
-                work.Add((document, await validator.ValidateAsync(document, job.Type, job.Dealer, seen, job.DropInvalidLines, cancellationToken)));
+                work.Add((document, await validator.ValidateAsync(document, job.Target, job.Dealer, seen, job.DropInvalidLines, cancellationToken)));
             }
 
             await Parallel.ForEachAsync(work.Where(w => w.Verdict.Body is not null), new ParallelOptions { MaxDegreeOfParallelism = job.Parallelism, CancellationToken = cancellationToken },
@@ -88,12 +87,10 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
     private async Task<BatchResult> ImportAsync(BatchJob job, BatchDocument document, BatchVerdict verdict, ConcurrentBag<BatchRowError> errors, CancellationToken cancellationToken)
     {
         var version = job.Type is IPeriodicReportType ? BatchReports.VersionOf(verdict.Body!) : null;
-        var body = Encoding.UTF8.GetBytes(verdict.Body!.ToJsonString());
-        var submission = new Submission(job.Type, job.Dealer, body, "application/json", null, new Actor(job.Dealer.Code, "dealer", "batch", job.Record.Id));
-        var result = await intake.SubmitAsync(submission, cancellationToken);
-        if (result.Kind == IntakeResultKind.Accepted)
+        var result = await job.Target.ImportAsync(verdict.Body!, job.Dealer, job.Record.Id, cancellationToken);
+        if (result.Accepted)
         {
-            return new BatchResult(document.Index, document.FirstRow, document.LastRow, "Accepted", result.TrackingId, result.Replayed, null);
+            return new BatchResult(document.Index, document.FirstRow, document.LastRow, "Accepted", result.Reference, result.Replayed, null);
         }
 
         var found = result.Errors is { Count: > 0 } list
@@ -107,9 +104,9 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
 
         if (version is { } v)
         {
-            await slots.RecordFileAsync(job.Type.Name, v.Period, v.Version, job.Dealer.Code, job.Record.Id, rejected: true, found.Count, cancellationToken);
+            await slots.RecordFileAsync(job.Target.Name, v.Period, v.Version, job.Dealer.Code, job.Record.Id, rejected: true, found.Count, cancellationToken);
         }
 
-        return new BatchResult(document.Index, document.FirstRow, document.LastRow, "Rejected", result.TrackingId, false, result.Code);
+        return new BatchResult(document.Index, document.FirstRow, document.LastRow, "Rejected", result.Reference, false, result.Code);
     }
 }

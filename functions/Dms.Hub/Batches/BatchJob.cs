@@ -3,10 +3,13 @@ using Dms.Hub.Registry;
 
 namespace Dms.Hub.Batches;
 
-/// <summary>One slice's context: the batch, what it contains, who sent it, and how much to do before handing on.</summary>
+/// <summary>One slice's context: the batch, what its documents become, who sent it, and how much to do before handing on.</summary>
 /// <remarks>The time budget is measured on the process's own stopwatch: it is about work done, not about the hub's clock.</remarks>
-public sealed record BatchJob(BatchRecord Record, DocumentType Type, Dealer Dealer, IBatchFormat Format, TimeProvider Clock, TimeSpan Budget, BatchOptions Options)
+public sealed record BatchJob(BatchRecord Record, IBatchTarget Target, Dealer Dealer, IBatchFormat Format, TimeProvider Clock, TimeSpan Budget, BatchOptions Options)
 {
+    /// <summary>The document type, when the target is one (periodic report slots follow their files).</summary>
+    public DocumentType? Type => Target.DocumentType;
+
     public int SliceDocuments => Options.SliceDocuments;
 
     public int Parallelism => Options.Parallelism;

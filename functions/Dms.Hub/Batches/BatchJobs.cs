@@ -1,13 +1,11 @@
 using Dms.Hub.Dealers;
-using Dms.Hub.PeriodicReports;
-using Dms.Hub.Registry;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Batches;
 
-/// <summary>Builds the context of a slice: the batch's document type, dealer, format and budget; and the policy a type gets.</summary>
-public sealed class BatchJobs(DocumentTypeRegistry types, DealerDirectory dealers, IEnumerable<IBatchFormat> formats, IOptions<BatchOptions> options, IOptions<WorkOptions> work, TimeProvider clock)
+/// <summary>Builds the context of a slice: the batch's target, dealer, format and budget; and the policy a target gets.</summary>
+public sealed class BatchJobs(BatchTargets targets, DealerDirectory dealers, IEnumerable<IBatchFormat> formats, IOptions<BatchOptions> options, IOptions<WorkOptions> work, TimeProvider clock)
 {
     public IReadOnlyList<IBatchFormat> Formats { get; } = formats.ToList();
 
@@ -20,14 +18,13 @@ public sealed class BatchJobs(DocumentTypeRegistry types, DealerDirectory dealer
     {
         var format = Formats.FirstOrDefault(f => f.Name == batch.Format);
         var dealer = await dealers.GetDealerAsync(batch.DealerCode, cancellationToken);
-        return format is null || dealer is null
+        var target = targets.Find(batch.DocumentType);
+        return format is null || dealer is null || target is null
             ? null
-            : new BatchJob(batch, types.Get(batch.DocumentType), dealer, format, clock, Budget, options.Value);
+            : new BatchJob(batch, target, dealer, format, clock, Budget, options.Value);
     }
 
-    /// <summary>Configured per type; otherwise valid rows of RDR files go in, and a periodic report file is partial only where its kind allows.</summary>
-    public BatchPolicy PolicyFor(DocumentType type) =>
-        options.Value.Policies.TryGetValue(type.Name, out var configured) ? configured
-        : type is IPeriodicReportType report ? (report.AllowsPartial ? BatchPolicy.AcceptValidRows : BatchPolicy.RejectFile)
-        : BatchPolicy.AcceptValidRows;
+    /// <summary>Configured per target; otherwise the target's own default.</summary>
+    public BatchPolicy PolicyFor(IBatchTarget target) =>
+        options.Value.Policies.TryGetValue(target.Name, out var configured) ? configured : target.DefaultPolicy;
 }

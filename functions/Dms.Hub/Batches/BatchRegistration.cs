@@ -17,6 +17,7 @@ public static class BatchRegistration
         services.AddSingleton<BatchFiles>();
         services.AddSingleton<BatchValidator>();
         services.AddSingleton<BatchJobs>();
+        services.AddSingleton<BatchTargets>();
         services.AddSingleton<BatchUploads>();
         services.AddSingleton<BatchPacing>();
         services.AddSingleton<IBatchPhase, BatchValidationPhase>();

@@ -1,6 +1,5 @@
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
-using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
 
@@ -22,7 +21,7 @@ public sealed class BatchUploads(IBatchStore batches, IBatchFileStore files, Bat
 
     public async Task<BatchUploadResult> UploadAsync(BatchUpload upload, CancellationToken cancellationToken)
     {
-        var (dealer, type, format) = (upload.Dealer, upload.Type, upload.Format);
+        var (dealer, target, format) = (upload.Dealer, upload.Target, upload.Format);
         if (upload.DeclaredLength > MaxFileBytes)
         {
             return BatchUploadResult.Refused(TooLarge());
@@ -41,7 +40,7 @@ public sealed class BatchUploads(IBatchStore batches, IBatchFileStore files, Bat
             return BatchUploadResult.Refused(TooLarge());
         }
 
-        var sniff = format.Sniff(stream.Head, stream.Complete, type.Name);
+        var sniff = format.Sniff(stream.Head, stream.Complete, target.Name);
         if (sniff.Problem is { } problem)
         {
             await files.DeleteAsync(dealer.Code, id, CancellationToken.None);
@@ -50,7 +49,7 @@ public sealed class BatchUploads(IBatchStore batches, IBatchFileStore files, Bat
 
         var batch = new BatchRecord
         {
-            Id = id, DealerCode = dealer.Code, DocumentType = type.Name, Format = format.Name, Policy = jobs.PolicyFor(type), FileName = upload.FileName,
+            Id = id, DealerCode = dealer.Code, DocumentType = target.Name, Format = format.Name, Policy = jobs.PolicyFor(target), FileName = upload.FileName,
             Bytes = stream.Length_, Sha256 = stream.Sha256, Delimiter = sniff.Delimiter, Bom = sniff.Bom, Columns = sniff.Columns,
             IdempotencyKey = upload.IdempotencyKey, ReceivedAt = now, UpdatedAt = now,
         };
@@ -73,7 +72,7 @@ public sealed class BatchUploads(IBatchStore batches, IBatchFileStore files, Bat
 }
 
 /// <summary>An upload: who, what, in which format, the content (streamed), and its declared length and name if known.</summary>
-public sealed record BatchUpload(Dealer Dealer, DocumentType Type, IBatchFormat Format, Stream Content, long? DeclaredLength, string? FileName, string? IdempotencyKey);
+public sealed record BatchUpload(Dealer Dealer, IBatchTarget Target, IBatchFormat Format, Stream Content, long? DeclaredLength, string? FileName, string? IdempotencyKey);
 
 /// <summary>The batch (new, or the earlier one for a replayed Idempotency-Key), or why the upload was refused.</summary>
 public sealed record BatchUploadResult(BatchRecord? Batch, BatchFileProblem? Problem, bool Replayed)

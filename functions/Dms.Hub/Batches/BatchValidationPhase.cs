@@ -31,7 +31,7 @@ internal sealed class BatchValidationPhase(BatchFiles files, BatchValidator vali
                 break;
             }
 
-            var verdict = await validator.ValidateAsync(document, job.Type, job.Dealer, seen, job.DropInvalidLines, cancellationToken);
+            var verdict = await validator.ValidateAsync(document, job.Target, job.Dealer, seen, job.DropInvalidLines, cancellationToken);
             errors.AddRange(verdict.Errors);
             await NoteReportAsync(job, document, verdict, cancellationToken);
             batch = batch with
@@ -114,6 +114,6 @@ internal sealed class BatchValidationPhase(BatchFiles files, BatchValidator vali
         }
 
         var rejected = verdict?.Body is null;
-        await slots.RecordFileAsync(job.Type.Name, version.Period, version.Version, job.Dealer.Code, job.Record.Id, rejected, verdict?.Errors.Count ?? 0, cancellationToken);
+        await slots.RecordFileAsync(job.Target.Name, version.Period, version.Version, job.Dealer.Code, job.Record.Id, rejected, verdict?.Errors.Count ?? 0, cancellationToken);
     }
 }

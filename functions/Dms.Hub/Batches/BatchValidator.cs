@@ -1,21 +1,20 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dms.Hub.Dealers;
-using Dms.Hub.Registry;
 using Dms.Hub.Validation;
 
 namespace Dms.Hub.Batches;
 
 /// <summary>
 /// The dry run of one document read from a file: what the format found reading the rows, duplicates within the file,
-/// the document type's schema and its business rules — every error placed on its row and column. Reservations
+/// the target's schema and its business rules — every error placed on its row and column. Reservations
 /// (a VIN retailed elsewhere) are checked at import, by the intake itself.
 /// </summary>
-public sealed class BatchValidator(SchemaCatalog schemas, TimeProvider clock)
+public sealed class BatchValidator(SchemaCatalog schemas)
 {
     public const string DuplicateInFile = "DUPLICATE_IN_FILE";
 
-    public async Task<BatchVerdict> ValidateAsync(BatchDocument item, DocumentType type, Dealer dealer, ISet<string> seenKeys, bool dropInvalidLines, CancellationToken cancellationToken)
+    public async Task<BatchVerdict> ValidateAsync(BatchDocument item, IBatchTarget target, Dealer dealer, ISet<string> seenKeys, bool dropInvalidLines, CancellationToken cancellationToken)
     {
         var errors = item.Errors.ToList();
         if (item.Key is { } key && !seenKeys.Add(key))
@@ -25,8 +24,8 @@ public sealed class BatchValidator(SchemaCatalog schemas, TimeProvider clock)
         }
 
         var body = item.Body;
-        var found = await CheckAsync(item, body, type, dealer, errors, cancellationToken);
-        if (found.Count == 0 || !dropInvalidLines || item.LineRows is not { } lineRows)
+        var found = await CheckAsync(item, body, target, dealer, errors, cancellationToken);
+        if (found.Count == 0 || !dropInvalidLines || item.LineRows is not { } lineRows || body["lines"] is not JsonArray)
         {
             return new BatchVerdict(found.Count == 0 ? body : null, found, InvalidRows(found), 0);
         }
@@ -46,13 +45,13 @@ public sealed class BatchValidator(SchemaCatalog schemas, TimeProvider clock)
         }
 
         var keptRows = lineRows.Where((_, i) => !badLines.Contains(i)).ToList();
-        var recheck = await CheckAsync(item with { Errors = [], Locate = path => Relocate(item, keptRows, path) }, kept, type, dealer, [], cancellationToken);
+        var recheck = await CheckAsync(item with { Errors = [], Locate = path => Relocate(item, keptRows, path) }, kept, target, dealer, [], cancellationToken);
         return recheck.Count == 0
             ? new BatchVerdict(kept, found, InvalidRows(found), badLines.Count)
             : new BatchVerdict(null, [.. found, .. recheck], InvalidRows([.. found, .. recheck]), 0);
     }
 
-    private async Task<List<BatchRowError>> CheckAsync(BatchDocument item, JsonObject body, DocumentType type, Dealer dealer, List<BatchRowError> errors, CancellationToken cancellationToken)
+    private async Task<List<BatchRowError>> CheckAsync(BatchDocument item, JsonObject body, IBatchTarget target, Dealer dealer, List<BatchRowError> errors, CancellationToken cancellationToken)
     {
         if (errors.Any(e => e.Column.Length == 0))
         {
@@ -62,21 +61,8 @@ public sealed class BatchValidator(SchemaCatalog schemas, TimeProvider clock)
 
         // A cell that could not be read is reported once: not again as the missing property it left behind.
         var reported = errors.Select(e => (e.Row, e.Column)).ToHashSet();
-        var text = body.ToJsonString();
-        var schemaErrors = SchemaValidator.Validate(schemas.Get(type.SchemaName), text);
-        IReadOnlyList<ValidationError> ruleErrors = [];
-        if (schemaErrors.Count == 0 && errors.Count == 0)
-        {
-            if (type.Canonicalize(JsonNode.Parse(text)!) is not { } canonical)
-            {
-                schemaErrors = [new ValidationError("", ErrorCodes.SchemaViolation, "The document could not be read.")];
-            }
-            else
-            {
-                var holder = new ReservationHolder(dealer.Code, type.Name, canonical.DocumentNumber);
-                ruleErrors = (await type.CheckAsync(canonical, new RuleContext(dealer, clock.GetUtcNow(), holder), cancellationToken)).Errors;
-            }
-        }
+        var schemaErrors = SchemaValidator.Validate(schemas.Get(target.SchemaName), body.ToJsonString());
+        var ruleErrors = schemaErrors.Count == 0 && errors.Count == 0 ? await target.CheckAsync(body, dealer, cancellationToken) : [];
 
         foreach (var error in schemaErrors.Concat(ruleErrors))
         {

@@ -32,6 +32,8 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             ("admin", "/api/v1/admin/dealers", new JsonObject { ["code"] = TestDocuments.NewDealerCode(), ["name"] = "Abuse Motors", ["region"] = "East", ["brand"] = "Aurora" }),
             ("admin", $"/api/v1/admin/alerts/{documents["vehicle-orders"]}.ORDER_NOT_SCHEDULED/acknowledge", new JsonObject { ["note"] = "abuse test" }),
             ("dealer", "/api/v1/parts-inventory", ValidExample("parts-inventory.v1")),
+            // The file channel: JSON and broken bodies here must be refused as not CSV (its own corpus is CsvAbuseTests).
+            ("dealer", "/api/v1/batches", ValidExample("retail-delivery-report.v1")),
             ("dealer", "/api/v1/parts-orders/suggestions", ValidExample("parts-order-suggestion-request.v1")),
             ("dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm", ValidExample("parts-order-suggestion-confirmation.v1")),
         ]).ToList();

@@ -115,7 +115,7 @@ public sealed class BatchUploadTests(BatchFixture fixture) : IClassFixture<Batch
         using var anonymous = Hub.Client();
         using var dealer = await DealerSession.StartAsync(Hub);
         var items = (await anonymous.GetJsonAsync("/api/v1/batches/layouts"))["items"]!.AsArray();
-        Assert.Equal(["daily-sales-summary", "monthly-financial-statement", "monthly-stock-report", "retail-delivery-report"], items.Select(i => i!["documentType"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["daily-sales-summary", "monthly-financial-statement", "monthly-stock-report", "parts-inventory", "retail-delivery-report"], items.Select(i => i!["documentType"]!.GetValue<string>()).Order(StringComparer.Ordinal));
 
         foreach (var type in items.Select(i => i!["documentType"]!.GetValue<string>()))
         {
