@@ -39,6 +39,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<WorkOptions>(services, configuration, WorkOptions.Section);
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
+        AddOptions<DocumentCacheOptions>(services, configuration, DocumentCacheOptions.Section);
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
         services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
         services.AddSingleton<OemCodeTranslator>();
@@ -56,6 +57,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
+        services.AddSingleton<DocumentCache>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
@@ -74,6 +76,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
         services.AddSingleton<DocumentEffects>();
+        services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();
         services.AddSingleton<DocumentTriggers>();

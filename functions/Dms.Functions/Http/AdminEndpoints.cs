@@ -55,7 +55,7 @@ internal static class AdminEndpoints
                 ? Problems.NotFound(context)
                 : Json(new JsonObject { ["dealerCode"] = code, ["soapUsername"] = code, ["soapSecret"] = await secrets.IssueAsync(code, demo: false, null, context.RequestAborted) }))
             .WithSummary("Issue (or rotate) the dealer's SOAP password for WS-Security UsernameToken; shown once");
-        group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets) =>
+        group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets, DealerDirectory directory) =>
         {
             if (await store.GetAsync(code, context.RequestAborted) is not { } dealer)
             {
@@ -64,6 +64,7 @@ internal static class AdminEndpoints
 
             var rotated = dealer with { SecretVersion = dealer.SecretVersion + 1 };
             await store.UpsertAsync(rotated, context.RequestAborted);
+            directory.Forget(code);
             return Json(new JsonObject { ["dealerCode"] = code, ["webhookSecret"] = secrets.WebhookSecret(rotated) });
         }).WithSummary("Rotate the dealer's webhook signing secret");
     }
@@ -91,7 +92,7 @@ internal static class AdminEndpoints
         return Results.Content(body.ToJsonString(), "application/json", statusCode: 201);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, SchemaCatalog schemas, DocumentTypeRegistry types, TimeProvider clock)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, DealerDirectory directory, SchemaCatalog schemas, DocumentTypeRegistry types, TimeProvider clock)
     {
         var (update, problem) = await ReadDealerAsync(context, reader, schemas, types, clock);
         if (problem is not null)
@@ -106,6 +107,7 @@ internal static class AdminEndpoints
 
         var changed = update with { ApiKeyFingerprint = existing.ApiKeyFingerprint, SecretVersion = existing.SecretVersion, CreatedAt = existing.CreatedAt, Demo = existing.Demo };
         await store.UpsertAsync(changed, context.RequestAborted);
+        directory.Forget(code);
         return Json(View(changed));
     }
 

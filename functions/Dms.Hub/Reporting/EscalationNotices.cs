@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
@@ -75,7 +76,8 @@ public sealed class EscalationNotices(DealerDirectory dealers, IHqUserStore user
         if (recipient.NotificationChannel != NotificationChannels.Mailbox && recipient.CallbackUrl is not null)
         {
             changes.NewWork.Add(new WorkItem(Ids.NewUlid(now), WorkKinds.Notify, recipient.Code, slot.Kind, subject.Id,
-                new JsonObject { ["receiptId"] = notification.ReceiptId, ["message"] = message }, now, now, notification.CorrelationId));
+                new JsonObject { ["receiptId"] = notification.ReceiptId, ["notification"] = JsonSerializer.SerializeToNode(notification, HubJson.Options), ["message"] = message },
+                now, now, notification.CorrelationId));
         }
 
         if (await committer.CommitAsync(changes, cancellationToken) != CommitResult.Committed)

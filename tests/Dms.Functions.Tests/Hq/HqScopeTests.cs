@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Dms.Hub.Alerts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 
@@ -22,6 +23,7 @@ public sealed class HqScopeTests(HubFixture fixture) : IClassFixture<HubFixture>
         var foreign = await DealerSession.StartAsync(Hub, region: "F" + region);
         var lastMonth = TestDocuments.Today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var ids = new Dictionary<string, string>();
+        var alerts = new Dictionary<string, string>();
         foreach (var dealer in new[] { own, foreign })
         {
             await dealer.RetailAsync();
@@ -30,17 +32,24 @@ public sealed class HqScopeTests(HubFixture fixture) : IClassFixture<HubFixture>
             var (_, batch) = await Batches.BatchClient.UploadAsync(dealer.Http, "retail-delivery-report", TestCsv.Bytes(TestCsv.File(TestCsv.RdrHeader, [TestCsv.RdrRow(), "x,y"])));
             ids[dealer.Dealer.Code] = batch["batchId"]!.GetValue<string>();
             await Batches.BatchClient.FinishedAsync(dealer.Http, ids[dealer.Dealer.Code]);
+
+            // An escalation alert of each dealer (this hub has no reporting calendar; raised as the ladder would).
+            var subject = new AlertSubject(dealer.Dealer.Code, "monthly-stock-report", $"{dealer.Dealer.Code}-monthly-stock-report-{lastMonth}", lastMonth);
+            await Hub.Service<BusinessAlerts>().RaiseAsync(subject, "REPORT_LATE", "Periodic report late", "test", default);
+            alerts[dealer.Dealer.Code] = AlertRecord.MakeId(subject.Id, "REPORT_LATE");
         }
 
         using var manager = Hub.Client(await Hub.CreateHqUserAsync(region));
         var routes = Hub.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == "hq"))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains("GET"))
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToList();
         Assert.NotEmpty(routes);
 
         foreach (var route in routes)
         {
-            string For(DealerSession dealer) => route.Replace("{code}", dealer.Dealer.Code, StringComparison.Ordinal).Replace("{id}", ids[dealer.Dealer.Code], StringComparison.Ordinal)
+            string For(DealerSession dealer) => route.Replace("{code}", dealer.Dealer.Code, StringComparison.Ordinal)
+                .Replace("{id}", (route.Contains("/alerts/", StringComparison.Ordinal) ? alerts : ids)[dealer.Dealer.Code], StringComparison.Ordinal)
                 + (route.EndsWith("/periodic-reports", StringComparison.Ordinal) && !route.Contains('{', StringComparison.Ordinal) ? "?period=" + lastMonth : string.Empty);
             if (route.Contains('{', StringComparison.Ordinal))
             {
