@@ -23,6 +23,9 @@ internal sealed class EffectHandler(
 {
     public string Kind => WorkKinds.Effect;
 
+    /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
+    public string StepOf(WorkItem item) => item.Arg(DocumentEffects.EffectArgument) is { } name ? Kind + ":" + name : Kind;
+
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;

@@ -275,6 +275,7 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
 
         yield return ("dealer-registration.v1", "admin", "/api/v1/admin/dealers");
         yield return ("parts-inventory.v1", "dealer", "/api/v1/parts-inventory");
+        yield return ("hq-user.v1", "admin", "/api/v1/admin/hq-users");
         yield return ("parts-order-suggestion-request.v1", "dealer", "/api/v1/parts-orders/suggestions");
         yield return ("parts-order-suggestion-confirmation.v1", "dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm");
     }
