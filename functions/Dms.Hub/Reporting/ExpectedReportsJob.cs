@@ -25,6 +25,8 @@ public sealed partial class ExpectedReportsJob(
     TimeProvider clock,
     ILogger<ExpectedReportsJob> logger) : IScheduledJob
 {
+    private static readonly TimeSpan ChainStartDelay = TimeSpan.FromSeconds(30);
+
     public string Name => "expected-reports";
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -108,9 +110,12 @@ public sealed partial class ExpectedReportsJob(
             return;
         }
 
+        // Not before the slots are in: work due now may run the moment it is committed (claimed at birth), and a
+        // chain that looked before they were added would find nothing owed and end.
         var first = added.Min(s => s.DueAt!.Value + escalation.LadderOf(kind)[0].Offset);
+        var notBefore = clock.GetUtcNow() + ChainStartDelay;
         var changes = new ChangeSet(ReportEscalation.Partition(kind));
-        changes.NewWork.Add(escalation.Timer(kind, period, first, null));
+        changes.NewWork.Add(escalation.Timer(kind, period, first > notBefore ? first : notBefore, null));
         if (await committer.CommitAsync(changes, cancellationToken) != CommitResult.Committed)
         {
             throw new DocumentBusyException("The escalation timer could not be stored; the calendar job runs again.");
