@@ -1,4 +1,5 @@
 using Dms.Adapters.AzureStorage;
+using Dms.Adapters.Csv;
 using Dms.Adapters.Rest;
 using Dms.Adapters.ServiceBus;
 using Dms.Adapters.Soap;
@@ -26,11 +27,11 @@ public static class HubApp
         builder.Services
             .AddDmsHub(builder.Configuration)
             .AddAzureStorageAdapter(builder.Configuration)
+            .AddCsvAdapter(builder.Configuration)
             .AddServiceBusAdapter(builder.Configuration)
             .AddRestAdapter(builder.Configuration)
             .AddSoapAdapter(builder.Configuration);
-        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
-        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddStartupTasks(builder.Configuration);
         builder.AddHttpSurface();
         services?.Invoke(builder.Services);
 

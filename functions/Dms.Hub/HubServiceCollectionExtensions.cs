@@ -1,4 +1,5 @@
 using Dms.Hub.Alerts;
+using Dms.Hub.Batches;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
@@ -8,7 +9,9 @@ using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
 using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
+using Dms.Hub.Reporting;
 using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Sales;
 using Dms.Hub.Services;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
@@ -44,12 +47,14 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
+        services.AddSalesRollups(configuration).AddPeriodicReports(configuration).AddBatches(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<DealerServices>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
 
         services.AddSingleton<DealerDirectory>();
+        services.AddSingleton<HqDirectory>();
         services.AddSingleton<DealerSecrets>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
@@ -64,6 +69,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentCommands>();
         services.AddSingleton<OemEvents>();
         services.AddSingleton<Mailbox>();
+        services.AddSingleton<NotificationRecipients>();
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton<StorageTraffic>();
         services.AddSingleton<Router>();
@@ -71,6 +77,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, RouteHandler>();
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<DocumentEffects>();
         services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();

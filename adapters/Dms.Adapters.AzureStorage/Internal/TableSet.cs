@@ -17,11 +17,17 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
 
+    public TableClient SalesRollups { get; } = service.GetTableClient(options.TablePrefix + "salesrollups");
+
+    public TableClient ReportSlots { get; } = service.GetTableClient(options.TablePrefix + "reportslots");
+
+    public TableClient Batches { get; } = service.GetTableClient(options.TablePrefix + "batches");
+
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, Inventory];
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory];
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

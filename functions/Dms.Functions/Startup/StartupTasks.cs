@@ -23,6 +23,7 @@ internal sealed partial class StartupTasks(
     Dms.Hub.PartsOrders.Inventory.PartsInventory partsInventory,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
+    DemoHq demoHq,
     TimeProvider clock,
     ILogger<StartupTasks> logger) : BackgroundService
 {
@@ -69,6 +70,7 @@ internal sealed partial class StartupTasks(
         if (demo.Value.Enabled)
         {
             await SeedDemoAsync(demo.Value, cancellationToken);
+            await demoHq.SeedAsync(demo.Value.DealerCount, cancellationToken);
             LogDemoReady(logger, demo.Value.DealerCount);
         }
     }
@@ -84,8 +86,8 @@ internal sealed partial class StartupTasks(
             {
                 await dealers.UpsertAsync(new Dealer
                 {
-                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), Brand = DemoData.Brand(i),
-                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow(),
+                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), District = DemoData.District(i), Brand = DemoData.Brand(i),
+                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow() - DemoData.OnboardedBefore,
                 }, cancellationToken);
             }
 

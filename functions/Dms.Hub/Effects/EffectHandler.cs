@@ -8,22 +8,41 @@ using Dms.Hub.Workflow;
 namespace Dms.Hub.Effects;
 
 /// <summary>
-/// Runs a cross-document effect (<see cref="DocumentReaction"/>): finds the target document through the VIN index and
-/// fires the trigger on it, then completes the work item — in the target's own commit when both belong to one dealer
-/// (one partition). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
+/// Runs a cross-document effect, then completes the work item. A reaction (<see cref="DocumentReaction"/>) finds the
+/// target document through the VIN index and fires the trigger on it — completing the item in the target's own commit
+/// when both belong to one dealer (one partition). A named <see cref="IDocumentEffect"/> brings its projection in line
+/// with the source document as it stands now (named effects are idempotent). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
 /// looks for the sources whose effect it could not take yet. A crash in between repeats the run, and the target
 /// recognises the operation, so the effect happens once. The link is not checked for liveness: the trigger reads the
 /// target anyway and refuses one that is gone or released.
 /// </summary>
-internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentCommitter committer, IDocumentStore documents)
+internal sealed class EffectHandler(
+    DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentEffects effects, DocumentCommitter committer, IDocumentStore documents)
     : IWorkHandler
 {
     public string Kind => WorkKinds.Effect;
 
+    /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
+    public string StepOf(WorkItem item) => item.Arg(DocumentEffects.EffectArgument) is { } name ? Kind + ":" + name : Kind;
+
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;
-        if (item.Arg(DocumentWorkflow.CatchUpArg) is not null)
+        var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
+        if (item.Arg(DocumentEffects.EffectArgument) is { } name)
+        {
+            if (effects.Find(name) is not { } effect)
+            {
+                done = new ChangeSet(item.DealerCode) { DeadLetterWork = (lease, $"No document effect named '{name}'.") };
+            }
+            else if (item.DocumentType is { } type && item.TrackingId is { } trackingId
+                && await documents.GetAsync(item.DealerCode, type, trackingId, cancellationToken) is { } document)
+            {
+                // A named effect reads the stored version: a projection must follow what was committed, not a cached copy.
+                await effect.ApplyAsync(document, cancellationToken);
+            }
+        }
+        else if (item.Arg(DocumentWorkflow.CatchUpArg) is not null)
         {
             await CatchUpAsync(item, cancellationToken);
         }
@@ -38,7 +57,6 @@ internal sealed class EffectHandler(DocumentTypeRegistry types, VehicleRegistry 
             }
         }
 
-        var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
     }
 
