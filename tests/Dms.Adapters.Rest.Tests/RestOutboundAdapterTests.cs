@@ -22,7 +22,8 @@ public sealed class RestOutboundAdapterTests : IDisposable
             ["Dms:Routing:Destinations:oem:Url"] = _oem.Url + "/claims",
             ["Dms:Routing:Destinations:oem:AuthHeader"] = "Authorization",
             ["Dms:Routing:Destinations:oem:AuthValue"] = "Bearer s3cret",
-            ["Dms:Routing:Destinations:oem:TimeoutSeconds"] = "1",
+            // Long enough for a stub's first answer on a loaded machine (1 s timed out answers that were not slow).
+            ["Dms:Routing:Destinations:oem:TimeoutSeconds"] = "3",
             ["Dms:Routing:Destinations:oem:BreakMinimumThroughput"] = "4",
             ["Dms:Routing:Destinations:oem:BreakSeconds"] = "30",
             ["Dms:Routing:Destinations:down:Adapter"] = "rest",
@@ -110,7 +111,7 @@ public sealed class RestOutboundAdapterTests : IDisposable
     [Fact]
     public async Task Send_SlowerThanTimeout_TransientTimedOut()
     {
-        Answer(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(3)));
+        Answer(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(6)));
 
         var result = await Adapter.SendAsync(Message("oem"), default);
 
