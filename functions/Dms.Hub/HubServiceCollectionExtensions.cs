@@ -3,6 +3,7 @@ using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Effects;
+using Dms.Hub.Insights;
 using Dms.Hub.Notifications;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
@@ -36,6 +37,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
+        AddOptions<InsightsOptions>(services, configuration, InsightsOptions.Section);
         services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
@@ -79,7 +81,19 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(SelectTransport);
         services.TryAddSingleton<IWorkDispatcher, TransportWorkDispatcher>();
         services.AddHostedService<LocalWorkHost>();
+        services.AddInsights();
         return services;
+    }
+
+    /// <summary>The console's read model: change feed consumer, facts, projection and its local loop.</summary>
+    private static void AddInsights(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<FactsBuilder>();
+        services.AddSingleton<FactsSource>();
+        services.AddSingleton<ProjectionWriter>();
+        services.AddSingleton<InsightsProjector>();
+        services.AddHostedService<InsightsHost>();
     }
 
     /// <summary>The transport <c>Dms:Work:Transport</c> names; each adapter registers its own under its name.</summary>

@@ -17,6 +17,7 @@ internal sealed class ChangeBatch
         Notification,
         NewWork,
         Work,
+        Marker,
     }
 
     public int DocumentIndex { get; private set; } = -1;
@@ -37,6 +38,11 @@ internal sealed class ChangeBatch
             batch.Add(Part.Document, document.ETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, entity)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(document.ETag)));
+        }
+
+        if (changes.Document is { } changed)
+        {
+            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertReplace, ChangeFeedRows.Marker(partition, changed)));
         }
 
         if (changes.Payload is { } payload)

@@ -19,7 +19,20 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts];
+    /// <summary>The business-key index (console search).</summary>
+    public TableClient SearchKeys { get; } = service.GetTableClient(options.TablePrefix + "insightskeys");
+
+    /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
+    public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");
+
+    /// <summary>Open sets: undelivered, awaiting the OEM, failures.</summary>
+    public TableClient OpenSets { get; } = service.GetTableClient(options.TablePrefix + "insightsopen");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, SearchKeys, Counters, OpenSets];
+
+    /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
+    public TableClient Listing(DateTimeOffset day) =>
+        service.GetTableClient(options.TablePrefix + "list" + day.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

@@ -142,7 +142,11 @@ internal sealed class DeliverHandler(
         var delivery = document.FindDelivery(deliveryId)!;
         delivery.Status = DeliveryStatus.DeadLettered;
         delivery.LastError = reason;
-        workflow.Record(document, "DeliveryDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject { ["destination"] = delivery.Destination, ["reason"] = reason });
+        // The work item's ID names the dead letter an operator replays (the console links the delivery to it).
+        workflow.Record(document, "DeliveryDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject
+        {
+            ["destination"] = delivery.Destination, ["delivery"] = delivery.Id, ["workId"] = lease.Item.Id, ["reason"] = reason,
+        });
         changes.DeadLetterWork = (lease, reason);
         WakeNext(document, delivery, changes, lease.Item.CorrelationId);
     }

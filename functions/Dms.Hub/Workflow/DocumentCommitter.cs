@@ -1,3 +1,4 @@
+using Dms.Hub.Insights;
 using Dms.Hub.Intake;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
@@ -8,9 +9,10 @@ namespace Dms.Hub.Workflow;
 /// <summary>
 /// Read → plan → commit under the document's ETag, re-planning on a concurrent change (optimistic concurrency:
 /// no lost update, no illegal transition). What is derived from the document (summary fields, alert timers) is
-/// brought up to date in the same commit. Committed work is dispatched at once.
+/// brought up to date in the same commit. Committed work is dispatched at once, and the console's projector is told
+/// about the changed document (the change feed marker committed with it makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, ChangeSignal signal, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -49,6 +51,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     {
         derivations.Prepare(changes);
         var result = await store.CommitAsync(changes, cancellationToken);
+        if (result == CommitResult.Committed && changes.Document is { } document)
+        {
+            signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
+        }
+
         if (result == CommitResult.Committed && changes.NewWork.Count > 0)
         {
             await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
