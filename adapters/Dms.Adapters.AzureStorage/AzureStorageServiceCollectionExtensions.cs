@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Adapters.AzureStorage.Internal.Insights;
+using Dms.Adapters.AzureStorage.Internal.Operations;
 using Dms.Hub.Alerts;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
@@ -43,6 +44,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<ISearchIndex, TableSearchIndex>();
         services.AddSingleton<IOpenSetStore, TableOpenSetStore>();
         services.AddSingleton<ICounterStore, TableCounterStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());

@@ -2,6 +2,7 @@ using Dms.Adapters.AzureStorage;
 using Dms.Adapters.Rest;
 using Dms.Adapters.ServiceBus;
 using Dms.Adapters.Soap;
+using Dms.Console;
 using Dms.Functions.FunctionsHost;
 using Dms.Functions.Http;
 using Dms.Functions.Startup;
@@ -32,6 +33,7 @@ public static class HubApp
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddHttpSurface();
+        builder.AddDmsConsole();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -39,6 +41,7 @@ public static class HubApp
         app.UseCorrelation();
         app.UseSoapAdapter();
         app.UseHttpSurface();
+        app.UseDmsConsole();
         app.MapHostInvocations();
         return app;
     }

@@ -93,6 +93,11 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<FactsSource>();
         services.AddSingleton<ProjectionWriter>();
         services.AddSingleton<InsightsProjector>();
+        services.AddSingleton<CounterReader>();
+        services.AddSingleton<DocumentSearch>();
+        services.AddSingleton<DocumentList>();
+        services.AddSingleton<Overview>();
+        services.AddSingleton<FailureGroups>();
         services.AddHostedService<InsightsHost>();
     }
 

@@ -28,7 +28,13 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>Open sets: undelivered, awaiting the OEM, failures.</summary>
     public TableClient OpenSets { get; } = service.GetTableClient(options.TablePrefix + "insightsopen");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, SearchKeys, Counters, OpenSets];
+    /// <summary>The audit trail of operator and admin actions.</summary>
+    public TableClient Audit { get; } = service.GetTableClient(options.TablePrefix + "audit");
+
+    /// <summary>Console work: replay jobs and their items, notes, assignments, archived failures, alert snoozes.</summary>
+    public TableClient Console { get; } = service.GetTableClient(options.TablePrefix + "console");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, SearchKeys, Counters, OpenSets, Audit, Console];
 
     /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
     public TableClient Listing(DateTimeOffset day) =>

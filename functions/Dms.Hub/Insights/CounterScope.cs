@@ -10,6 +10,9 @@ public sealed record CounterScope(string Key)
 
     public bool Hourly => Key == "*" || Key.StartsWith("r:", StringComparison.Ordinal);
 
+    /// <summary>The dealer of a dealer scope; null for the others.</summary>
+    public string? DealerCode => Key.StartsWith("d:", StringComparison.Ordinal) ? Key[2..] : null;
+
     public static CounterScope ForRegion(string region) => new("r:" + region);
 
     public static CounterScope ForDistrict(string district) => new("t:" + district);

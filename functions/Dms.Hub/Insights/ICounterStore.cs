@@ -25,6 +25,12 @@ public interface ICounterStore
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
     Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);
 
+    /// <summary>Every dealer's daily rows (all types) for days starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Every dealer's gauges (all types).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken);
+
     /// <summary>Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>; false while another owner holds it.</summary>
     Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
 

@@ -6,8 +6,10 @@ using Dms.Hub.Insights;
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
-/// Counter rows in the one <c>c</c> partition: <c>{h|d|g}|{scope}|{type}|{bucket}</c>, one Int64 column per metric
-/// (<c>m</c> + the metric with every character outside [A-Za-z0-9] written as <c>_xx</c>, so names stay reversible).
+/// Counter rows in the one <c>c</c> partition: <c>{h|d|g}|{scope}|{type}|{bucket}</c> for everything, regions and
+/// districts (one scope over a range is one key range), and day first for dealers — <c>D|{day}|{dealer}|{type}</c>,
+/// gauges <c>G|{dealer}|{type}</c> — because dealers are read all at once (the dealer list, a region's dealers). One
+/// Int64 column per metric: <c>m</c> + the metric with every character outside [A-Za-z0-9] written as <c>_xx</c>.
 /// </summary>
 internal static class CounterRows
 {
@@ -15,7 +17,23 @@ internal static class CounterRows
     public const string ReceiptPrefix = "~r|";
     public const string ReceiptEnd = "~r|~";
 
-    public static string RowKey(CounterKey key) => Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
+    public const string DealerDayPrefix = "D|";
+    public const string DealerGaugePrefix = "G|";
+
+    public static string RowKey(CounterKey key) => key.Scope.DealerCode is { } dealer
+        ? key.Grain == CounterGrain.Gauge
+            ? $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}"
+            : $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}"
+        : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
+
+    /// <summary>Reads a dealer row's key back: (day or null for a gauge, dealer, document type).</summary>
+    public static (DateTimeOffset? Day, string Dealer, string DocumentType) ParseDealerKey(string rowKey)
+    {
+        var parts = rowKey.Split('|');
+        return parts[0] + "|" == DealerGaugePrefix
+            ? (null, parts[1], Unescape(parts[2]))
+            : (new DateTimeOffset(DateTime.ParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero), parts[2], Unescape(parts[3]));
+    }
 
     public static string Prefix(CounterScope scope, CounterGrain grain, string documentType) =>
         $"{Grain(grain)}|{Escape(scope.Key)}|{Escape(documentType)}|";
@@ -100,6 +118,8 @@ internal static class CounterRows
         CounterGrain.Day => "d",
         _ => "g",
     };
+
+    private static string Unescape(string value) => Uri.UnescapeDataString(value);
 
     /// <summary>Row keys may not hold / \ # ? or control characters; scopes are free text (region names).</summary>
     private static string Escape(string value)

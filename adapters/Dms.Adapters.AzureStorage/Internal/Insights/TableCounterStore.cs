@@ -85,6 +85,12 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         return new CounterRow(key, row.HasValue ? CounterRows.Values(row.Value!) : new Dictionary<string, long>());
     }
 
+    public Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, start), CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, until.AddTicks(-1)) + "~", cancellationToken);
+
+    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", cancellationToken);
+
     public async Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         var key = "~lease|" + name;
@@ -111,6 +117,20 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         {
             return false;
         }
+    }
+
+    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var rows = new List<CounterRow>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var (day, dealer, type) = CounterRows.ParseDealerKey(entity.RowKey);
+            var key = new CounterKey(CounterScope.ForDealer(dealer), day is null ? CounterGrain.Gauge : CounterGrain.Day, type, day ?? DateTimeOffset.MinValue);
+            rows.Add(new CounterRow(key, CounterRows.Values(entity)));
+        }
+
+        return rows;
     }
 
     public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken)
