@@ -31,6 +31,7 @@ public static class ConsoleApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddSingleton<ConsoleKeys>();
+        builder.Services.AddSingleton<ConsoleDirectory>();
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class ConsoleApp
         app.UseAntiforgery();
         var console = app.MapGroup("/console");
         console.MapSessionEndpoints();
+        console.MapExportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -7,6 +7,7 @@ using Dms.Hub.Insights;
 using Dms.Hub.Notifications;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.Operations.Replays;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Routing;
@@ -38,6 +39,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
         AddOptions<InsightsOptions>(services, configuration, InsightsOptions.Section);
+        AddOptions<ReplayOptions>(services, configuration, ReplayOptions.Section);
         services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
@@ -98,6 +100,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentList>();
         services.AddSingleton<Overview>();
         services.AddSingleton<FailureGroups>();
+        services.AddSingleton<ReplaySignal>();
+        services.AddSingleton<ReplayJobs>();
+        services.AddSingleton<ReplayJobRunner>();
+        services.AddHostedService<ReplayJobHost>();
         services.AddHostedService<InsightsHost>();
     }
 
