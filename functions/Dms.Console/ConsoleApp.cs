@@ -32,6 +32,10 @@ public static class ConsoleApp
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddSingleton<ConsoleKeys>();
         builder.Services.AddSingleton<ConsoleDirectory>();
+        builder.Services.AddSingleton<DocumentDetails>();
+        builder.Services.AddSingleton<RevealTokens>();
+        builder.Services.AddSingleton<ConsoleActions>();
+        builder.Services.AddSingleton<ReplaySelection>();
         return builder;
     }
 
@@ -42,6 +46,9 @@ public static class ConsoleApp
         var console = app.MapGroup("/console");
         console.MapSessionEndpoints();
         console.MapExportEndpoints();
+        console.MapDocumentActions();
+        console.MapReplayEndpoints();
+        console.MapFailureEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

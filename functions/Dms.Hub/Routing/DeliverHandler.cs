@@ -70,9 +70,11 @@ internal sealed class DeliverHandler(
             }, cancellationToken);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var result = await SendAsync(adapter, OutboundEnvelope.Build(document, delivery, dealer), cancellationToken);
+        var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var type = types.Get(document.DocumentType);
-        return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, changes), cancellationToken);
+        return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, latency, changes), cancellationToken);
     }
 
     private async Task<DeliveryResult> SendAsync(IOutboundAdapter adapter, OutboundMessage message, CancellationToken cancellationToken)
@@ -86,12 +88,15 @@ internal sealed class DeliverHandler(
         return result;
     }
 
-    private void Apply(DocumentRecord document, DocumentType type, Dealer dealer, string deliveryId, WorkLease lease, DestinationOptions destination, DeliveryResult result, ChangeSet changes)
+    private void Apply(DocumentRecord document, DocumentType type, Dealer dealer, string deliveryId, WorkLease lease, DestinationOptions destination, DeliveryResult result, int latencyMs, ChangeSet changes)
     {
         var delivery = document.FindDelivery(deliveryId)!;
         var system = Actor.System(lease.Item.CorrelationId);
         delivery.Attempts = lease.Attempt;
-        var details = new JsonObject { ["destination"] = delivery.Destination, ["message"] = delivery.MessageType, ["attempt"] = lease.Attempt };
+        var details = new JsonObject
+        {
+            ["destination"] = delivery.Destination, ["delivery"] = delivery.Id, ["message"] = delivery.MessageType, ["attempt"] = lease.Attempt, ["latencyMs"] = latencyMs,
+        };
         switch (result.Outcome)
         {
             case DeliveryOutcome.Delivered:
