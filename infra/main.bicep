@@ -38,6 +38,9 @@ param oemWarrantyUrl string
 @description('HQ reporting, which receives retail delivery reports (HTTPS).')
 param hqReportingUrl string
 
+@description('The address dealers call (https://dms.example.com), advertised in the SOAP WSDL; empty for the app\'s own https://<app>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
 @secure()
 @minLength(44)
 @description('Master key, base64 of at least 32 random bytes (openssl rand -base64 32).')
@@ -129,6 +132,7 @@ module functionApp 'modules/functionapp.bicep' = {
     oemAuthUri: keyVault.outputs.oemAuthUri
     oemWarrantyUrl: oemWarrantyUrl
     hqReportingUrl: hqReportingUrl
+    publicBaseUrl: publicBaseUrl
   }
 }
 

@@ -42,6 +42,9 @@ param oemWarrantyUrl string
 @description('HQ reporting, which receives retail delivery reports.')
 param hqReportingUrl string
 
+@description('The address dealers call; empty for the app\'s own https://<name>.azurewebsites.net. The SOAP WSDL advertises it.')
+param publicBaseUrl string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -89,6 +92,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: '${serviceBusNamespace}.servicebus.windows.net' }
         { name: 'Dms__Work__Transport', value: 'service-bus' }
+        // The WSDL's address never comes from request headers in Azure: TLS ends at the front end, so it names https.
+        { name: 'Dms__Soap__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl }
         { name: 'Dms__ServiceBus__FullyQualifiedNamespace', value: '${serviceBusNamespace}.servicebus.windows.net' }
         { name: 'Dms__ServiceBus__QueuePrefix', value: queuePrefix }
         { name: 'Dms__Storage__TableServiceUri', value: tableEndpoint }

@@ -21,6 +21,7 @@ public sealed class HostileXmlTests(SoapHubFixture fixture) : IClassFixture<Soap
         { "not an envelope", "<GetDocumentStatus xmlns=\"urn:dms:dealer:v1\"/>", 400 },
         { "soap 1.2 envelope", "<e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\"><e:Body/></e:Envelope>", 400 },
         { "oversized", Envelope("<x>" + new string('a', 1024 * 1024) + "</x>"), 413 },
+        { "value over the length limit", Envelope("<x>" + new string('a', 70_000) + "</x>"), 400 },
     };
 
     [Theory]
@@ -69,20 +70,20 @@ public sealed class HostileXmlTests(SoapHubFixture fixture) : IClassFixture<Soap
     }
 
     [Fact]
-    public async Task Post_AuthenticatedButUnknownOperationOrBadValue_FaultWithoutInternalText()
+    public async Task Post_AuthenticatedUnknownOperation_Fault_BadValue_RejectedWithItsPath()
     {
         var dealer = await fixture.CreateDealerAsync();
         using var http = fixture.Hub.Client();
 
         var unknown = await PostAuthenticatedAsync(http, dealer, "<Explode xmlns=\"urn:dms:dealer:v1\"/>", "urn:dms:dealer:v1/DealerService/Explode");
         var badValue = await PostAuthenticatedAsync(http, dealer,
-            "<PullNotifications xmlns=\"urn:dms:dealer:v1\"><request><maxItems>lots</maxItems></request></PullNotifications>", "urn:dms:dealer:v1/DealerService/PullNotifications");
+            "<PullNotifications xmlns=\"urn:dms:dealer:v1\"><maxItems>lots</maxItems></PullNotifications>", "urn:dms:dealer:v1/DealerService/PullNotifications");
 
-        foreach (var (status, text) in new[] { unknown, badValue })
-        {
-            Assert.NotEqual(200, status);
-            AssertCleanFault(text);
-        }
+        Assert.Equal(500, unknown.Status);
+        AssertCleanFault(unknown.Text);
+        Assert.Equal(200, badValue.Status);
+        Assert.Contains("<outcome>Rejected</outcome><errors><error><path>maxItems</path>", badValue.Text, StringComparison.Ordinal);
+        Assert.Contains("<code>INVALID_TYPE</code>", badValue.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,32 +1,31 @@
-using System.Collections.Concurrent;
-using Dms.Adapters.Soap.Contracts;
+using System.Xml.Linq;
 using Dms.Testing.Soap;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SoapCore;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace Dms.Adapters.Soap.Tests;
 
 /// <summary>
 /// A claim sent over SOAP and decided by the OEM simulator (the real program, in its own process) reaches the dealer
-/// twice: as a SOAP callback to the dealer's own endpoint, and in the mailbox it pulls.
+/// twice: as a SOAP callback to the dealer's own endpoint (WireMock playing a legacy DMS that implements the
+/// callback WSDL), and in the mailbox it pulls. Every callback envelope is valid against the published callback WSDL.
 /// </summary>
 public sealed class SoapCallbackTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private static readonly XNamespace Dealer = "urn:dms:dealer:v1";
     private static readonly string[] Decisions = ["Approved", "PartiallyApproved", "Denied", "PendingInformation"];
     private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _certificate = TestCertificates.Localhost();
-    private readonly RecordingCallback _callback = new();
+    private readonly WireMockServer _dealerEndpoint = WireMockServer.Start();
     private readonly int _simulatorPort = ChildProcess.FreePort();
-    private WebApplication _dealerEndpoint = null!;
     private HubHost _hub = null!;
     private ChildProcess _simulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _dealerEndpoint = await StartDealerEndpointAsync(_callback);
+        _dealerEndpoint.Given(Request.Create().WithPath("/callback.svc").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/xml; charset=utf-8")
+                .WithBody("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><NotifyDocumentStatusResponse xmlns=\"urn:dms:dealer:v1\"/></s:Body></s:Envelope>"));
         var simulator = $"http://127.0.0.1:{_simulatorPort}";
         var settings = HubSettings.Defaults(azurite.ConnectionString, "cb" + Guid.NewGuid().ToString("N")[..10], simulator + "/warranty/claims", simulator + "/hq/retail-deliveries");
         _hub = await HubHost.StartAsync(settings, https: _certificate);
@@ -38,10 +37,9 @@ public sealed class SoapCallbackTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClaimOverSoap_DecidedBySimulator_ReachesDealerByCallbackAndByPull()
+    public async Task ClaimOverSoap_DecidedBySimulator_ReachesDealerByValidCallbackAndByPull()
     {
-        var callbackUrl = _dealerEndpoint.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/callback.svc";
-        var code = (await _hub.CreateDealerAsync(channel: "soap", callbackUrl: callbackUrl)).Code;
+        var code = (await _hub.CreateDealerAsync(channel: "soap", callbackUrl: _dealerEndpoint.Url + "/callback.svc")).Code;
         using var admin = _hub.Client(HubSettings.AdminKey);
         var secret = (await (await admin.PostAsync($"/api/v1/admin/dealers/{code}/soap-secret", null)).ReadJsonAsync())["soapSecret"]!.GetValue<string>();
         var service = SoapClients.PasswordText(_hub.HttpsAddress + "soap/DealerService.svc", code, secret).CreateChannel();
@@ -50,47 +48,37 @@ public sealed class SoapCallbackTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var trackingId = (await service.SubmitWarrantyClaimAsync(XmlDocuments.Claim(vin))).TrackingId!;
 
-        var pushed = await Eventually.GetAsync(() => Task.FromResult(_callback.Received.Where(n => n.TrackingId == trackingId).ToList()),
-            n => n.Any(x => Decisions.Contains(x.Status)), TimeSpan.FromSeconds(45), "decision called back");
-        var pulled = await service.PullNotificationsAsync(new PullNotificationsXml { MaxItems = 50 });
-        Assert.Equal("Accepted", pushed[0].Status);
-        var decision = pushed.Single(n => Decisions.Contains(n.Status));
-        Assert.Contains(pulled.Notifications, n => n.ReceiptId == decision.ReceiptId && n.Status == decision.Status);
-        Assert.StartsWith("OEM-WC-", decision.OemReference, StringComparison.Ordinal);
-        Assert.Equal(decision.Status, (await service.GetDocumentStatusAsync(trackingId)).Status);
+        var pushed = await Eventually.GetAsync(() => Task.FromResult(Callbacks().Where(n => (string?)n.Element(Dealer + "trackingId") == trackingId).ToList()),
+            n => n.Any(x => Decisions.Contains((string?)x.Element(Dealer + "status"))), TimeSpan.FromSeconds(45), "decision called back");
+        var pulled = await service.PullNotificationsAsync(50, null, null);
+        Assert.Equal("Accepted", (string?)pushed[0].Element(Dealer + "status"));
+        var decision = pushed.Single(n => Decisions.Contains((string?)n.Element(Dealer + "status")));
+        Assert.Contains(pulled.Notifications, n => n.ReceiptId == (string?)decision.Element(Dealer + "receiptId") && n.Status == (string?)decision.Element(Dealer + "status"));
+        Assert.StartsWith("OEM-WC-", (string?)decision.Element(Dealer + "oemReference"), StringComparison.Ordinal);
+        Assert.Equal((string?)decision.Element(Dealer + "status"), (await service.GetDocumentStatusAsync(trackingId)).Status);
+        var schema = await PublishedSchemaAsync();
+        Assert.All(_dealerEndpoint.LogEntries, entry =>
+        {
+            Assert.Equal("\"urn:dms:dealer:v1/DealerCallback/NotifyDocumentStatus\"", entry.RequestMessage!.Headers!["SOAPAction"].Single());
+            Contracts.AssertValid(schema, XDocument.Parse(entry.RequestMessage!.Body!).Root!.Elements().Last().Elements().Single());
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
         await _simulator.DisposeAsync();
         await _hub.DisposeAsync();
-        await _dealerEndpoint.StopAsync();
-        await _dealerEndpoint.DisposeAsync();
+        _dealerEndpoint.Stop();
+        _dealerEndpoint.Dispose();
         _certificate.Dispose();
     }
 
-    private static async Task<WebApplication> StartDealerEndpointAsync(RecordingCallback callback)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSoapCore();
-        builder.Services.AddSingleton<IDealerCallback>(callback);
-        var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
-        ((IApplicationBuilder)app).UseSoapEndpoint<IDealerCallback>("/callback.svc", new SoapEncoderOptions(), SoapSerializer.DataContractSerializer);
-        await app.StartAsync();
-        return app;
-    }
+    private IEnumerable<XElement> Callbacks() =>
+        _dealerEndpoint.LogEntries.Select(e => XDocument.Parse(e.RequestMessage!.Body!).Descendants(Dealer + "notification").Single());
 
-    /// <summary>A dealer's SOAP endpoint, as a legacy DMS would implement the published callback WSDL.</summary>
-    private sealed class RecordingCallback : IDealerCallback
+    private async Task<System.Xml.Schema.XmlSchemaSet> PublishedSchemaAsync()
     {
-        public ConcurrentQueue<NotificationXml> Received { get; } = new();
-
-        public Task<NotifyResultXml> NotifyDocumentStatusAsync(NotificationXml notification)
-        {
-            Received.Enqueue(notification);
-            return Task.FromResult(new NotifyResultXml { Received = true });
-        }
+        using var http = _hub.Client();
+        return Contracts.SchemaOf(XDocument.Parse(await http.GetStringAsync("/soap/DealerCallback.svc?wsdl")));
     }
 }

@@ -35,7 +35,7 @@ public sealed class SoapSecurityTests(SoapHubFixture fixture) : IClassFixture<So
     [Fact]
     public async Task NoSecurityHeader_InvalidSecurityFault()
     {
-        var service = new ChannelFactory<Contracts.IDealerService>(new BasicHttpBinding(), new EndpointAddress(fixture.SoapUrl)).CreateChannel();
+        var service = new ChannelFactory<Dms.Testing.Soap.Contract.IDealerService>(new BasicHttpBinding(), new EndpointAddress(fixture.SoapUrl)).CreateChannel();
 
         var fault = await AssertSecurityFaultAsync(() => service.GetDocumentStatusAsync("x"));
 

@@ -1,5 +1,5 @@
 using System.ServiceModel;
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 using Dms.Testing.Soap;
 
 namespace Dms.DealerSimulator;
@@ -17,7 +17,7 @@ public sealed class SoapChannel(string url, string username, string password) : 
     public PreparedDocument Prepare(string documentType, string vin, bool invalid)
     {
         object payload = documentType == DocumentTypes.Rdr ? XmlDocuments.Rdr(vin) : XmlDocuments.Claim(vin);
-        if (invalid && payload is RetailDeliveryReportXml report)
+        if (invalid && payload is RetailDeliveryReport report)
         {
             report.Vin = null;
         }
@@ -32,9 +32,9 @@ public sealed class SoapChannel(string url, string username, string password) : 
         var channel = (IClientChannel)service;
         try
         {
-            var ack = document.Payload is RetailDeliveryReportXml report
+            var ack = document.Payload is RetailDeliveryReport report
                 ? await service.SubmitRetailDeliveryReportAsync(report).WaitAsync(cancellationToken)
-                : await service.SubmitWarrantyClaimAsync((WarrantyClaimXml)document.Payload).WaitAsync(cancellationToken);
+                : await service.SubmitWarrantyClaimAsync((WarrantyClaim)document.Payload).WaitAsync(cancellationToken);
             channel.Close();
             return ack.Outcome == "Accepted"
                 ? new Answer(AnswerKind.Accepted, ack.TrackingId, ack.Replayed)

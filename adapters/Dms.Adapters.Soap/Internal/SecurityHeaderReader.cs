@@ -1,11 +1,9 @@
-using System.Xml;
 using System.Xml.Linq;
-using Microsoft.Extensions.Options;
 
 namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>Finds the one wsse:Security header of a (guarded) envelope and reads its UsernameToken and Timestamp.</summary>
-internal sealed class SecurityHeaderReader(IOptions<SoapOptions> options)
+internal static class SecurityHeaderReader
 {
     private const string DigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
     private const string TextType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
@@ -14,10 +12,9 @@ internal sealed class SecurityHeaderReader(IOptions<SoapOptions> options)
     private static readonly XNamespace Wsu = SoapFault.Wsu;
 
     /// <summary>The header, or a fault explaining why it is unusable.</summary>
-    public (SecurityHeader? Header, SoapFault? Fault) Read(byte[] body)
+    public static (SecurityHeader? Header, SoapFault? Fault) Read(XDocument document)
     {
-        using var reader = XmlReader.Create(new MemoryStream(body), XmlGuard.SafeSettings(options.Value));
-        var envelope = XDocument.Load(reader).Root!;
+        var envelope = document.Root!;
         var securities = envelope.Element(S + "Header")?.Elements(Wsse + "Security").ToList() ?? [];
         if (securities.Count != 1)
         {

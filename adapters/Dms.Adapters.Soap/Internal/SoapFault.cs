@@ -5,7 +5,7 @@ namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>
 /// A SOAP 1.1 fault we answer ourselves. Faults reached by SOAP processing use 500 (SOAP 1.1, WS-I BP R1126, and
-/// what WCF/JAX-WS clients expect); messages refused before they are read as SOAP use 400/413/415.
+/// what WCF/JAX-WS clients expect); messages refused before they are read as SOAP use 400/404/405/413/415.
 /// </summary>
 internal sealed record SoapFault(int Status, string Code, string Reason)
 {
@@ -19,7 +19,11 @@ internal sealed record SoapFault(int Status, string Code, string Reason)
 
     public static SoapFault Expired { get; } = new(500, "wsse:MessageExpired", "The message has expired.");
 
+    /// <summary>Refused before SOAP processing (method, media type, size, hostile XML).</summary>
     public static SoapFault Client(int status, string reason) => new(status, "s:Client", reason);
+
+    /// <summary>Refused while processing the envelope: <c>s:Client</c> or <c>s:MustUnderstand</c>, HTTP 500.</summary>
+    public static SoapFault Processing(string code, string reason) => new(500, code, reason);
 
     public async Task WriteAsync(HttpContext context)
     {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using System.Xml;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -7,53 +9,49 @@ using Microsoft.Extensions.Options;
 namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>
-/// Everything a SOAP request passes before SoapCore: method and media type, a size cap, the hostile-XML guard and
-/// WS-Security. The checked body is handed on in memory, so SoapCore never reads the network itself.
+/// Everything a SOAP request passes: the endpoint and method, media type, a size cap, the hostile-XML guard,
+/// WS-Security and the per-dealer rate limit; then the envelope is read and dispatched. Metadata (WSDL) is
+/// answered here too.
 /// </summary>
 internal sealed class SoapGateway(
     XmlGuard guard,
-    SecurityHeaderReader headers,
     UsernameTokenValidator validator,
+    MetadataEndpoint metadata,
+    SoapDispatcher dispatcher,
     IOptions<RateLimiterOptions> limits,
     IOptions<SoapOptions> options)
 {
-    public const string CallbackPath = "/DealerCallback.svc";
-
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) && request.Query.ContainsKey("wsdl"))
+        var path = request.Path.Value ?? string.Empty;
+        var callback = path.Equals(MetadataEndpoint.CallbackPath, StringComparison.OrdinalIgnoreCase);
+        if (!callback && !path.Equals(MetadataEndpoint.ServicePath, StringComparison.OrdinalIgnoreCase))
         {
-            await next(context);
+            await SoapFault.Client(404, "No SOAP endpoint here; the dealer service is DealerService.svc.").WriteAsync(context);
             return;
         }
 
-        if (!HttpMethods.IsPost(request.Method) || request.Path.Value?.EndsWith(CallbackPath, StringComparison.OrdinalIgnoreCase) == true)
+        if (MetadataEndpoint.IsMetadataRequest(request))
+        {
+            await metadata.WriteAsync(context, callback);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method) || callback)
         {
             await SoapFault.Client(405, "POST a SOAP 1.1 envelope to DealerService.svc; the callback contract is implemented by dealers.").WriteAsync(context);
             return;
         }
 
-        if (!IsSoap11(request.ContentType))
+        if (await ReadAsync(context) is not { } read)
         {
-            await SoapFault.Client(415, "Send SOAP 1.1: Content-Type text/xml; charset=utf-8.").WriteAsync(context);
             return;
         }
 
-        var body = await ReadCappedAsync(request, options.Value.MaxBodyBytes, context.RequestAborted);
-        if (body is null)
-        {
-            await SoapFault.Client(413, $"The envelope exceeds {options.Value.MaxBodyBytes} bytes.").WriteAsync(context);
-            return;
-        }
+        var (document, body) = read;
 
-        if (guard.Check(body) is { } rejected)
-        {
-            await rejected.WriteAsync(context);
-            return;
-        }
-
-        var (header, invalid) = headers.Read(body);
+        var (header, invalid) = SecurityHeaderReader.Read(document);
         var (dealer, fault) = header is null ? (null, invalid) : await validator.ValidateAsync(header, context.RequestAborted);
         if (dealer is null)
         {
@@ -62,7 +60,7 @@ internal sealed class SoapGateway(
         }
 
         var correlationId = context.Response.Headers["X-Correlation-Id"].ToString();
-        new SoapCaller(dealer, new(dealer.Code, "dealer", "soap", correlationId), new(body, "text/xml"), header!.TimestampCreated is not null).Attach(context);
+        var caller = new SoapCaller(dealer, new(dealer.Code, "dealer", "soap", correlationId), new(body, "text/xml"), header!.TimestampCreated is not null);
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, dealer.Code), new Claim(ClaimTypes.Role, "Dealer")], "WS-Security"));
 
         // The same per-dealer bucket as REST (the global limiter partitions by the caller), answered as a SOAP fault.
@@ -75,9 +73,40 @@ internal sealed class SoapGateway(
             return;
         }
 
-        request.Body = new MemoryStream(body);
-        request.ContentLength = body.Length;
-        await next(context);
+        var (envelope, refused) = SoapEnvelope.Read(document);
+        if (envelope is null)
+        {
+            await refused!.WriteAsync(context);
+            return;
+        }
+
+        await dispatcher.InvokeAsync(context, envelope, caller);
+    }
+
+    /// <summary>The checked envelope and its bytes, or null once a refusal has been written.</summary>
+    private async Task<(XDocument Document, byte[] Body)?> ReadAsync(HttpContext context)
+    {
+        if (!IsSoap11(context.Request.ContentType))
+        {
+            await SoapFault.Client(415, "Send SOAP 1.1: Content-Type text/xml; charset=utf-8.").WriteAsync(context);
+            return null;
+        }
+
+        var body = await ReadCappedAsync(context.Request, options.Value.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            await SoapFault.Client(413, $"The envelope exceeds {options.Value.MaxBodyBytes} bytes.").WriteAsync(context);
+            return null;
+        }
+
+        if (guard.Check(body) is { } rejected)
+        {
+            await rejected.WriteAsync(context);
+            return null;
+        }
+
+        using var reader = XmlReader.Create(new MemoryStream(body), XmlGuard.SafeSettings(options.Value));
+        return (XDocument.Load(reader, LoadOptions.PreserveWhitespace), body);
     }
 
     private static bool IsSoap11(string? contentType) =>

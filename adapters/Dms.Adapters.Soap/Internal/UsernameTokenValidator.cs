@@ -8,7 +8,7 @@ namespace Dms.Adapters.Soap.Internal;
 /// <summary>
 /// WS-Security UsernameToken validation: username = dealer code, password = the dealer's SOAP secret as
 /// PasswordText or PasswordDigest; Created (token or Timestamp) within the allowed skew; a nonce only once.
-/// SoapCore's built-in validator keeps plaintext passwords and never checks replay, hence this one.
+/// Off-the-shelf validators (SoapCore's, for one) keep plaintext passwords and never check replay, hence this one.
 /// </summary>
 internal sealed class UsernameTokenValidator(SoapSecrets secrets, INonceStore nonces, DealerDirectory dealers, IOptions<SoapOptions> options, TimeProvider clock)
 {

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>
-/// Reads an untrusted envelope before SoapCore does. SoapCore accepts DOCTYPE and expands internal entities
-/// (a 1 KB billion-laughs request allocated ~500 MB, STACK.md), so DTDs are refused by a byte scan before any
-/// parser runs; then one bounded, DTD-prohibiting pass checks well-formedness, depth and size.
+/// Reads an untrusted envelope before anything else does. DTDs are refused by a byte scan before any parser runs
+/// (a 1 KB billion-laughs request once allocated ~500 MB in a SOAP stack that expanded entities, STACK.md); then
+/// one bounded, DTD-prohibiting pass checks well-formedness, depth, element count and the length of every value.
 /// </summary>
 internal sealed class XmlGuard(IOptions<SoapOptions> options)
 {
@@ -36,6 +36,11 @@ internal sealed class XmlGuard(IOptions<SoapOptions> options)
             var root = true;
             while (reader.Read())
             {
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && reader.Value.Length > _options.MaxStringLength)
+                {
+                    return SoapFault.Client(400, $"A value is longer than {_options.MaxStringLength} characters.");
+                }
+
                 if (reader.NodeType != XmlNodeType.Element)
                 {
                     continue;

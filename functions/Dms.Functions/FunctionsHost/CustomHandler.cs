@@ -14,6 +14,7 @@ internal static partial class CustomHandler
     public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string RecoverStalledWork = nameof(RecoverStalledWork);
     public const string RunScheduledJobs = nameof(RunScheduledJobs);
+    private const string TrustedProxiesKey = "Dms:Soap:TrustedProxies";
 
     /// <summary>The Service Bus queue-triggered function for a kind of work: <c>WorkRoute</c>, <c>WorkDeliver</c>, …</summary>
     public static string WorkFunction(string kind) => "Work" + Pascal(kind);
@@ -33,6 +34,13 @@ internal static partial class CustomHandler
 
         builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         builder.Configuration.AddInMemoryCollection([new("Dms:Work:RunLocalLoop", "false")]);
+
+        // Public HTTP reaches the app forwarded by the Functions host over loopback, which says in X-Forwarded-Proto
+        // and X-Forwarded-Host how the client called: trust loopback for those unless proxies are configured.
+        if (!builder.Configuration.GetSection(TrustedProxiesKey).GetChildren().Any())
+        {
+            builder.Configuration.AddInMemoryCollection([new(TrustedProxiesKey + ":0", "127.0.0.0/8"), new(TrustedProxiesKey + ":1", "::1/128")]);
+        }
     }
 
     /// <summary>The invocation routes, one per function that is not an HTTP gateway; loopback callers only.</summary>

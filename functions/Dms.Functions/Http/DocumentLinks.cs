@@ -6,16 +6,14 @@ namespace Dms.Functions.Http;
 /// <summary>Links a dealer can follow from a document: itself, and the commands its current status allows.</summary>
 internal static class DocumentLinks
 {
-    public static string Self(DocumentType type, string trackingId) => $"/api/v1/{type.RouteSegment}/{trackingId}";
+    public static string Self(DocumentType type, string trackingId) => DocumentAction.SelfHref(type, trackingId);
 
     public static JsonObject For(DocumentType type, string trackingId, string status)
     {
-        var self = Self(type, trackingId);
-        var links = new JsonObject { ["self"] = self };
-        var allowed = type.States.TriggersFrom(status);
-        foreach (var command in type.Commands.Where(c => c.Triggers.Any(allowed.Contains)))
+        var links = new JsonObject { ["self"] = Self(type, trackingId) };
+        foreach (var action in DocumentAction.For(type, trackingId, status))
         {
-            links[command.Name] = $"{self}/{command.Name}";
+            links[action.Name] = action.Href;
         }
 
         return links;

@@ -1,37 +1,23 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Dms.Hub.Common;
 using Dms.Hub.Intake;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
+using Dms.Hub.Views;
 using Dms.Hub.Workflow;
 
 namespace Dms.Functions.Http;
 
-/// <summary>JSON views of documents: the full view (state, OEM data, deliveries, timeline) and list summaries.</summary>
+/// <summary>JSON views of documents: the full view (the core's document view plus links) and list summaries.</summary>
 internal static class DocumentViews
 {
-    public static JsonObject Full(DocumentType type, DocumentRecord document) => new()
+    public static JsonObject Full(DocumentType type, DocumentRecord document)
     {
-        ["trackingId"] = document.TrackingId,
-        ["documentType"] = document.DocumentType,
-        ["documentNumber"] = document.DocumentNumber,
-        ["status"] = document.Status,
-        ["contentVersion"] = document.ContentVersion,
-        ["submittedAt"] = document.SubmittedAt,
-        ["updatedAt"] = document.UpdatedAt,
-        ["oemReference"] = document.OemReference,
-        ["oem"] = document.Oem.DeepClone(),
-        ["overlays"] = JsonSerializer.SerializeToNode(document.Overlays, HubJson.Options),
-        ["fields"] = JsonSerializer.SerializeToNode(document.Fields, HubJson.Options),
-        ["deliveries"] = JsonSerializer.SerializeToNode(document.Deliveries.Select(d => new
-        {
-            d.Destination, d.MessageType, d.ContentVersion, d.Status, d.Attempts, d.LastError, d.OemReference, d.CreatedAt, d.CompletedAt, d.NextAttemptAt,
-        }), HubJson.Options),
-        ["timeline"] = JsonSerializer.SerializeToNode(document.Timeline, HubJson.Options),
-        ["document"] = document.Body.DeepClone(),
-        ["links"] = DocumentLinks.For(type, document.TrackingId, document.Status),
-    };
+        var view = DocumentView.Full(type, document);
+        view["links"] = DocumentLinks.For(type, document.TrackingId, document.Status);
+        return view;
+    }
 
     public static JsonObject Summary(DocumentType type, DocumentSummary summary) => new()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Intake;
 using Dms.Hub.Registry;
+using Dms.Hub.Views;
 
 namespace Dms.Functions.Http;
 
@@ -19,7 +20,16 @@ internal static class IntakeResults
         {
             body["trackingId"] = result.TrackingId;
             body["documentStatus"] = result.Status;
-            body["allowedActions"] = new JsonArray((result.AllowedTriggers ?? []).Select(t => (JsonNode)JsonValue.Create(t)).ToArray());
+            if (result.AllowedActions is { } actions)
+            {
+                body["allowedActions"] = DocumentView.Actions(actions);
+            }
+
+            // An OEM event refused: the events that are legal now (a different vocabulary from the dealer's commands).
+            if (result.AllowedTriggers is { } events)
+            {
+                body["allowedEvents"] = new JsonArray([.. events.Select(t => (JsonNode)JsonValue.Create(t))]);
+            }
         }),
         IntakeResultKind.Forbidden => Problems.Create(context, 403, result.Code!, "Forbidden", result.Message),
         _ => Problems.NotFound(context),
@@ -38,6 +48,7 @@ internal static class IntakeResults
         {
             ["trackingId"] = result.TrackingId,
             ["status"] = result.Status,
+            ["allowedActions"] = DocumentView.Actions(DocumentAction.For(type, result.TrackingId!, result.Status!)),
             ["links"] = DocumentLinks.For(type, result.TrackingId!, result.Status!),
         };
         return Results.Content(body.ToJsonString(), "application/json", statusCode: status);

@@ -6,7 +6,11 @@ using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Intake;
 
-/// <summary>Runs dealer commands (cancel, resubmit, appeal, unwind) against the dealer's own documents.</summary>
+/// <summary>
+/// Runs dealer commands (cancel, resubmit, appeal, unwind …) against the dealer's own documents. Every command is
+/// idempotent on its request key (REST Idempotency-Key, SOAP commandId): the same key and content get the original
+/// answer, marked replayed; the same key with other content a conflict.
+/// </summary>
 public sealed class DocumentCommands(
     DocumentCommitter committer,
     Reservations reservations,
@@ -30,17 +34,21 @@ public sealed class DocumentCommands(
 
         var hash = Idempotency.Hash("command", command.Name, request.TrackingId, node.ToJsonString());
         RequestKey[] keys = request.IdempotencyKey is { } k ? [RequestKey.ForIdempotencyKey(k)] : [];
-        if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         IntakeResult? answer = null;
         Transition? taken = null;
         IReadOnlyList<Reservation> released = [];
         var key = new DocumentKey(dealer.Code, type.Name, request.TrackingId);
         var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
         {
+            // Keys are read after the document, on every attempt: an identical command that committed first (its key
+            // and its change are one commit) is then always seen, so a retry is answered as a replay, never as
+            // NotAllowed by the state that command itself produced.
+            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
+            {
+                answer = earlier;
+                return null;
+            }
+
             if (document is null)
             {
                 answer = IntakeResult.NotFound;
@@ -57,7 +65,7 @@ public sealed class DocumentCommands(
 
             if (!type.States.TryFire(document.Status, plan.Trigger, out var transition))
             {
-                answer = IntakeResult.Illegal(document.TrackingId, document.Status, plan.Trigger, type.States.TriggersFrom(document.Status));
+                answer = IntakeResult.NotAllowed(document.TrackingId, document.Status, command.Name, DocumentAction.For(type, document.TrackingId, document.Status));
                 return null;
             }
 

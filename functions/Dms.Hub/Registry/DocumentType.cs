@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Alerts;
+using Dms.Hub.Common;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Registry;
@@ -18,10 +19,19 @@ public abstract class DocumentType
 
     public abstract string Title { get; }
 
+    /// <summary>The name in PascalCase (<c>WarrantyClaim</c>): XML types and SOAP operations are named from it.</summary>
+    public string PascalName => Names.Pascal(Name);
+
     public abstract string SchemaName { get; }
 
     /// <summary>Schema of the events the OEM posts back, if the OEM posts any.</summary>
     public abstract string? EventSchemaName { get; }
+
+    /// <summary>
+    /// Schema of what the OEM's events have recorded on a document (<see cref="DocumentRecord.Oem"/>): decision,
+    /// payment, unwind answer … Channels that need a typed contract (SOAP) render the OEM data with it.
+    /// </summary>
+    public virtual string? StateSchemaName => null;
 
     public abstract StateMachine States { get; }
 
@@ -35,6 +45,13 @@ public abstract class DocumentType
     public abstract IReadOnlySet<string> ReleasingStates { get; }
 
     public abstract IReadOnlyList<DocumentCommand> Commands { get; }
+
+    /// <summary>The dealer commands a document in <paramref name="status"/> offers: those with a legal trigger there.</summary>
+    public IReadOnlyList<DocumentCommand> CommandsAvailableIn(string status)
+    {
+        var legal = States.TriggersFrom(status);
+        return Commands.Where(c => c.Triggers.Any(legal.Contains)).ToList();
+    }
 
     public abstract Type ModelType { get; }
 

@@ -7,14 +7,17 @@ namespace Dms.Hub.Registry;
 /// A command whose body is just a reason code and comment (document-command.v1). The trigger is fixed, or chosen
 /// from the document by <paramref name="chooseTrigger"/> (an unwind within 90 days versus one needing approval).
 /// </summary>
-public sealed class ReasonCommand(string name, string summary, IReadOnlyList<string> triggers, Func<DocumentRecord, RuleContext, CommandPlan> chooseTrigger) : DocumentCommand
+/// <param name="verb">The command's verb when its URL segment is a noun (<c>appeals</c> → <c>Appeal</c>).</param>
+public sealed class ReasonCommand(string name, string summary, IReadOnlyList<string> triggers, Func<DocumentRecord, RuleContext, CommandPlan> chooseTrigger, string? verb = null) : DocumentCommand
 {
     public const string BodySchema = "document-command.v1";
 
-    public ReasonCommand(string name, string summary, string trigger)
-        : this(name, summary, [trigger], (_, _) => new CommandPlan(trigger, []))
+    public ReasonCommand(string name, string summary, string trigger, string? verb = null)
+        : this(name, summary, [trigger], (_, _) => new CommandPlan(trigger, []), verb)
     {
     }
+
+    public override string Verb => verb ?? base.Verb;
 
     public override IReadOnlyList<string> Triggers => triggers;
 

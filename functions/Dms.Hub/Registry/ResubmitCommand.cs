@@ -17,6 +17,8 @@ public sealed class ResubmitCommand(DocumentType type, string summary, string nu
 
     public override string Name => "resubmissions";
 
+    public override string Verb => "Resubmit";
+
     public override string Summary => summary;
 
     public override string SchemaName => type.SchemaName;

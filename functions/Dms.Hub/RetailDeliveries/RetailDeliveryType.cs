@@ -30,6 +30,8 @@ public sealed class RetailDeliveryType : DocumentType<RetailDeliveryReport>
 
     public override string? EventSchemaName => "retail-delivery-report-event.v1";
 
+    public override string? StateSchemaName => "retail-delivery-report-state.v1";
+
     public override StateMachine States => RetailDeliveryLifecycle.Machine;
 
     public override string SubmitMessage => RetailDeliveryLifecycle.ReportedMessage;

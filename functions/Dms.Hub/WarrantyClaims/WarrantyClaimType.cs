@@ -20,7 +20,7 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
         [
             new ReasonCommand("cancel", "Withdraw the claim before a decision.", "Cancel"),
             new ResubmitCommand(this, "Resubmit the corrected claim after it was rejected or information was requested.", "/dealerClaimNumber", ErrorCodes.ClaimNumberMismatch),
-            new ReasonCommand("appeals", "Appeal a denial or a chargeback.", "Appeal"),
+            new ReasonCommand("appeals", "Appeal a denial or a chargeback.", "Appeal", verb: "Appeal"),
         ];
     }
 
@@ -33,6 +33,8 @@ public sealed class WarrantyClaimType : DocumentType<WarrantyClaim>
     public override string SchemaName => "warranty-claim.v1";
 
     public override string? EventSchemaName => "warranty-claim-event.v1";
+
+    public override string? StateSchemaName => "warranty-claim-state.v1";
 
     public override StateMachine States => WarrantyClaimLifecycle.Machine;
 

@@ -9,7 +9,7 @@ public sealed class OemEventTests(HubFixture fixture) : IClassFixture<HubFixture
     private HubHost Hub => fixture.Hub;
 
     [Fact]
-    public async Task Event_IllegalInCurrentState_409WithStatusAndAllowedActions()
+    public async Task Event_IllegalInCurrentState_409WithStatusAndAllowedEvents()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
         var (trackingId, _) = await dealer.SubmitValidClaimAsync();
@@ -20,7 +20,7 @@ public sealed class OemEventTests(HubFixture fixture) : IClassFixture<HubFixture
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("INVALID_STATE_TRANSITION", body["code"]!.GetValue<string>());
         Assert.Equal("Submitted", body["documentStatus"]!.GetValue<string>());
-        Assert.Contains("Accepted", body["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains("Accepted", body["allowedEvents"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class CustomHandlerFixture(AzuriteFixture azurite) : IAsyncLifetim
         settings["Dms:Work:Transport"] = "service-bus";
         settings["Dms:ServiceBus:ConnectionString"] = Bus.ConnectionString;
         settings["Dms:Work:RecoveryGraceSeconds"] = "1";
+        settings["Dms:Soap:AllowedHosts:0"] = "dms.example.com";
         // Long enough that a failed attempt's redelivery finds the item not yet due.
         settings["Dms:Routing:Destinations:oem:Retry:BaseDelayMilliseconds"] = "3000";
         settings["Dms:Routing:Destinations:oem:Retry:MaxDelaySeconds"] = "4";

@@ -175,6 +175,29 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         Assert.Equal("Dropped message foreign-1: not a Dms work message.", Assert.Single(foreign.Logs));
     }
 
+    [Fact]
+    public async Task SoapWsdl_ForwardedByTheHostOverLoopback_AdvertisesTheForwardedHttpsAddress_OnlyForAllowedHosts()
+    {
+        using var http = fixture.Hub.Client();
+
+        var allowed = await WsdlAsync(http, "dms.example.com");
+        var other = await WsdlAsync(http, "evil.example");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Contains("location=\"https://dms.example.com/soap/DealerService.svc\"", allowed.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.DoesNotContain("evil", other.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> WsdlAsync(HttpClient http, string forwardedHost)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/soap/DealerService.svc?wsdl");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", forwardedHost);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The host needs a JSON body with exactly these members, whatever the status.</summary>
     private static void AssertHostReply(HostInvocationResult result)
     {

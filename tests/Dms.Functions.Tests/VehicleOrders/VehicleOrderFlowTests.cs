@@ -170,7 +170,7 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
     }
 
     [Fact]
-    public async Task Events_IllegalForTheStage_409WithStatusAndAllowedActions()
+    public async Task Events_IllegalForTheStage_409WithStatusAndAllowedEvents()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
         var trackingId = await dealer.SubmitValidOrderAsync();
@@ -180,7 +180,7 @@ public sealed class VehicleOrderFlowTests(HubFixture fixture) : IClassFixture<Hu
         var vinless = await dealer.OrderEventAsync(await dealer.SubmitValidOrderAsync(), Event("Produced"));
 
         Assert.Equal((HttpStatusCode.Conflict, "INVALID_STATE_TRANSITION", "Cancelled"), (status, body["code"]!.GetValue<string>(), body["documentStatus"]!.GetValue<string>()));
-        Assert.NotNull(body["allowedActions"]);
+        Assert.NotNull(body["allowedEvents"]);
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "MISSING_EVENT_DATA"), (vinless.Status, vinless.Body["errors"]![0]!["code"]!.GetValue<string>()));
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
 using System.ServiceModel.Security;
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 
 namespace Dms.Testing.Soap;
 

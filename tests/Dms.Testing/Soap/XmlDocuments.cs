@@ -1,42 +1,44 @@
-using Dms.Adapters.Soap.Contracts;
+using Dms.Testing.Soap.Contract;
 
 namespace Dms.Testing.Soap;
 
-/// <summary>Valid documents as XML contracts, dated relative to today.</summary>
+/// <summary>Valid documents as the test client's contract classes, dated relative to today.</summary>
 public static class XmlDocuments
 {
-    public static RetailDeliveryReportXml Rdr(string vin, string? number = null) => new()
+    public static RetailDeliveryReport Rdr(string vin, string? number = null) => new()
     {
         ReportNumber = number ?? "RDR-S-" + TestDocuments.Next(),
         Vin = vin,
-        SaleDate = TestDocuments.Date(TestDocuments.Today.AddDays(-2)),
-        DeliveryDate = TestDocuments.Date(TestDocuments.Today.AddDays(-1)),
-        DeliveryOdometer = new DistanceXml { Value = 10, Unit = "km" },
+        SaleDate = Day(-2),
+        DeliveryDate = Day(-1),
+        DeliveryOdometer = new Distance { Value = 10, Unit = DistanceUnit.Km },
         SaleType = "Retail",
-        Vehicle = new VehicleXml { ModelCode = "AUR-SUV", ModelYear = 2026 },
-        Buyer = new BuyerXml { Type = "Person", Name = "SOAP Buyer", Consent = new ConsentXml { Marketing = false } },
+        Vehicle = new RetailDeliveryReportVehicle { ModelCode = "AUR-SUV", ModelYear = 2026 },
+        Buyer = new RetailDeliveryReportBuyer { Type = "Person", Name = "SOAP Buyer" },
         IncentiveCodes = ["LOYALTY-500"],
     };
 
-    public static WarrantyClaimXml Claim(string vin, string? number = null) => new()
+    public static WarrantyClaim Claim(string vin, string? number = null) => new()
     {
         DealerClaimNumber = number ?? "WC-S-" + TestDocuments.Next(),
-        ClaimType = "Warranty",
+        ClaimType = WarrantyClaimType.Warranty,
         Vin = vin,
-        RepairOrder = new RepairOrderXml
+        RepairOrder = new WarrantyClaimRepairOrder
         {
             Number = "RO-S-" + TestDocuments.Next(),
-            OpenedOn = TestDocuments.Date(TestDocuments.Today),
-            ClosedOn = TestDocuments.Date(TestDocuments.Today),
-            MileageIn = new DistanceXml { Value = 5000, Unit = "km" },
+            OpenedOn = Day(0),
+            ClosedOn = Day(0),
+            MileageIn = new Distance { Value = 5000, Unit = DistanceUnit.Km },
         },
-        Complaint = new CodedTextXml { Code = "C100", Text = "Coolant leak" },
-        Cause = new CodedTextXml { Code = "K210" },
-        Correction = new CodedTextXml { Code = "R300" },
-        LaborLines = [new LaborLineXml { OperationCode = "EN1001", Hours = 1.5m, Rate = Usd(9500) }],
-        PartLines = [new PartLineXml { PartNumber = "19200-5A2-A01", Quantity = 1, UnitPrice = Usd(12000), Causal = true }],
+        Complaint = new CodedText { Code = "C100", Text = "Coolant leak" },
+        Cause = new CodedText { Code = "K210" },
+        Correction = new CodedText { Code = "R300" },
+        LaborLines = [new WarrantyClaimLaborLine { OperationCode = "EN1001", Hours = 1.5m, Rate = Usd(9500) }],
+        PartLines = [new WarrantyClaimPartLine { PartNumber = "19200-5A2-A01", Quantity = 1, UnitPrice = Usd(12000), Causal = true }],
         ClaimedTotal = Usd(26250),
     };
 
-    public static MoneyXml Usd(long amount) => new() { Amount = amount, Currency = "USD" };
+    public static Money Usd(long amount) => new() { Amount = amount, Currency = "USD" };
+
+    private static DateTime Day(int offset) => TestDocuments.Today.AddDays(offset).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 }

@@ -1,0 +1,49 @@
+using System.ServiceModel;
+
+namespace Dms.Testing.Soap.Contract;
+
+/// <summary>
+/// The dealer service as <c>dotnet-svcutil --serializer XmlSerializer</c> renders the published WSDL (portType
+/// DealerService, document/literal wrapped, unwrapped into parameters), written by hand because svcutil is not
+/// available here. It shares nothing with the service: a WCF test that passes proves the WSDL, not our classes.
+/// </summary>
+[ServiceContract(Namespace = Ns.Dealer, ConfigurationName = "DealerService")]
+[XmlSerializerFormat(SupportFaults = true)]
+public interface IDealerService
+{
+    [OperationContract(Action = Ns.Actions + "SubmitWarrantyClaim", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> SubmitWarrantyClaimAsync(WarrantyClaim warrantyClaim);
+
+    [OperationContract(Action = Ns.Actions + "CancelWarrantyClaim", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> CancelWarrantyClaimAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
+
+    [OperationContract(Action = Ns.Actions + "ResubmitWarrantyClaim", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> ResubmitWarrantyClaimAsync(string trackingId, string? commandId, WarrantyClaim warrantyClaim);
+
+    [OperationContract(Action = Ns.Actions + "AppealWarrantyClaim", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> AppealWarrantyClaimAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
+
+    [OperationContract(Action = Ns.Actions + "SubmitRetailDeliveryReport", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> SubmitRetailDeliveryReportAsync(RetailDeliveryReport retailDeliveryReport);
+
+    [OperationContract(Action = Ns.Actions + "UnwindRetailDeliveryReport", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> UnwindRetailDeliveryReportAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
+
+    [OperationContract(Action = Ns.Actions + "GetDocumentStatus", ReplyAction = "*")]
+    [return: MessageParameter(Name = "documentStatus")]
+    Task<DocumentStatus> GetDocumentStatusAsync(string trackingId);
+
+    [OperationContract(Action = Ns.Actions + "PullNotifications", ReplyAction = "*")]
+    [return: MessageParameter(Name = "notificationBatch")]
+    Task<NotificationBatch> PullNotificationsAsync(int? maxItems, string? documentType, DateTime? since);
+
+    // A wrapped list parameter cannot be unwrapped into a plain argument, so svcutil emits message contracts here.
+    [OperationContract(Action = Ns.Actions + "AcknowledgeNotifications", ReplyAction = "*")]
+    Task<AcknowledgeNotificationsResponse> AcknowledgeNotificationsAsync(AcknowledgeNotificationsRequest request);
+}
