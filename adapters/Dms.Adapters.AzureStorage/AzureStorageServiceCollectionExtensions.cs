@@ -9,6 +9,7 @@ using Dms.Hub.Alerts;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
 using Dms.Hub.Operations;
+using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
@@ -48,6 +49,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAnnotationStore, TableAnnotationStore>();
         services.AddSingleton<IReplayJobStore, TableReplayJobStore>();
+        services.AddSingleton<ITechnicalAlertStore, TableTechnicalAlertStore>();
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());

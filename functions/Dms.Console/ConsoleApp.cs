@@ -36,6 +36,8 @@ public static class ConsoleApp
         builder.Services.AddSingleton<RevealTokens>();
         builder.Services.AddSingleton<ConsoleActions>();
         builder.Services.AddSingleton<ReplaySelection>();
+        builder.Services.AddSingleton<DealerHealthReader>();
+        builder.Services.AddSingleton<HqFigures>();
         return builder;
     }
 
@@ -49,6 +51,8 @@ public static class ConsoleApp
         console.MapDocumentActions();
         console.MapReplayEndpoints();
         console.MapFailureEndpoints();
+        console.MapDealerEndpoints();
+        console.MapAlertEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -7,6 +7,7 @@ using Dms.Hub.Insights;
 using Dms.Hub.Notifications;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
@@ -40,6 +41,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
         AddOptions<InsightsOptions>(services, configuration, InsightsOptions.Section);
         AddOptions<ReplayOptions>(services, configuration, ReplayOptions.Section);
+        AddOptions<TechnicalAlertOptions>(services, configuration, TechnicalAlertOptions.Section);
         services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
@@ -50,6 +52,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubTelemetry>();
 
         services.AddSingleton<DealerDirectory>();
+        services.AddSingleton<DealerRegistration>();
         services.AddSingleton<DealerSecrets>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
@@ -104,6 +107,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ReplayJobs>();
         services.AddSingleton<ReplayJobRunner>();
         services.AddHostedService<ReplayJobHost>();
+        services.AddSingleton<TechnicalAlerts>();
+        services.AddHostedService<TechnicalAlertHost>();
         services.AddHostedService<InsightsHost>();
     }
 
