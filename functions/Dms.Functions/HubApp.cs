@@ -31,6 +31,7 @@ public static class HubApp
             .AddRestAdapter(builder.Configuration)
             .AddSoapAdapter(builder.Configuration);
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddSingleton<Startup.History.DemoHistory>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.AddHttpSurface();
         builder.AddDmsConsole();
