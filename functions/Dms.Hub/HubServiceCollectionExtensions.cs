@@ -109,6 +109,7 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService<ReplayJobHost>();
         services.AddSingleton<TechnicalAlerts>();
         services.AddHostedService<TechnicalAlertHost>();
+        services.AddSingleton<ConsoleWork>();
         services.AddHostedService<InsightsHost>();
     }
 

@@ -108,11 +108,11 @@ public sealed class FunctionAppTests : IAsyncDisposable
     }
 
     [Fact]
-    public void TimerFunctions_RecoverStalledWorkAndRunScheduledJobs_OnSixFieldSchedules()
+    public void TimerFunctions_RecoverStalledWorkRunConsoleWorkAndRunScheduledJobs_OnSixFieldSchedules()
     {
         var timers = FunctionFolders.All.Where(f => f.TriggerType == "timerTrigger").ToList();
 
-        Assert.Equal(["RecoverStalledWork", "RunScheduledJobs"], timers.Select(t => t.Name));
+        Assert.Equal(["RecoverStalledWork", "RunConsoleWork", "RunScheduledJobs"], timers.Select(t => t.Name));
         Assert.All(timers, t => Assert.Equal(6, t.Setting("schedule").Split(' ').Length));
         Assert.All(timers, t => Assert.Equal("timer", t.Setting("name")));
     }

@@ -66,6 +66,6 @@ internal sealed partial class InsightsHost(
         }
     }
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Projecting changed documents failed ({Error}: {Detail}); retrying")]
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Projecting changed documents failed ({Error}: {Detail}); retrying")]
     private static partial void LogCycleFailed(ILogger logger, string error, string detail);
 }

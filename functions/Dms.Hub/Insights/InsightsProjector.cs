@@ -94,7 +94,7 @@ public sealed partial class InsightsProjector(
         return projected;
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Projected {Changed} of {Markers} changed documents ({Again} changed again meanwhile)")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "Projected {Changed} of {Markers} changed documents ({Again} changed again meanwhile)")]
     private static partial void LogProjected(ILogger logger, int markers, int changed, int again);
 }
 
