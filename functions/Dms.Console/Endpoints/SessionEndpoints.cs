@@ -15,7 +15,7 @@ internal static class SessionEndpoints
     public static void MapSessionEndpoints(this IEndpointRouteBuilder console)
     {
         console.MapPost("/actions/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(ConsoleRateLimits.SignIn).ValidateAntiforgery();
-        console.MapPost("/actions/sign-out", SignOutAsync).AllowAnonymous().ValidateAntiforgery();
+        console.MapPost("/actions/sign-out", SignOutAsync).RequireAuthorization(ConsolePolicies.View).ValidateAntiforgery();
         console.MapGet("/assets/{name}", (HttpContext context, string name) =>
         {
             if (!ConsoleAssets.TryGet(name, out var asset))

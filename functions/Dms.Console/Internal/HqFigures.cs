@@ -12,6 +12,11 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
 {
     public async Task<HqView?> ReadAsync(string documentType, ViewScope scope, string? region, string? dealer, int days, CancellationToken cancellationToken)
     {
+        if (scope.Region is not null && region is not null && !string.Equals(scope.Region, region, StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // another region, typed into the URL: the same answer as a region that does not exist
+        }
+
         var dealers = await directory.DealersAsync(scope, cancellationToken);
         region = scope.Region ?? region;
         if ((region is not null && !dealers.Any(d => string.Equals(d.Region, region, StringComparison.OrdinalIgnoreCase)))

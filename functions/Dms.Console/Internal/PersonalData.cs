@@ -12,7 +12,7 @@ namespace Dms.Console.Internal;
 /// </summary>
 public static class PersonalData
 {
-    public const string Mask = "•••• (masked)";
+    public const string Mask = "[masked]";
     private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase) { "buyer", "customer", "owner", "driver", "contact", "person" };
     private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase) { "phone", "email", "mobile", "address", "street", "postalCode", "firstName", "lastName", "customerName", "buyerName" };
 

@@ -27,7 +27,7 @@ internal sealed partial class DemoHistory(IServiceProvider services, IDocumentSt
         await Parallel.ForEachAsync(dealers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (dealer, ct) =>
         {
             var generator = new HistoryGenerator(services);
-            var random = new Random(HashCode.Combine(dealer.Code.GetHashCode(StringComparison.Ordinal), 2026));
+            var random = new Random(2026 + dealer.Code.Sum(c => c * 31));
             for (var day = days - 1; day >= 0; day--)
             {
                 var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-day);

@@ -33,7 +33,7 @@ public sealed class HistoryGenerator
         var type = _types.Get(typeName);
         var prefix = typeName switch { "warranty-claim" => "WC", "vehicle-order" => "VO", "retail-delivery-report" => "RDR", _ => "DOC" };
         var number = $"H{prefix}-{submitted.UtcDateTime:yyMMdd}-{dealer.Code}-{sequence:D3}";
-        var vin = HistoryBodies.Vin(Math.Abs(HashCode.Combine(dealer.Code, submitted.UtcTicks, sequence)));
+        var vin = HistoryBodies.Vin(random.Next(1_000_000));
         var body = typeName switch
         {
             "warranty-claim" => HistoryBodies.WarrantyClaim(number, vin, submitted, random),
