@@ -11,6 +11,7 @@ using Dms.Hub.Insights;
 using Dms.Hub.Operations;
 using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
+using Dms.Hub.PartsOrders.Inventory;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IAnnotationStore, TableAnnotationStore>();
         services.AddSingleton<IReplayJobStore, TableReplayJobStore>();
         services.AddSingleton<ITechnicalAlertStore, TableTechnicalAlertStore>();
+        services.AddSingleton<IPartsInventoryStore, TableInventoryStore>();
         services.AddSingleton<TableDealerStore>();
         services.AddSingleton<IDealerStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());

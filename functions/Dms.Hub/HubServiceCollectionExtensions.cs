@@ -9,6 +9,7 @@ using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
 using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
+using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Routing;
@@ -46,7 +47,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
-        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration);
+        services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();

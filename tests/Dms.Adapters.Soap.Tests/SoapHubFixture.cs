@@ -24,10 +24,18 @@ public class SoapHubFixture(AzuriteFixture azurite) : IAsyncLifetime
         Hub = await HubHost.StartAsync(settings, https: Certificate);
     }
 
-    /// <summary>A dealer with a SOAP password (and its REST key, for cross-checks).</summary>
-    public async Task<SoapDealer> CreateDealerAsync(string channel = "mailbox", string? callbackUrl = null)
+    /// <summary>
+    /// The brand of demo dealer D001, whose token the sample envelopes carry: the schema examples are its documents
+    /// (its vehicle orders are for its brand's models), so a dealer that sends them has this brand.
+    /// </summary>
+    public const string ExampleBrand = "Borealis";
+
+    /// <summary>A dealer with a SOAP password (and its REST key, for cross-checks); the test dealers' brand unless given.</summary>
+    public async Task<SoapDealer> CreateDealerAsync(string channel = "mailbox", string? callbackUrl = null, string? brand = null)
     {
-        var dealer = await Hub.CreateDealerAsync(channel: channel, callbackUrl: callbackUrl);
+        var dealer = brand is null
+            ? await Hub.CreateDealerAsync(channel: channel, callbackUrl: callbackUrl)
+            : await Hub.CreateDealerAsync(channel: channel, callbackUrl: callbackUrl, brand: brand);
         using var admin = Hub.Client(HubSettings.AdminKey);
         using var response = await admin.PostAsync($"/api/v1/admin/dealers/{dealer.Code}/soap-secret", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -63,7 +63,7 @@ public sealed partial class WsdlTests(SoapHubFixture fixture) : IClassFixture<So
     {
         var schema = Contracts.Schema(XDocument.Parse(await GetAsync("/soap/DealerService.svc?wsdl")));
 
-        foreach (var list in new[] { "WarrantyClaimType", "RetailDeliveryReportSaleType", "Status", "DocumentTypeName", "AcknowledgementOutcome" })
+        foreach (var list in new[] { "WarrantyClaimType", "RetailDeliveryReportSaleType", "VehicleOrderType", "VehicleOrderStateLastCodeEvent", "Status", "DocumentTypeName", "AcknowledgementOutcome" })
         {
             var type = schema.Descendants(Contracts.Xs + "simpleType").Single(t => (string?)t.Attribute("name") == list);
             Assert.NotEmpty(type.Descendants(Contracts.Xs + "enumeration"));

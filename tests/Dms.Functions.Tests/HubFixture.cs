@@ -11,7 +11,7 @@ public class HubFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var settings = HubSettings.Defaults(azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..10], Oem.ClaimsUrl, Oem.RdrUrl, Oem.OrdersUrl);
+        var settings = HubSettings.Defaults(azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..10], Oem.ClaimsUrl, Oem.RdrUrl, Oem.OrdersUrl, Oem.PartsUrl);
         Configure(settings);
         Hub = await HubHost.StartAsync(settings, services: ConfigureServices);
     }

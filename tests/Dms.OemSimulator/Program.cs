@@ -1,8 +1,10 @@
 using Dms.OemSimulator;
+using Dms.OemSimulator.Depot;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.Configure<SimulatorOptions>(builder.Configuration.GetSection(SimulatorOptions.Section));
+builder.Services.AddDepot(builder.Configuration);
 builder.Services.AddSingleton<Ledger>();
 builder.Services.AddSingleton<FaultSwitch>();
 builder.Services.AddHttpClient("hub");
@@ -12,6 +14,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionPoster>())
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
 var app = builder.Build();
+app.MapDepot();
 app.MapPost("/warranty/claims", (HttpContext context, Ledger ledger, FaultSwitch faults, DecisionPoster poster, IOptions<SimulatorOptions> options) =>
     OemDesk.ReceiveAsync(context, ledger, faults, options.Value, "OEM-WC", (message, first) =>
     {

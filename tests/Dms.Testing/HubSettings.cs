@@ -10,10 +10,13 @@ public static class HubSettings
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const string OemKey = "test-oem-key-0123456789";
+    private static readonly string[] DemoPolicySections = ["Dms:Documents:VehicleOrder", "Dms:Documents:PartsOrder"];
+
     public const string MasterKey = "dGVzdC1vbmx5LW1hc3Rlci1rZXktZm9yLWRtcy10ZXN0cy0wMTIzNDU2Nzg5";
 
     /// <param name="ordersUrl">The OEM order system (vehicle orders); the warranty URL when not given.</param>
-    public static Dictionary<string, string?> Defaults(string connectionString, string tablePrefix, string oemUrl, string hqUrl, string? ordersUrl = null)
+    /// <param name="partsUrl">The OEM parts depot system (parts orders); the warranty URL when not given.</param>
+    public static Dictionary<string, string?> Defaults(string connectionString, string tablePrefix, string oemUrl, string hqUrl, string? ordersUrl = null, string? partsUrl = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -42,6 +45,8 @@ public static class HubSettings
             ["Dms:Routing:Routes:1:Destinations:0"] = "hq",
             ["Dms:Routing:Routes:2:DocumentType"] = "vehicle-order",
             ["Dms:Routing:Routes:2:Destinations:0"] = "orders",
+            ["Dms:Routing:Routes:3:DocumentType"] = "parts-order",
+            ["Dms:Routing:Routes:3:Destinations:0"] = "parts",
             ["Dms:Documents:WarrantyClaim:LaborOperations:EN1001"] = "1.5",
             ["Dms:Documents:WarrantyClaim:LaborOperations:EN1002"] = "0.3",
             ["Dms:Documents:WarrantyClaim:LaborOperations:BR0100"] = "0.8",
@@ -52,6 +57,7 @@ public static class HubSettings
         AddDestination(settings, "oem", oemUrl);
         AddDestination(settings, "hq", hqUrl);
         AddDestination(settings, "orders", ordersUrl ?? oemUrl);
+        AddDestination(settings, "parts", partsUrl ?? oemUrl);
         foreach (var (key, value) in DemoOrderingPolicy())
         {
             settings[key] = value;
@@ -60,10 +66,15 @@ public static class HubSettings
         return settings;
     }
 
-    /// <summary>The demo order guide, allocations and alert thresholds (<c>Dms:Documents:VehicleOrder</c>) as flat settings.</summary>
-    public static IEnumerable<KeyValuePair<string, string?>> DemoOrderingPolicy() =>
-        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Demo.json")).Build()
-            .GetSection("Dms:Documents:VehicleOrder").AsEnumerable().Where(e => e.Value is not null);
+    /// <summary>
+    /// The demo ordering policies as flat settings: the order guide, allocations and alert thresholds
+    /// (<c>Dms:Documents:VehicleOrder</c>) and the part master, windows and suggestion parameters (<c>Dms:Documents:PartsOrder</c>).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> DemoOrderingPolicy()
+    {
+        var demo = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Demo.json")).Build();
+        return DemoPolicySections.SelectMany(section => demo.GetSection(section).AsEnumerable()).Where(e => e.Value is not null);
+    }
 
     private static void AddDestination(Dictionary<string, string?> settings, string name, string url)
     {

@@ -8,8 +8,8 @@ using WireMock.Server;
 namespace Dms.Testing;
 
 /// <summary>
-/// WireMock playing the OEM's back ends: <c>/claims</c> (warranty), <c>/rdr</c> (HQ reporting) and <c>/orders</c> (the
-/// order system). By default
+/// WireMock playing the OEM's back ends: <c>/claims</c> (warranty), <c>/rdr</c> (HQ reporting), <c>/orders</c> (the
+/// order system) and <c>/parts</c> (the parts depots). By default
 /// every delivery is acknowledged; a test scripts answers for one document number without disturbing others.
 /// </summary>
 public sealed class OemStub : IDisposable
@@ -18,7 +18,7 @@ public sealed class OemStub : IDisposable
 
     public OemStub()
     {
-        foreach (var path in new[] { "/claims", "/rdr", "/orders" })
+        foreach (var path in new[] { "/claims", "/rdr", "/orders", "/parts" })
         {
             _server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(100)
                 .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBodyAsJson(new { oemReference = "OEM-STUB-1" }));
@@ -32,6 +32,8 @@ public sealed class OemStub : IDisposable
     public string RdrUrl => Url + "/rdr";
 
     public string OrdersUrl => Url + "/orders";
+
+    public string PartsUrl => Url + "/parts";
 
     public WireMockServer Server => _server;
 

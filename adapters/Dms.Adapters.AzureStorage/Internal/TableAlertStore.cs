@@ -31,6 +31,27 @@ internal sealed class TableAlertStore(TableSet tables) : IAlertStore
         }
     }
 
+    /// <summary>One batch per 100 alerts of a dealer (a partition); a batch with a conflict is handed back whole.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> SaveManyAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken)
+    {
+        var missed = new List<AlertRecord>();
+        foreach (var batch in alerts.GroupBy(a => a.DealerCode, StringComparer.Ordinal).SelectMany(dealer => dealer.Chunk(100)))
+        {
+            try
+            {
+                await tables.Alerts.SubmitTransactionAsync(batch.Select(a => a.ETag is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, ToEntity(a))
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(a), new ETag(a.ETag))), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
+            {
+                missed.AddRange(batch);
+            }
+        }
+
+        return missed;
+    }
+
     public async Task<AlertPage> ListAsync(AlertQuery query, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();

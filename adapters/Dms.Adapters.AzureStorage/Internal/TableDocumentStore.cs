@@ -70,8 +70,10 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
 
     public async Task<DocumentPage> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tables.ShardOf(query.DealerCode)} and RowKey ge {RowKeys.DocumentRangeStart(query.DealerCode, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(query.DealerCode, query.DocumentType, query.To)}");
+        var filter = query.DealerCode is { } dealer
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {tables.ShardOf(dealer)} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}")
+            : AcrossDealers(query);
         if (query.Status is { } status)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
@@ -84,6 +86,18 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
 
         var (items, token) = await TablePages.ReadAsync(tables.Documents, filter, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
         return new DocumentPage(items, token);
+    }
+
+    /// <summary>Every shard's document rows of the type (a scan: operators' and HQ's occasional views, not a hot path).</summary>
+    private static string AcrossDealers(DocumentQuery query)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"d|"} and RowKey lt {"d|~"} and DocumentType eq {query.DocumentType}");
+        if (query.From is { } from)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"SubmittedAt ge {from.UtcDateTime}");
+        }
+
+        return query.To is { } to ? filter + " and " + TableClient.CreateQueryFilter($"SubmittedAt le {to.UtcDateTime}") : filter;
     }
 
     public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)

@@ -34,7 +34,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>Console work: replay jobs and their items, notes, assignments, archived failures, alert snoozes.</summary>
     public TableClient Console { get; } = service.GetTableClient(options.TablePrefix + "console");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, SearchKeys, Counters, OpenSets, Audit, Console];
+    public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
+
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, Inventory, SearchKeys, Counters, OpenSets, Audit, Console];
 
     /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
     public TableClient Listing(DateTimeOffset day) =>

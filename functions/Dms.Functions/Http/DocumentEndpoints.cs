@@ -27,7 +27,7 @@ internal static class DocumentEndpoints
                 .WithDescription("Answers 202 once the document is durably stored. Idempotent on the Idempotency-Key header and on the document number.");
             group.MapGet("/{trackingId}", (HttpContext context, string trackingId, IDocumentStore store, VehicleRegistry vehicles) => GetAsync(context, type, trackingId, store, vehicles, registry))
                 .WithSummary($"Read a {type.Title.ToLowerInvariant()} with its status, OEM data and timeline");
-            group.MapGet("", (HttpContext context, IDocumentStore store) => ListAsync(context, type, store))
+            group.MapGet("", (HttpContext context, IDocumentStore store) => ListAsync(context, type, store, context.User.Id()))
                 .WithSummary($"List your {type.Title.ToLowerInvariant()}s (oldest first)")
                 .WithDescription("Filters: status, from, to" + string.Concat(ListFilters.Parameters(type).Select(p => ", " + p)) + "; paged with pageSize and continuationToken.");
             foreach (var command in type.Commands)
@@ -93,7 +93,9 @@ internal static class DocumentEndpoints
         return Results.Content(view.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store)
+    /// <summary>One page of <paramref name="dealerCode"/>'s documents of <paramref name="type"/> (null: every dealer's) as the query filters them.</summary>
+    /// <param name="forOperators">Each item names its dealer.</param>
+    internal static async Task<IResult> ListAsync(HttpContext context, DocumentType type, IDocumentStore store, string? dealerCode, bool forOperators = false)
     {
         var q = context.Request.Query;
         var status = q["status"].ToString() is { Length: > 0 } s ? s : null;
@@ -122,7 +124,7 @@ internal static class DocumentEndpoints
         try
         {
             var token = q["continuationToken"].ToString() is { Length: > 0 } t ? t : null;
-            page = await store.ListAsync(new DocumentQuery(context.User.Id(), type.Name, status, from, to, pageSize, token, filters), context.RequestAborted);
+            page = await store.ListAsync(new DocumentQuery(dealerCode, type.Name, status, from, to, pageSize, token, filters), context.RequestAborted);
         }
         catch (FormatException)
         {
@@ -131,7 +133,7 @@ internal static class DocumentEndpoints
 
         var body = new JsonObject
         {
-            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i)).ToArray()),
+            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)DocumentViews.Summary(type, i, withDealer: forOperators)).ToArray()),
             ["continuationToken"] = page.ContinuationToken,
         };
         return Results.Content(body.ToJsonString(), "application/json");

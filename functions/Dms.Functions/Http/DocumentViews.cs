@@ -19,18 +19,28 @@ internal static class DocumentViews
         return view;
     }
 
-    public static JsonObject Summary(DocumentType type, DocumentSummary summary) => new()
+    /// <param name="withDealer">Name the dealer (lists across dealers, for operators).</param>
+    public static JsonObject Summary(DocumentType type, DocumentSummary summary, bool withDealer = false)
     {
-        ["trackingId"] = summary.TrackingId,
-        ["documentNumber"] = summary.DocumentNumber,
-        ["status"] = summary.Status,
-        ["contentVersion"] = summary.ContentVersion,
-        ["submittedAt"] = summary.SubmittedAt,
-        ["updatedAt"] = summary.UpdatedAt,
-        ["oemReference"] = summary.OemReference,
-        ["fields"] = JsonSerializer.SerializeToNode(summary.Fields ?? new Dictionary<string, string>(), HubJson.Options),
-        ["links"] = new JsonObject { ["self"] = DocumentLinks.Self(type, summary.TrackingId) },
-    };
+        var view = new JsonObject
+        {
+            ["trackingId"] = summary.TrackingId,
+            ["documentNumber"] = summary.DocumentNumber,
+            ["status"] = summary.Status,
+            ["contentVersion"] = summary.ContentVersion,
+            ["submittedAt"] = summary.SubmittedAt,
+            ["updatedAt"] = summary.UpdatedAt,
+            ["oemReference"] = summary.OemReference,
+            ["fields"] = JsonSerializer.SerializeToNode(summary.Fields ?? new Dictionary<string, string>(), HubJson.Options),
+            ["links"] = new JsonObject { ["self"] = DocumentLinks.Self(type, summary.TrackingId) },
+        };
+        if (withDealer && TrackingIds.TryParse(summary.TrackingId, out var dealer))
+        {
+            view["dealerCode"] = dealer;
+        }
+
+        return view;
+    }
 
     /// <summary>The vehicle a document is about and the caller's other documents about it (its order, RDR, claims).</summary>
     public static JsonObject Vehicle(string vin, IEnumerable<VehicleLink> related, DocumentTypeRegistry registry) => new()

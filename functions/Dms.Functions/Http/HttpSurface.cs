@@ -77,6 +77,9 @@ internal static class HttpSurface
         api.MapNotificationEndpoints();
         api.MapAdminEndpoints();
         api.MapAlertEndpoints();
+        api.MapAdminDocumentEndpoints(registry);
+        api.MapPartsInventoryEndpoints();
+        api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -8,17 +8,24 @@ internal sealed class RequestBody(IOptions<IntakeOptions> options)
 {
     public int Limit => options.Value.MaxDocumentBytes;
 
-    public async Task<(ReadOnlyMemory<byte> Body, IResult? Problem)> ReadJsonAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <param name="limit">A larger limit than documents have (a stock snapshot); Kestrel's own limit is raised for this request.</param>
+    public async Task<(ReadOnlyMemory<byte> Body, IResult? Problem)> ReadJsonAsync(HttpContext context, CancellationToken cancellationToken, int? limit = null)
     {
         var request = context.Request;
+        var max = limit ?? Limit;
+        if (limit is not null && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = max;
+        }
+
         if (!IsJson(request.ContentType))
         {
             return (default, Problems.Create(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send the body as application/json (UTF-8)."));
         }
 
-        if (request.ContentLength > Limit)
+        if (request.ContentLength > max)
         {
-            return (default, TooLarge(context));
+            return (default, TooLarge(context, max));
         }
 
         using var buffer = new MemoryStream();
@@ -26,9 +33,9 @@ internal sealed class RequestBody(IOptions<IntakeOptions> options)
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > Limit)
+            if (buffer.Length + read > max)
             {
-                return (default, TooLarge(context));
+                return (default, TooLarge(context, max));
             }
 
             buffer.Write(chunk, 0, read);
@@ -49,6 +56,6 @@ internal sealed class RequestBody(IOptions<IntakeOptions> options)
             || (media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) ?? false));
     }
 
-    private IResult TooLarge(HttpContext context) =>
-        Problems.Create(context, 413, "PAYLOAD_TOO_LARGE", "Payload too large", $"The body exceeds the limit of {Limit} bytes.");
+    private static IResult TooLarge(HttpContext context, int limit) =>
+        Problems.Create(context, 413, "PAYLOAD_TOO_LARGE", "Payload too large", $"The body exceeds the limit of {limit} bytes.");
 }

@@ -22,6 +22,7 @@ internal sealed partial class StartupTasks(
     DocumentIntake intake,
     DocumentTypeRegistry types,
     DemoHistory history,
+    Dms.Hub.PartsOrders.Inventory.PartsInventory partsInventory,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
     TimeProvider clock,
@@ -118,6 +119,8 @@ internal sealed partial class StartupTasks(
                 new Actor("demo-seed", "system", "demo", null));
             await intake.SubmitAsync(submission, cancellationToken);
         }
+
+        await PartsDemoData.SeedAsync(partsInventory, directory, clock.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Waiting for storage before seeding")]

@@ -10,6 +10,12 @@ public interface IAlertStore
 
     /// <summary>Throws <see cref="FormatException"/> for a continuation token it did not issue.</summary>
     Task<AlertPage> ListAsync(AlertQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves many alerts (each inserted, or replaced under its ETag) in as few round trips as the store allows; returns
+    /// those not saved because they were created or changed meanwhile (the caller redoes them one by one).
+    /// </summary>
+    Task<IReadOnlyList<AlertRecord>> SaveManyAsync(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken);
 }
 
 /// <summary>A page request over alerts; every given filter must hold.</summary>

@@ -38,7 +38,7 @@ public sealed class Overview(CounterReader counters, IOpenSetStore open, Documen
             return new TypeFigures(t.Type.Name, t.Type.Title,
                 FlowMetrics.ToDictionary(m => m, m => new PeriodChange(current.GetValueOrDefault(m), previous.GetValueOrDefault(m)), StringComparer.Ordinal),
                 t.Gauges.Get("awaitingOem"), overdue.Count(e => e.Data.GetValueOrDefault("type") == t.Type.Name), t.Gauges.Get("undelivered"),
-                t.Gauges.Get("deadLettered"), oldest == default ? null : oldest);
+                t.Gauges.Get("deadLettered"), oldest == default ? null : oldest, t.Gauges.Values);
         }).ToList();
 
         var chart = Chart(perType.SelectMany(t => t.Rows).Where(r => r.Key.Bucket >= start), window, start, end);
@@ -81,7 +81,8 @@ public sealed record PeriodChange(long Current, long Previous);
 
 /// <param name="AckOverdue">Awaiting the OEM past the type's configured answer time.</param>
 /// <param name="OldestUndelivered">Since when the oldest undelivered document has waited (backlog age).</param>
-public sealed record TypeFigures(string DocumentType, string Title, IReadOnlyDictionary<string, PeriodChange> Flow, long AwaitingOem, long AckOverdue, long Undelivered, long DeadLettered, DateTimeOffset? OldestUndelivered);
+/// <param name="Now">Every gauge of the type (its own too: VOR orders without acknowledgement ...).</param>
+public sealed record TypeFigures(string DocumentType, string Title, IReadOnlyDictionary<string, PeriodChange> Flow, long AwaitingOem, long AckOverdue, long Undelivered, long DeadLettered, DateTimeOffset? OldestUndelivered, IReadOnlyDictionary<string, long> Now);
 
 public sealed record ChartBucket(DateTimeOffset At, long Received, IReadOnlyDictionary<string, long> Outcomes);
 

@@ -31,6 +31,12 @@ public sealed class OemCodeMapping
     /// <summary>The canonical event (a value of the event schema's <c>type</c>): Accepted, Produced, HoldSet ...</summary>
     public string Event { get; set; } = string.Empty;
 
+    /// <summary>
+    /// For a line-level code (X12 855 line status IA, IB, BP ...): the canonical line status, a value of the event
+    /// schema's <c>lineStatus</c> definition. Such a code is used inside an event, not as the event's own code.
+    /// </summary>
+    public string? LineStatus { get; set; }
+
     public string? Description { get; set; }
 
     /// <summary>For a hold code: the hub's reason class (PlantQuality, Finance, Material, Carrier, Damage, Dealer, Other).</summary>

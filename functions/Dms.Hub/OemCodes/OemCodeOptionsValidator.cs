@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.OemCodes;
 
-/// <summary>At start-up: every code table names known document types, and every code a canonical event of their event schema.</summary>
+/// <summary>At start-up: every code table names known document types, and every code a canonical event (or line status) of their event schema.</summary>
 internal sealed class OemCodeOptionsValidator(IServiceProvider services) : IValidateOptions<OemCodeOptions>
 {
     public ValidateOptionsResult Validate(string? name, OemCodeOptions options)
@@ -24,12 +24,19 @@ internal sealed class OemCodeOptionsValidator(IServiceProvider services) : IVali
                     continue;
                 }
 
-                var events = schemas.Get(type.EventSchemaName).ActualProperties.TryGetValue("type", out var property)
+                var schema = schemas.Get(type.EventSchemaName);
+                var events = schema.ActualProperties.TryGetValue("type", out var property)
                     ? property.ActualSchema.Enumeration.Select(e => e?.ToString()).ToHashSet(StringComparer.Ordinal)
                     : [];
+                var lineStatuses = schema.Definitions.TryGetValue("lineStatus", out var definition)
+                    ? definition.ActualSchema.Enumeration.Select(e => e?.ToString()).ToHashSet(StringComparer.Ordinal)
+                    : [];
                 failures.AddRange(scheme.Codes
-                    .Where(c => !events.Contains(c.Value.Event))
+                    .Where(c => c.Value.LineStatus is null && !events.Contains(c.Value.Event))
                     .Select(c => $"Code {schemeName} '{c.Key}' maps to '{c.Value.Event}', which is not an event of {typeName}."));
+                failures.AddRange(scheme.Codes
+                    .Where(c => c.Value.LineStatus is { } status && !lineStatuses.Contains(status))
+                    .Select(c => $"Code {schemeName} '{c.Key}' maps to line status '{c.Value.LineStatus}', which {typeName} events do not have."));
             }
         }
 

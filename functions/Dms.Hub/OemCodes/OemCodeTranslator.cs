@@ -39,9 +39,11 @@ public sealed class OemCodeTranslator(IOptionsMonitor<OemCodeOptions> options)
             return [new ValidationError("/oemCode/scheme", UnknownScheme, $"'{schemeName}' is not a code scheme the hub knows for {type.Title.ToLowerInvariant()}s.")];
         }
 
-        if (!scheme.Codes.TryGetValue(value, out var mapping))
+        if (!scheme.Codes.TryGetValue(value, out var mapping) || mapping.Event.Length == 0)
         {
-            return [new ValidationError("/oemCode/code", UnknownCode, $"{name} code '{value}' is not in the hub's code table; it is refused rather than guessed.")];
+            return [new ValidationError("/oemCode/code", UnknownCode, mapping is null
+                ? $"{name} code '{value}' is not in the hub's code table; it is refused rather than guessed."
+                : $"{name} code '{value}' is a line status, not an event code.")];
         }
 
         if (oemEvent["type"]?.GetValue<string>() is { } given && given != mapping.Event)
@@ -52,13 +54,34 @@ public sealed class OemCodeTranslator(IOptionsMonitor<OemCodeOptions> options)
         oemEvent["type"] = mapping.Event;
         code["scheme"] = name;
         code["event"] = mapping.Event;
-        code["description"] = mapping.Description;
+        if (mapping.Description is { } description)
+        {
+            code["description"] = description;
+        }
+
         if (mapping.HoldClass is { } holdClass && oemEvent["hold"] is null)
         {
             oemEvent["hold"] = new JsonObject { ["reasonClass"] = holdClass, ["reasonCode"] = value };
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// The canonical line status a line-level code stands for (X12 855 BP → PartialBackordered), or why it cannot be
+    /// read (unknown scheme or code, or an event code used for a line). <paramref name="path"/> points at the code.
+    /// </summary>
+    public (string? Status, ValidationError? Error) TranslateLineStatus(DocumentType type, string schemeName, string code, string path)
+    {
+        var (name, scheme) = options.CurrentValue.Schemes.FirstOrDefault(s => string.Equals(s.Key, schemeName, StringComparison.OrdinalIgnoreCase));
+        if (scheme is null || !scheme.DocumentTypes.Contains(type.Name, StringComparer.Ordinal))
+        {
+            return (null, new ValidationError(path + "/scheme", UnknownScheme, $"'{schemeName}' is not a code scheme the hub knows for {type.Title.ToLowerInvariant()}s."));
+        }
+
+        return scheme.Codes.TryGetValue(code, out var mapping) && mapping.LineStatus is { } status
+            ? (status, null)
+            : (null, new ValidationError(path + "/code", UnknownCode, $"{name} code '{code}' is not a line status in the hub's code table; it is refused rather than guessed."));
     }
 
     /// <summary>Keeps the OEM's latest code and scheme beside the canonical status (<c>oem.lastCode</c>).</summary>

@@ -20,4 +20,18 @@ public enum SummaryFieldKind
 /// </summary>
 /// <param name="Name">camelCase; also the query parameter (dates add <c>Before</c>/<c>After</c>).</param>
 /// <param name="Values">For text fields with a closed vocabulary: the values a filter may name.</param>
-public sealed record SummaryField(string Name, SummaryFieldKind Kind, string Description, Func<DocumentRecord, string?> Read, IReadOnlyList<string>? Values = null);
+/// <param name="ChangesAt">
+/// For a value that changes with time alone (an acknowledgement becoming overdue): when it next changes. A durable
+/// timer re-commits the document then, so the stored value (and every filter on it) follows the clock.
+/// </param>
+public sealed record SummaryField(
+    string Name,
+    SummaryFieldKind Kind,
+    string Description,
+    Func<DocumentRecord, string?> Read,
+    IReadOnlyList<string>? Values = null,
+    Func<DocumentRecord, DateTimeOffset?>? ChangesAt = null)
+{
+    /// <summary>The key of this field's timer among a document's timers (beside the alert rules' codes).</summary>
+    public string TimerKey => "field:" + Name;
+}

@@ -16,6 +16,9 @@ internal sealed class AmendOrderCommand(VehicleOrderType type, TimeProvider cloc
 
     public override string Name => "amendments";
 
+    /// <summary>The URL segment is a noun; message channels name the command by its verb (AmendVehicleOrder).</summary>
+    public override string Verb => "Amend";
+
     public override string Summary => "Amend trim, colours, options or the delivery window before the OEM locks the order.";
 
     public override string SchemaName => BodySchema;

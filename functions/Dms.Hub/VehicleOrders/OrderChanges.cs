@@ -30,7 +30,8 @@ internal static class OrderChanges
             return OemEventPlan.RecordLate("LateEvent");
         }
 
-        var outcome = new JsonObject { ["version"] = version, ["outcome"] = type, ["reasonCodes"] = e["reasonCodes"]?.DeepClone(), ["notes"] = e["notes"]?.DeepClone() };
+        var outcome = OemAnswer.Of(type, e);
+        outcome.Insert(0, "version", version);
         return OemEventPlan.Record(type, d =>
         {
             if (type == "ChangeRefused")

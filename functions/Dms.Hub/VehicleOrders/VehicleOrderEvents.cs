@@ -143,7 +143,7 @@ internal sealed class VehicleOrderEvents(Func<VehicleOrderOptions> options, Time
             }
             else
             {
-                d.Oem["cancellation"] = new JsonObject { ["outcome"] = type, ["reasonCodes"] = e["reasonCodes"]?.DeepClone(), ["notes"] = e["notes"]?.DeepClone() };
+                d.Oem["cancellation"] = OemAnswer.Of(type, e);
             }
         });
     }

@@ -47,6 +47,8 @@ public sealed class VehicleOrderType : DocumentType<VehicleOrder>
 
     public override string? EventSchemaName => "vehicle-order-event.v1";
 
+    public override string? StateSchemaName => "vehicle-order-state.v1";
+
     public override StateMachine States => VehicleOrderLifecycle.Machine;
 
     public override string SubmitMessage => VehicleOrderLifecycle.SubmittedMessage;

@@ -8,9 +8,10 @@ namespace Dms.Hub.Workflow;
 
 /// <summary>
 /// Keeps what is derived from a document in step with it, inside the commit that changes it: its summary fields
-/// (stored with the row, so lists filter server-side) and its alert timers. A timer is a work item due when an alert
-/// rule's deadline comes — or at once when a watched condition ends, so an open alert is cleared — and the document
-/// remembers each timer's due time, so an unchanged condition never schedules a second one.
+/// (stored with the row, so lists filter server-side), its alert timers and the timers of fields that change with
+/// time. A timer is a work item due when an alert rule's deadline comes — or at once when a watched condition ends,
+/// so an open alert is cleared — or when a field's value changes by itself; the document remembers each timer's due
+/// time, so an unchanged condition never schedules a second one.
 /// </summary>
 public sealed class DocumentDerivations(IServiceProvider services, DocumentWorkflow workflow)
 {
@@ -30,23 +31,39 @@ public sealed class DocumentDerivations(IServiceProvider services, DocumentWorkf
 
         foreach (var rule in type.AlertRules)
         {
-            var due = rule.Evaluate(document)?.DueAt;
-            DateTimeOffset? known = document.Timers.TryGetValue(rule.Code, out var at) ? at : null;
-            if (due == known)
-            {
-                continue;
-            }
+            Time(changes, document, rule.Code, rule.Evaluate(document)?.DueAt, "rule", rule.Code, always: true);
+        }
 
-            if (due is { } next)
-            {
-                document.Timers[rule.Code] = next;
-            }
-            else
-            {
-                document.Timers.Remove(rule.Code);
-            }
+        foreach (var field in type.SummaryFields.Where(f => f.ChangesAt is not null))
+        {
+            Time(changes, document, field.TimerKey, field.ChangesAt!(document), "field", field.Name, always: false);
+        }
+    }
 
-            changes.NewWork.Add(workflow.Schedule(WorkKinds.Timer, document, new JsonObject { ["rule"] = rule.Code }, null, due));
+    /// <summary>
+    /// Schedules a timer when its due time changed. An alert rule's timer also runs at once when its condition ends
+    /// (<paramref name="always"/>), to clear an open alert; a field's only when a change is due.
+    /// </summary>
+    private void Time(ChangeSet changes, DocumentRecord document, string key, DateTimeOffset? due, string argument, string name, bool always)
+    {
+        DateTimeOffset? known = document.Timers.TryGetValue(key, out var at) ? at : null;
+        if (due == known)
+        {
+            return;
+        }
+
+        if (due is { } next)
+        {
+            document.Timers[key] = next;
+        }
+        else
+        {
+            document.Timers.Remove(key);
+        }
+
+        if (due is not null || always)
+        {
+            changes.NewWork.Add(workflow.Schedule(WorkKinds.Timer, document, new JsonObject { [argument] = name }, null, due));
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class SoapAbuseTests(SoapHubFixture fixture, ITestOutputHelper out
     [Fact]
     public async Task OverAThousandMalformedEnvelopes_EveryAnswerABusinessReplyA4xxOrACleanFault()
     {
-        var dealer = await fixture.CreateDealerAsync();
+        var dealer = await fixture.CreateDealerAsync(brand: SoapHubFixture.ExampleBrand);
         var valid = await ValidEnvelopesAsync(dealer);
         var requests = new MalformedEnvelopes(new Random(20261130)).Generate(valid, 1200).ToList();
         var schema = await SchemaAsync();
@@ -43,6 +43,7 @@ public sealed class SoapAbuseTests(SoapHubFixture fixture, ITestOutputHelper out
 
         output.WriteLine(string.Join('\n', outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Value,5}  {o.Key}")));
         Assert.True(requests.Count >= 1000, $"only {requests.Count} requests");
+        Assert.Equal(fixture.Hub.Service<SoapContract>().Dealer.Operations.Select(o => o.Name).Order(), requests.Select(r => r.Operation).Distinct().Order());
         Assert.True(failures.IsEmpty, $"{failures.Count} bad answers:\n" + string.Join('\n', failures.Take(10)));
         Assert.Subset(new HashSet<int> { 200, 400, 404, 405, 413, 415, 500 }, statuses.Keys.ToHashSet());
         Assert.True(statuses.ContainsKey(200) && statuses.ContainsKey(500) && statuses.ContainsKey(400), string.Join(", ", statuses));
@@ -87,7 +88,10 @@ public sealed class SoapAbuseTests(SoapHubFixture fixture, ITestOutputHelper out
         return errors.Count == 0 ? null : "reply breaks the WSDL: " + errors[0];
     }
 
-    /// <summary>One valid envelope per operation, its commands and status queries aimed at the dealer's own documents.</summary>
+    /// <summary>
+    /// One valid envelope per operation, its commands and status queries aimed at the dealer's own document of the
+    /// operation's type: an RDR and a claim for its vehicle, and of every other type the sample document itself.
+    /// </summary>
     private async Task<List<(string Operation, string Action, string Envelope)>> ValidEnvelopesAsync(SoapDealer dealer)
     {
         var service = SoapClients.PasswordText(fixture.SecureSoapUrl, dealer.Code, dealer.SoapSecret).CreateChannel();
@@ -98,6 +102,11 @@ public sealed class SoapAbuseTests(SoapHubFixture fixture, ITestOutputHelper out
             ["warranty-claim"] = (await service.SubmitWarrantyClaimAsync(XmlDocuments.Claim(vin))).TrackingId!,
         };
         var contract = fixture.Hub.Service<SoapContract>();
+        foreach (var (operation, input) in SampleEnvelopes.Inputs(contract).Where(s => s.Operation.Kind == OperationKind.Submit && !owned.ContainsKey(s.Operation.Type!.Name)))
+        {
+            owned[operation.Type!.Name] = await SubmitSampleAsync(operation, SampleEnvelopes.Envelope(operation, input, dealer.Code, dealer.SoapSecret));
+        }
+
         return [.. SampleEnvelopes.Inputs(contract).Select(sample =>
         {
             if (sample.Input.ContainsKey("trackingId"))
@@ -107,6 +116,15 @@ public sealed class SoapAbuseTests(SoapHubFixture fixture, ITestOutputHelper out
 
             return (sample.Operation.Name, sample.Operation.SoapAction, SampleEnvelopes.Envelope(sample.Operation, sample.Input, dealer.Code, dealer.SoapSecret));
         })];
+    }
+
+    private async Task<string> SubmitSampleAsync(SoapOperation operation, string envelope)
+    {
+        using var http = fixture.Hub.Client();
+        var (status, text) = await SendAsync(http, new MalformedEnvelope(operation.Name, "none", System.Text.Encoding.UTF8.GetBytes(envelope), "text/xml; charset=utf-8", operation.SoapAction));
+        var reply = XDocument.Parse(text).Descendants().Where(e => e.Name.LocalName is "outcome" or "trackingId").ToDictionary(e => e.Name.LocalName, e => e.Value);
+        Assert.True(status == 200 && reply.GetValueOrDefault("outcome") == "Accepted", $"the sample of {operation.Name} was not accepted: {Excerpt(text)}");
+        return reply["trackingId"];
     }
 
     private async Task<XmlSchemaSet> SchemaAsync()

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Registry;
 
 namespace Dms.Adapters.Soap.Tests.Zeep;
@@ -8,19 +7,21 @@ namespace Dms.Adapters.Soap.Tests.Zeep;
 /// <summary>
 /// What the WSDL-driven client sends, derived from the registry and the schema examples alone, so a new document
 /// type is exercised without new test code. Valid examples of all types tell one consistent story (an RDR, then
-/// claims for its vehicle): each is sent with a fresh number, fresh VINs (the same fresh VIN wherever the examples
-/// share one) and every date moved by one common shift so the latest falls on yesterday. OEM events come from the
-/// event examples, along the state machine's shortest path to where a command is allowed.
+/// claims for its vehicle; orders of demo dealer D001, whose token the sample envelopes carry): each is sent with a
+/// fresh number, fresh VINs and dates made current (<see cref="ExampleRewriter"/>). OEM events come from the event
+/// examples — an event in the OEM's own code counts as the canonical event the hub's code table makes of it — along
+/// the state machine's shortest path to where a command is allowed; the story of a type walks as far as the examples
+/// go and then sends the events that change a document without moving its status (holds, ETA updates).
 /// </summary>
-internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
+internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslator codes)
 {
     private readonly Dictionary<string, List<(string File, JsonObject Json)>> _valid = new(StringComparer.Ordinal);
-    private int _shiftDays;
+    private ExampleRewriter _rewriter = null!;
 
     public JsonObject Build()
     {
-        var latest = registry.All.SelectMany(t => Valid(t.SchemaName)).SelectMany(e => Dates(e.Json)).Max();
-        _shiftDays = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).DayNumber - latest.DayNumber;
+        var schemas = registry.All.SelectMany(t => t.Commands.Select(c => c.SchemaName).Append(t.SchemaName).Append(t.EventSchemaName)).OfType<string>().Distinct();
+        _rewriter = new ExampleRewriter(schemas.SelectMany(Valid).Select(e => (JsonNode)e.Json));
         return new JsonObject { ["types"] = new JsonArray([.. registry.All.Select(Type)]) };
     }
 
@@ -48,9 +49,9 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
     private JsonObject Round(DocumentType type, int index, Dictionary<string, string> vins)
     {
         var example = Valid(type.SchemaName)[index].Json;
-        var shared = Vins(example).ToHashSet(StringComparer.Ordinal);
+        var shared = ExampleRewriter.Vins(example).ToHashSet(StringComparer.Ordinal);
         var companions = registry.All.Where(t => t != type)
-            .SelectMany(t => Valid(t.SchemaName).Where(e => Vins(e.Json).Any(shared.Contains)).Select(e => new JsonObject { ["element"] = Element(t.SchemaName), ["payload"] = Fresh(t, e.Json, vins) }));
+            .SelectMany(t => Valid(t.SchemaName).Where(e => ExampleRewriter.Vins(e.Json).Any(shared.Contains)).Select(e => new JsonObject { ["element"] = Element(t.SchemaName), ["payload"] = Fresh(t, e.Json, vins) }));
         return new JsonObject { ["subject"] = Fresh(type, example, vins), ["companions"] = new JsonArray([.. companions]) };
     }
 
@@ -59,7 +60,7 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
         var vins = new Dictionary<string, string>(StringComparer.Ordinal);
         var round = Round(type, 0, vins);
         var subject = round["subject"]!.AsObject();
-        var events = Path(type, state => type.CommandsAvailableIn(state).Contains(command))
+        var events = Path(type, state => type.CommandsAvailableIn(state).Contains(command))?.Select(e => _rewriter.Rewrite(e, vins))
             ?? throw new InvalidOperationException($"No path of OEM event examples leads {type.Name} to where '{command.Name}' is allowed.");
         var own = command.SchemaName == type.SchemaName;
         var bodies = Valid(command.SchemaName);
@@ -69,17 +70,21 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
             ["round"] = round,
             ["events"] = new JsonArray([.. events]),
             ["bodyElement"] = Element(command.SchemaName),
-            ["body"] = own ? subject.DeepClone() : bodies[0].Json.DeepClone(),
-            ["conflictBody"] = own ? Other(type, type.SchemaName, subject, vins) : bodies.Count > 1 ? bodies[1].Json.DeepClone()
+            ["body"] = own ? subject.DeepClone() : _rewriter.Rewrite(bodies[0].Json, vins),
+            ["conflictBody"] = own ? Other(type, type.SchemaName, subject, vins) : bodies.Count > 1 ? _rewriter.Rewrite(bodies[1].Json, vins)
                 : throw new InvalidOperationException($"Give {command.SchemaName} a second valid example (the conflicting retry sends it)."),
         };
     }
 
-    /// <summary>The OEM events of the longest walk through the type's events that the examples allow: decisions, payments, chargebacks.</summary>
+    /// <summary>
+    /// The OEM events of the longest walk through the type's events that the examples allow (decisions, payments,
+    /// chargebacks; an order's stages), then every example event that no transition takes (holds, ETA updates), with
+    /// the status the document must end in.
+    /// </summary>
     private JsonObject? Story(DocumentType type)
     {
-        List<JsonObject> best = [];
-        void Walk(string state, List<JsonObject> taken, HashSet<string> seen)
+        List<(JsonObject Event, string To)> best = [];
+        void Walk(string state, List<(JsonObject, string)> taken, HashSet<string> seen)
         {
             if (taken.Count > best.Count)
             {
@@ -89,7 +94,7 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
             foreach (var edge in EventEdges(type).Where(e => e.Transition.From == state && !seen.Contains(e.Transition.To)))
             {
                 seen.Add(edge.Transition.To);
-                taken.Add(edge.Event);
+                taken.Add((edge.Event, edge.Transition.To));
                 Walk(edge.Transition.To, taken, seen);
                 taken.RemoveAt(taken.Count - 1);
                 seen.Remove(edge.Transition.To);
@@ -97,12 +102,25 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
         }
 
         Walk(type.States.Initial, [], [type.States.Initial]);
-        return best.Count == 0 ? null : new JsonObject { ["round"] = Round(type, 0, new(StringComparer.Ordinal)), ["events"] = new JsonArray([.. best.Select(e => e.DeepClone())]) };
+        var triggers = type.States.Transitions.Select(t => t.Trigger).ToHashSet(StringComparer.Ordinal);
+        var side = Events(type).Where(e => !triggers.Contains(e.Trigger)).Select(e => e.Json).ToList();
+        if (best.Count == 0 && side.Count == 0)
+        {
+            return null;
+        }
+
+        var vins = new Dictionary<string, string>(StringComparer.Ordinal);
+        return new JsonObject
+        {
+            ["round"] = Round(type, 0, vins),
+            ["events"] = new JsonArray([.. best.Select(e => e.Event).Concat(side).Select(e => _rewriter.Rewrite(e, vins))]),
+            ["status"] = best.Count == 0 ? type.States.Initial : best[^1].To,
+        };
     }
 
-    private List<JsonNode>? Path(DocumentType type, Func<string, bool> goal)
+    private List<JsonObject>? Path(DocumentType type, Func<string, bool> goal)
     {
-        var queue = new Queue<(string State, List<JsonNode> Events)>([(type.States.Initial, [])]);
+        var queue = new Queue<(string State, List<JsonObject> Events)>([(type.States.Initial, [])]);
         var seen = new HashSet<string>(StringComparer.Ordinal) { type.States.Initial };
         while (queue.TryDequeue(out var current))
         {
@@ -113,27 +131,35 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
 
             foreach (var edge in EventEdges(type).Where(e => e.Transition.From == current.State && seen.Add(e.Transition.To)))
             {
-                queue.Enqueue((edge.Transition.To, [.. current.Events, edge.Event.DeepClone()]));
+                queue.Enqueue((edge.Transition.To, [.. current.Events, edge.Event]));
             }
         }
 
         return null;
     }
 
-    /// <summary>State-machine edges an OEM event example can take (its <c>type</c> is the trigger).</summary>
+    /// <summary>State-machine edges an OEM event example can take (its trigger is the first example of that trigger).</summary>
     private IEnumerable<(Transition Transition, JsonObject Event)> EventEdges(DocumentType type)
     {
-        if (type.EventSchemaName is null)
-        {
-            yield break;
-        }
-
-        var events = Valid(type.EventSchemaName).Select(e => e.Json).Where(e => e["type"] is JsonValue).GroupBy(e => (string)e["type"]!).ToDictionary(g => g.Key, g => g.First());
+        var events = Events(type).GroupBy(e => e.Trigger).ToDictionary(g => g.Key, g => g.First().Json);
         foreach (var transition in type.States.Transitions.OrderBy(t => t.From, StringComparer.Ordinal).ThenBy(t => t.Trigger, StringComparer.Ordinal))
         {
             if (events.TryGetValue(transition.Trigger, out var oemEvent))
             {
                 yield return (transition, oemEvent);
+            }
+        }
+    }
+
+    /// <summary>The type's OEM event examples with their triggers: the canonical <c>type</c>, or what the hub's code table makes of an OEM code.</summary>
+    private IEnumerable<(string Trigger, JsonObject Json)> Events(DocumentType type)
+    {
+        foreach (var (_, json) in type.EventSchemaName is { } schema ? Valid(schema) : [])
+        {
+            var translated = json.DeepClone().AsObject();
+            if (codes.Translate(type, translated).Count == 0 && translated["type"] is JsonValue trigger)
+            {
+                yield return ((string)trigger!, json);
             }
         }
     }
@@ -155,51 +181,17 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
 
     private JsonObject Fresh(DocumentType type, JsonObject example, Dictionary<string, string> vins, string? number = null)
     {
-        var copy = example.DeepClone().AsObject();
+        var copy = _rewriter.Rewrite(example, vins);
         var original = type.Canonicalize(example)!.DocumentNumber;
         foreach (var (key, value) in copy.ToList())
         {
-            if (value is JsonValue text && (string?)text == original)
+            if (ExampleRewriter.IsText(value, original))
             {
                 copy[key] = number ?? "Z" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
             }
         }
 
-        Rewrite(copy, vins);
         return copy;
-    }
-
-    private void Rewrite(JsonNode? node, Dictionary<string, string> vins)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
-                {
-                    if (key == "vin" && value is JsonValue vin)
-                    {
-                        var text = (string)vin!;
-                        obj[key] = vins.TryGetValue(text, out var fresh) ? fresh : vins[text] = TestDocuments.NewVin();
-                    }
-                    else if (value is JsonValue date && IsDate(date, out var day))
-                    {
-                        obj[key] = day.AddDays(_shiftDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    }
-                    else
-                    {
-                        Rewrite(value, vins);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Rewrite(item, vins);
-                }
-
-                break;
-        }
     }
 
     private static IEnumerable<JsonObject> Invalid(string schema)
@@ -230,28 +222,4 @@ internal sealed partial class ExamplePlan(DocumentTypeRegistry registry)
         System.IO.Path.Combine(RepoRoot.Path, "schemas", "examples", Dms.Adapters.Soap.Internal.Contract.ShapeBuilder.BaseName(schema), kind);
 
     private static string Element(string schema) => Dms.Adapters.Soap.Internal.Contract.ShapeBuilder.ElementName(schema);
-
-    private static IEnumerable<string> Vins(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => p.Key == "vin" && p.Value is JsonValue v ? [(string)v!] : Vins(p.Value)),
-        JsonArray array => array.SelectMany(Vins),
-        _ => [],
-    };
-
-    private static IEnumerable<DateOnly> Dates(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => p.Value is JsonValue v && IsDate(v, out var day) ? [day] : Dates(p.Value)),
-        JsonArray array => array.SelectMany(Dates),
-        _ => [],
-    };
-
-    private static bool IsDate(JsonValue value, out DateOnly day)
-    {
-        day = default;
-        return value.TryGetValue<string>(out var text) && DateForm().IsMatch(text)
-            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
-    private static partial Regex DateForm();
 }

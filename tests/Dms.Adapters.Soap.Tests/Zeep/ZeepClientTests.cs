@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dms.Hub.OemCodes;
 using Dms.Hub.Registry;
 
 namespace Dms.Adapters.Soap.Tests.Zeep;
@@ -6,8 +7,9 @@ namespace Dms.Adapters.Soap.Tests.Zeep;
 /// <summary>
 /// A WSDL-driven client that shares no code with the hub — Debian's python3-zeep, as a Java or scripting DMS would
 /// integrate — runs every operation of the served WSDL: submissions (accepted, replayed, conflict, rejected with
-/// errors), GetDocumentStatus against REST's view after each OEM event, every command with a retry, pull and
-/// acknowledge, PasswordText and PasswordDigest, a wrong password, a replayed nonce and another dealer's document.
+/// errors), GetDocumentStatus against REST's view after each OEM event (stages, OEM codes, holds, ETAs, VINs), every
+/// command with a retry, pull and acknowledge, PasswordText and PasswordDigest, a wrong password, a replayed nonce
+/// and another dealer's document.
 /// The documents come from the schema examples (<see cref="ExamplePlan"/>), so a new type needs no new test code.
 /// </summary>
 public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper output) : IClassFixture<SoapHubFixture>
@@ -18,9 +20,9 @@ public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper ou
     public async Task Zeep_EveryOperationOfTheServedWsdl_BehavesAsTheContractSays()
     {
         Assert.True(File.Exists(Python), "python3-zeep runs with Debian's /usr/bin/python3 (./dms test installs python3-zeep)");
-        var plan = new ExamplePlan(fixture.Hub.Service<DocumentTypeRegistry>()).Build();
-        var dealer = await fixture.CreateDealerAsync();
-        var other = await fixture.CreateDealerAsync();
+        var plan = new ExamplePlan(fixture.Hub.Service<DocumentTypeRegistry>(), fixture.Hub.Service<OemCodeTranslator>()).Build();
+        var dealer = await fixture.CreateDealerAsync(brand: SoapHubFixture.ExampleBrand);
+        var other = await fixture.CreateDealerAsync(brand: SoapHubFixture.ExampleBrand);
         plan["wsdlHttps"] = fixture.SecureSoapUrl + "?wsdl";
         plan["wsdlHttp"] = fixture.SoapUrl + "?wsdl";
         plan["rest"] = fixture.Hub.BaseAddress.ToString().TrimEnd('/');

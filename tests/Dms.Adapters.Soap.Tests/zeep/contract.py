@@ -113,6 +113,9 @@ def rest_view(view, type_element, state_element):
         expected[key] = instant(view[key])
     if view.get("oem") and state_element:
         expected["oem"] = {state_element: view["oem"]}
+    # Maps in JSON, lists ordered by name in XML (XML has no maps).
+    expected["overlays"] = [overlay(name, value) for name, value in sorted((view.get("overlays") or {}).items())]
+    expected["fields"] = [{"name": name, "value": value} for name, value in sorted((view.get("fields") or {}).items())]
     expected["timeline"] = []
     for entry in view["timeline"]:
         shaped = {k: v for k, v in entry.items() if v is not None and k != "details"}
@@ -122,6 +125,15 @@ def rest_view(view, type_element, state_element):
         expected["timeline"].append(shaped)
     expected["document"] = {type_element: view["document"]}
     return canonical(expected)
+
+
+def overlay(name, value):
+    """A REST overlay ({active, reasonClass, since, …, details}) as SOAP carries it: named, details one value per leaf."""
+    shaped = {"name": name}
+    shaped.update({k: v for k, v in value.items() if k != "details"})
+    if value.get("details"):
+        shaped["details"] = flatten(value["details"])
+    return shaped
 
 
 def canonical(value):

@@ -149,14 +149,18 @@ def exercise_invalid(a, kind):
 
 
 def exercise_story(a, kind):
+    """OEM events one by one (canonical or in the OEM's own code), GetDocumentStatus compared with REST after each."""
     story = kind["story"]
     ack = submit_round(a, kind["element"], story["round"])
     tracking_id = ack["trackingId"]
     for event in story["events"]:
         post_events(a, kind, tracking_id, [event])
-        parity(a, kind, tracking_id, "%s: after the OEM's %s, GetDocumentStatus carries what REST's GET carries" % (kind["name"], event["type"]))
+        said = event.get("type") or "%s code %s" % (event["oemCode"]["scheme"], event["oemCode"]["code"])
+        parity(a, kind, tracking_id, "%s: after the OEM's %s, GetDocumentStatus carries what REST's GET carries" % (kind["name"], said))
     status = a.status(tracking_id)
-    check(status.get("oem"), kind["name"] + ": the OEM's answers are in GetDocumentStatus", status)
+    check(status.get("oem") and status["status"] == story["status"], "%s: GetDocumentStatus shows the OEM's answers and status %s" % (kind["name"], story["status"]), status)
+    carried = sorted(set((status.get("oem") or {}).get(kind.get("stateElement") or "", {})) | {"overlay " + o["name"] for o in status.get("overlays", [])} | {"field " + f["name"] for f in status.get("fields", [])})
+    print("     %s status after the story: %s" % (kind["name"], ", ".join(carried)))
 
 
 def exercise_command(a, kind, command):

@@ -39,9 +39,9 @@ public sealed class MalformedRequests(Random random)
         var body = Encoding.UTF8.GetBytes("{}");
         foreach (var path in new[]
                  {
-                     "/api/v1/parts-orders", "/api/v1/warranty-claim", "/api/v1/vehicle-order", "/api/v1/WARRANTY-CLAIMS-X", "/api/v2/warranty-claims",
+                     "/api/v1/sales-forecasts", "/api/v1/warranty-claim", "/api/v1/vehicle-order", "/api/v1/WARRANTY-CLAIMS-X", "/api/v2/warranty-claims",
                      $"/api/v1/warranty-claims/{trackingId}/explode", $"/api/v1/retail-delivery-reports/{trackingId}/appeals",
-                     "/api/v1/schemas/no-such-schema", "/api/v1/oem/parts-orders/x/events", "/api/v1/../../etc/passwd", "/api/v1/%2e%2e/admin",
+                     "/api/v1/schemas/no-such-schema", "/api/v1/oem/sales-forecasts/x/events", "/api/v1/../../etc/passwd", "/api/v1/%2e%2e/admin",
                  })
         {
             yield return new("dealer", HttpMethod.Post, path, body, "application/json", "unknown route");

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Dms.Hub.Storage;
-using Dms.Hub.Work;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
 
 namespace Dms.Functions.Tests.VehicleOrders;
@@ -12,7 +8,7 @@ namespace Dms.Functions.Tests.VehicleOrders;
 /// Business alerts through durable timers, on a hub whose clock is fake and whose work loop is off, so the test runs
 /// each timer itself: raised once when due, listed and acknowledged by operators, cleared when the condition ends.
 /// </summary>
-public sealed class OrderAlertTests(OrderAlertTests.Fixture fixture) : IClassFixture<OrderAlertTests.Fixture>
+public sealed class OrderAlertTests(FakeClockHubFixture fixture) : IClassFixture<FakeClockHubFixture>
 {
     private HubHost Hub => fixture.Hub;
 
@@ -88,33 +84,9 @@ public sealed class OrderAlertTests(OrderAlertTests.Fixture fixture) : IClassFix
         return order;
     }
 
-    /// <summary>Runs every timer of the order that is due on the fake clock; returns how many ran.</summary>
-    private async Task<int> RunTimersAsync(string trackingId)
-    {
-        var runner = Hub.Service<WorkRunner>();
-        var ran = 0;
-        await foreach (var item in Hub.Service<IWorkStore>().ScanPendingAsync(CancellationToken.None))
-        {
-            if (item.Kind == WorkKinds.Timer && item.TrackingId == trackingId
-                && (await runner.RunAsync(item.Ref, CancellationToken.None)).Kind == WorkOutcomeKind.Completed)
-            {
-                ran++;
-            }
-        }
-
-        return ran;
-    }
+    private Task<int> RunTimersAsync(string trackingId) => fixture.RunTimersAsync(trackingId);
 
     private static async Task<List<string>> AlertCodesAsync(HttpClient admin, DealerSession dealer, string status) =>
         (await admin.GetJsonAsync($"/api/v1/admin/alerts?dealerCode={dealer.Dealer.Code}&status={status}"))["items"]!.AsArray()
             .Select(a => a!["code"]!.GetValue<string>()).Order().ToList();
-
-    public sealed class Fixture(AzuriteFixture azurite) : HubFixture(azurite)
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void Configure(Dictionary<string, string?> settings) => settings["Dms:Work:RunLocalLoop"] = "false";
-
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-    }
 }

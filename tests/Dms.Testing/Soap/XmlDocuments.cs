@@ -38,6 +38,23 @@ public static class XmlDocuments
         ClaimedTotal = Usd(26250),
     };
 
+    /// <summary>A stock AUR-SUV for an Aurora dealer (the test dealers' brand), as <see cref="TestDocuments.Order"/>.</summary>
+    public static VehicleOrder Order(string? number = null) => new()
+    {
+        DealerOrderNumber = number ?? "VO-S-" + TestDocuments.Next(),
+        OrderType = VehicleOrderType.Stock,
+        Priority = 40,
+        PrioritySpecified = true,
+        ModelCode = "AUR-SUV",
+        ModelYear = 2026,
+        Trim = "Sport",
+        ExteriorColor = "WHT",
+        InteriorColor = "BLK",
+        Options = ["W19", "PAN", "NAV"],
+        RequestedDelivery = new VehicleOrderRequestedDelivery { Earliest = Day(30), Latest = Day(60) },
+        AllocationPeriod = TestDocuments.Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static Money Usd(long amount) => new() { Amount = amount, Currency = "USD" };
 
     private static DateTime Day(int offset) => TestDocuments.Today.AddDays(offset).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

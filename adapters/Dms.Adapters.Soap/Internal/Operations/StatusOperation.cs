@@ -12,7 +12,8 @@ namespace Dms.Adapters.Soap.Internal.Operations;
 
 /// <summary>
 /// GetDocumentStatus: the core's document view (what REST's GET shows) in the contract's shape — the document and
-/// the OEM data in the element of their type, timeline details one value per leaf. NotFound carries nothing else.
+/// the OEM data in the element of their type; overlays and fields, maps in JSON, as lists ordered by name (XML has
+/// no maps); timeline and overlay details one value per leaf. NotFound carries nothing else.
 /// </summary>
 internal sealed class StatusOperation(IDocumentStore store, DocumentTypeRegistry types)
 {
@@ -49,16 +50,35 @@ internal sealed class StatusOperation(IDocumentStore store, DocumentTypeRegistry
             status["oem"] = new JsonObject { [ShapeBuilder.ElementName(state)] = document.Oem.DeepClone() };
         }
 
+        if (document.Overlays.Count > 0)
+        {
+            status["overlays"] = new JsonArray([.. document.Overlays.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => Overlay(o.Key, o.Value))]);
+        }
+
+        if (document.Fields.Count > 0)
+        {
+            status["fields"] = new JsonArray([.. document.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (JsonNode)new JsonObject { ["name"] = f.Key, ["value"] = f.Value })]);
+        }
+
         status["timeline"] = new JsonArray([.. document.Timeline.Select(Entry)]);
         status["document"] = new JsonObject { [ShapeBuilder.ElementName(type.SchemaName)] = document.Body.DeepClone() };
         return status;
     }
 
-    private static JsonNode Entry(TimelineEntry entry)
+    private static JsonNode Entry(TimelineEntry entry) => WithLeaves(JsonSerializer.SerializeToNode(entry, HubJson.Options)!.AsObject(), entry.Details);
+
+    private static JsonObject Overlay(string name, Overlay overlay)
     {
-        var json = JsonSerializer.SerializeToNode(entry, HubJson.Options)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(overlay, HubJson.Options)!.AsObject();
+        json.Insert(0, "name", name);
+        return WithLeaves(json, overlay.Details);
+    }
+
+    /// <summary>Replaces <c>details</c> (any JSON) by one name/value pair per leaf.</summary>
+    private static JsonObject WithLeaves(JsonObject json, JsonObject? details)
+    {
         json.Remove("details");
-        if (entry.Details is { Count: > 0 } details)
+        if (details is { Count: > 0 })
         {
             var leaves = new JsonArray();
             Flatten(details, string.Empty, leaves);

@@ -13,7 +13,7 @@ namespace Dms.Functions.Startup.History;
 internal sealed partial class DemoHistory(IServiceProvider services, IDocumentStore store, DocumentCommitter committer, WorkRunner runner, TimeProvider clock, ILogger<DemoHistory> logger)
 {
     private const string Marker = "demo|history|v1";
-    private static readonly (string Type, int Max)[] PerDealerDay = [("retail-delivery-report", 3), ("warranty-claim", 3), ("vehicle-order", 2)];
+    private static readonly (string Type, int Max)[] PerDealerDay = [("retail-delivery-report", 3), ("warranty-claim", 3), ("vehicle-order", 2), ("parts-order", 3)];
 
     public async Task SeedAsync(IReadOnlyList<Dealer> dealers, int days, CancellationToken cancellationToken)
     {

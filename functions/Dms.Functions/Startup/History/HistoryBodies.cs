@@ -92,6 +92,30 @@ internal static class HistoryBodies
         return order;
     }
 
+    /// <summary>Parts of the demo part master, each with its pack size (quantities are multiples of it).</summary>
+    private static readonly (string Part, int Pack)[] Parts =
+        [("17220-AUR-030", 1), ("45022-AUR-010", 1), ("52610-AUR-070", 1), ("76622-AUR-100", 1), ("31500-AUR-050", 1), ("15400-AUR-001", 5), ("98079-AUR-200", 4), ("27060-AUR-141", 1)];
+
+    public static JsonObject PartsOrder(string number, string vin, Random random)
+    {
+        var type = random.Next(10) switch { < 2 => "VOR", < 4 => "Emergency", _ => "Stock" };
+        var lines = new JsonArray();
+        foreach (var (part, index) in Parts.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select((p, i) => (p, i)))
+        {
+            lines.Add(new JsonObject { ["lineNumber"] = index + 1, ["partNumber"] = part.Part, ["quantity"] = part.Pack * random.Next(1, 4) });
+        }
+
+        var order = new JsonObject { ["dealerOrderNumber"] = number, ["orderType"] = type, ["lines"] = lines };
+        if (type == "VOR")
+        {
+            order["vin"] = vin;
+            order["repairOrderNumber"] = "RO-" + random.Next(1000, 9999);
+            order["priority"] = 1;
+        }
+
+        return order;
+    }
+
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static JsonObject Money(long amount) => new() { ["amount"] = amount, ["currency"] = "USD" };

@@ -31,7 +31,7 @@ public sealed class HistoryGenerator
     public GeneratedDocument? Build(string typeName, Dealer dealer, int sequence, DateTimeOffset submitted, DateTimeOffset now, Random random)
     {
         var type = _types.Get(typeName);
-        var prefix = typeName switch { "warranty-claim" => "WC", "vehicle-order" => "VO", "retail-delivery-report" => "RDR", _ => "DOC" };
+        var prefix = typeName switch { "warranty-claim" => "WC", "vehicle-order" => "VO", "retail-delivery-report" => "RDR", "parts-order" => "PO", _ => "DOC" };
         var number = $"H{prefix}-{submitted.UtcDateTime:yyMMdd}-{dealer.Code}-{sequence:D3}";
         var vin = HistoryBodies.Vin(random.Next(1_000_000));
         var body = typeName switch
@@ -39,6 +39,7 @@ public sealed class HistoryGenerator
             "warranty-claim" => HistoryBodies.WarrantyClaim(number, vin, submitted, random),
             "vehicle-order" => HistoryBodies.VehicleOrder(number, submitted, random),
             "retail-delivery-report" => HistoryBodies.RetailDelivery(number, vin, submitted, random),
+            "parts-order" => HistoryBodies.PartsOrder(number, vin, random),
             _ => null,
         };
         if (body is null || type.Canonicalize(body) is not { } canonical)
@@ -69,6 +70,7 @@ public sealed class HistoryGenerator
             {
                 "warranty-claim" => HistoryScripts.Warranty(document, submitted, random),
                 "vehicle-order" => HistoryScripts.Order(document, submitted, random),
+                "parts-order" => HistoryScripts.Parts(document, submitted, random),
                 _ => [],
             };
             Answer(document, type, dealer, events, now);

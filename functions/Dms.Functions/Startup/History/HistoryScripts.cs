@@ -95,6 +95,40 @@ internal static class HistoryScripts
         return steps;
     }
 
+    public static List<(TimeSpan, JsonObject)> Parts(DocumentRecord order, DateTimeOffset submitted, Random random)
+    {
+        var vor = order.Body["orderType"]?.GetValue<string>() == "VOR";
+        if (random.Next(100) < 4)
+        {
+            return []; // the depot never answers: acknowledgement overdue
+        }
+
+        var ackAfter = vor ? TimeSpan.FromMinutes(random.Next(10, 360)) : Hours(random, 2, 30);
+        var promised = DateOnly.FromDateTime((submitted + ackAfter).UtcDateTime).AddDays(random.Next(0, 3));
+        var lines = order.Body["lines"]!.AsArray().Select(l => (Number: l!["lineNumber"]!.GetValue<int>(), Quantity: l["quantity"]!.GetValue<int>())).ToList();
+        var backorder = random.Next(100) < 15 && lines[0].Quantity > 1;
+        var acknowledgement = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["lineNumber"] = l.Number,
+            ["allocations"] = backorder && l.Number == lines[0].Number
+                ? new JsonArray(new JsonObject { ["status"] = "PartialBackordered", ["quantity"] = l.Quantity - 1, ["depot"] = "PDC-EAST", ["promisedShipDate"] = Day(promised), ["expectedShipDate"] = Day(promised.AddDays(12)) })
+                : new JsonArray(new JsonObject { ["status"] = "Accepted", ["quantity"] = l.Quantity, ["depot"] = "PDC-EAST", ["promisedShipDate"] = Day(promised) }),
+        }).ToArray());
+        var shipped = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["lineNumber"] = l.Number, ["quantity"] = backorder && l.Number == lines[0].Number ? l.Quantity - 1 : l.Quantity }).ToArray());
+        var shipAfter = promised.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromHours(random.Next(14, 20))), DateTimeKind.Utc) - (submitted + ackAfter).UtcDateTime;
+        return
+        [
+            (ackAfter, new JsonObject { ["type"] = "Acknowledged", ["oemOrderNumber"] = "PDC-" + random.Next(100_000, 999_999), ["acknowledgement"] = new JsonObject { ["acknowledgementId"] = "A" + random.Next(100_000, 999_999), ["lines"] = acknowledgement } }),
+            (shipAfter > TimeSpan.Zero ? shipAfter : TimeSpan.FromHours(1), new JsonObject
+            {
+                ["type"] = "ShipNotice",
+                ["shipNotice"] = new JsonObject { ["shipmentId"] = "PDC-EAST-SH-" + random.Next(10_000, 99_999), ["carrier"] = "DHL", ["shipDate"] = Day(promised), ["depot"] = "PDC-EAST", ["lines"] = shipped },
+            }),
+        ];
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static JsonObject Eta(DateOnly latest, string source, DateTimeOffset? setAt)
     {
         var eta = new JsonObject { ["earliest"] = latest.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["latest"] = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["source"] = source };

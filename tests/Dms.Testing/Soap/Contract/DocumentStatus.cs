@@ -40,18 +40,25 @@ public sealed class DocumentStatus
     [XmlArrayItem("action", IsNullable = false)]
     public DocumentAction[]? AllowedActions { get; set; }
 
-    /// <summary>OemState: one element of the document's type (kept as XML here; the zeep test reads it typed).</summary>
     [XmlElement("oem", Order = 10)]
-    public System.Xml.XmlElement? Oem { get; set; }
+    public OemState? Oem { get; set; }
 
-    [XmlArray("deliveries", Order = 11)]
+    [XmlArray("overlays", Order = 11)]
+    [XmlArrayItem("overlay", IsNullable = false)]
+    public Overlay[]? Overlays { get; set; }
+
+    [XmlArray("fields", Order = 12)]
+    [XmlArrayItem("field", IsNullable = false)]
+    public Detail[]? Fields { get; set; }
+
+    [XmlArray("deliveries", Order = 13)]
     [XmlArrayItem("delivery", IsNullable = false)]
     public Delivery[]? Deliveries { get; set; }
 
-    [XmlArray("timeline", Order = 12)]
+    [XmlArray("timeline", Order = 14)]
     [XmlArrayItem("entry", IsNullable = false)]
     public TimelineEntry[]? Timeline { get; set; }
 
-    [XmlElement("document", Order = 13)]
+    [XmlElement("document", Order = 15)]
     public System.Xml.XmlElement? Document { get; set; }
 }

@@ -35,6 +35,22 @@ public interface IDealerService
     [return: MessageParameter(Name = "acknowledgement")]
     Task<Acknowledgement> UnwindRetailDeliveryReportAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
 
+    [OperationContract(Action = Ns.Actions + "SubmitVehicleOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> SubmitVehicleOrderAsync(VehicleOrder vehicleOrder);
+
+    [OperationContract(Action = Ns.Actions + "CancelVehicleOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> CancelVehicleOrderAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
+
+    [OperationContract(Action = Ns.Actions + "AmendVehicleOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> AmendVehicleOrderAsync(string trackingId, string? commandId, VehicleOrderAmendment vehicleOrderAmendment);
+
+    [OperationContract(Action = Ns.Actions + "ResubmitVehicleOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> ResubmitVehicleOrderAsync(string trackingId, string? commandId, VehicleOrder vehicleOrder);
+
     [OperationContract(Action = Ns.Actions + "GetDocumentStatus", ReplyAction = "*")]
     [return: MessageParameter(Name = "documentStatus")]
     Task<DocumentStatus> GetDocumentStatusAsync(string trackingId);
