@@ -17,6 +17,12 @@ public abstract class DocumentCommand
     /// </summary>
     public virtual string Verb => Names.Pascal(Name);
 
+    /// <summary>
+    /// What the command acts on when that is a part of the document, named after the type in the operation name
+    /// (<c>Cancel</c> + <c>PartsOrder</c> + <c>Backorders</c>); empty when it acts on the document as a whole.
+    /// </summary>
+    public virtual string OperationSuffix => string.Empty;
+
     public abstract string Summary { get; }
 
     public abstract string SchemaName { get; }
@@ -24,8 +30,8 @@ public abstract class DocumentCommand
     /// <summary>The triggers the command may fire: it is offered only where one of them is legal.</summary>
     public abstract IReadOnlyList<string> Triggers { get; }
 
-    /// <summary>The operation name message channels use for this command on <paramref name="type"/>.</summary>
-    public string OperationName(DocumentType type) => Verb + type.PascalName;
+    /// <summary>The operation name message channels use for this command on <paramref name="type"/>: verb, type, suffix.</summary>
+    public string OperationName(DocumentType type) => Verb + type.PascalName + OperationSuffix;
 
     public abstract Task<CommandPlan> PlanAsync(DocumentRecord document, JsonNode body, RuleContext context, CancellationToken cancellationToken);
 }

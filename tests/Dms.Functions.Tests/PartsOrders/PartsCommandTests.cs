@@ -27,9 +27,9 @@ public sealed class PartsCommandTests(HubFixture fixture) : IClassFixture<HubFix
 
         Assert.Equal((HttpStatusCode.Accepted, "Cancelled"), (cancelled, body["status"]!.GetValue<string>()));
         Assert.Equal((HttpStatusCode.Conflict, "INVALID_STATE_TRANSITION"), (refused, problem["code"]!.GetValue<string>()));
-        var allowed = problem["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
-        Assert.Contains("RequestBackorderCancel", allowed);
-        Assert.DoesNotContain("Cancel", allowed);
+        var allowed = problem["allowedActions"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("cancel-backorder", allowed);
+        Assert.DoesNotContain("cancel", allowed);
         Assert.Equal("Cancelled", stored["status"]!.GetValue<string>());
     }
 

@@ -34,4 +34,12 @@ public sealed class DocumentActionTests
     [Fact]
     public void OperationName_VerbPlusTypeName_NounSegmentsDeclareTheirVerb() =>
         Assert.Equal(["CancelWarrantyClaim", "ResubmitWarrantyClaim", "AppealWarrantyClaim"], Claims.Commands.Select(c => c.OperationName(Claims)));
+
+    [Fact]
+    public void OperationName_CommandOnAPartOfTheDocument_NamesThePartAfterTheType()
+    {
+        var parts = Dms.Hub.Tests.PartsOrders.Parts.Type();
+
+        Assert.Equal(["CancelPartsOrder", "CancelPartsOrderBackorders", "ReceivePartsOrderShipment"], parts.Commands.Select(c => c.OperationName(parts)));
+    }
 }

@@ -11,6 +11,11 @@ internal sealed class CancelBackorderCommand(PartsOrderType type) : StateCommand
 
     public override string Name => "cancel-backorder";
 
+    /// <summary>CancelPartsOrderBackorders: what is cancelled is the backordered rest of lines, not the order.</summary>
+    public override string Verb => "Cancel";
+
+    public override string OperationSuffix => "Backorders";
+
     public override string Summary => "Ask the depot to cancel the backordered rest of some or all lines; the units stay backordered until it confirms.";
 
     public override string SchemaName => BodySchema;

@@ -15,6 +15,9 @@ internal sealed class ReceiveCommand(PartsOrderType type, Func<ReceiptPlanner> p
 
     public override string Name => "receive";
 
+    /// <summary>ReceivePartsOrderShipment: a receipt is of one shipment (ship notice) of the order.</summary>
+    public override string OperationSuffix => "Shipment";
+
     public override string Summary => "Record the receipt of one shipment, with any short, over, damaged or wrong-part units (sent to the OEM to resolve).";
 
     public override string SchemaName => BodySchema;
