@@ -20,7 +20,7 @@ public static class ConsoleApp
             .Validate(o => o.Users.Values.All(u => u.Role != ConsoleRole.RegionalManager || !string.IsNullOrWhiteSpace(u.Region)), "A console user with the RegionalManager role needs a Region.")
             .ValidateOnStart();
         ConsoleAuthentication.Add(builder, section.Get<ConsoleOptions>() ?? new ConsoleOptions());
-        ConsoleRateLimits.Add(builder.Services);
+        ConsoleRateLimits.Add(builder.Services, (section.Get<ConsoleOptions>() ?? new ConsoleOptions()).SignInsPerMinute);
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery(options =>
         {

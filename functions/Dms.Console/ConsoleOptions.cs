@@ -11,6 +11,10 @@ public sealed class ConsoleOptions
     [RegularExpression("^(Key|EntraId)$")]
     public string SignIn { get; set; } = "Key";
 
+    /// <summary>Sign-in attempts per minute from one client address (key guessing is slowed down).</summary>
+    [Range(1, 10_000)]
+    public int SignInsPerMinute { get; set; } = 20;
+
     /// <summary>A session ends after this many minutes without a request (sliding).</summary>
     [Range(5, 24 * 60)]
     public int SessionMinutes { get; set; } = 60;

@@ -66,6 +66,9 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
         ["Dms:Console:Users:ada:KeyHash"] = ConsoleKeys.Hash(AdminKey),
         ["Dms:Insights:AckWithin:warranty-claim"] = "1.00:00:00",
         ["Dms:Insights:SweepSeconds"] = "2",
+
+        // Every test signs in from 127.0.0.1, several times a minute.
+        ["Dms:Console:SignInsPerMinute"] = "1000",
         ["Dms:Replay:ItemsPerSecond"] = "100",
 
         // Room above the destinations' four attempts, so a delivery gives up through its handler (and the document
@@ -92,6 +95,38 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
 
     /// <summary>A dealer of its own for a test, registered through the admin API in <paramref name="region"/>.</summary>
     public Task<TestDealer> DealerAsync(string region = "East") => Hub.CreateDealerAsync(region: region);
+
+    /// <summary>Claims whose delivery the OEM refuses with 503 until they are dead-lettered; the OEM is back afterwards.</summary>
+    public async Task<List<string>> DeadLetteredClaimsAsync(TestDealer dealer, int count)
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var number = "WC-DL-" + TestDocuments.Next();
+            Oem.Script(number, r => r.WithStatusCode(503));
+            var vin = TestDocuments.NewVin();
+            await SubmitAsync(dealer, "retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-10)));
+            await SubmitAsync(dealer, "warranty-claims", TestDocuments.Claim(vin, number: number));
+            numbers.Add(number);
+        }
+
+        await OpenDeadLettersAsync(dealer, count);
+        foreach (var number in numbers)
+        {
+            Oem.Unscript(number);
+        }
+
+        return numbers;
+    }
+
+    /// <summary>Waits until <paramref name="dealer"/> has at least <paramref name="count"/> open, replayable failures; returns their number.</summary>
+    public async Task<int> OpenDeadLettersAsync(TestDealer dealer, int count)
+    {
+        var failures = Hub.Service<FailureGroups>();
+        return await Eventually.GetAsync(
+            async () => (await failures.ReadAsync(ViewScope.Everything, new(DealerCode: dealer.Code), new HashSet<string>(), CancellationToken.None)).Items.Count(f => f.DeadLetterId is not null),
+            n => n >= count, TimeSpan.FromSeconds(60), "the claims are dead-lettered and shown as failures");
+    }
 
     /// <summary>Submits a document as <paramref name="dealer"/>; returns its tracking ID.</summary>
     public async Task<string> SubmitAsync(TestDealer dealer, string segment, JsonObject body, string? idempotencyKey = null)

@@ -50,6 +50,7 @@ internal static class ConsoleAuthentication
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsolePolicies.View, p => p.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireAssertion(c => ConsoleUser.From(c.User) is not null))
+            .AddPolicy(ConsolePolicies.ViewAllRegions, p => p.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireAssertion(c => ConsoleUser.From(c.User) is { Scope.Region: null }))
             .AddPolicy(ConsolePolicies.Operate, p => p.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireAssertion(c => ConsoleUser.From(c.User)?.CanOperate == true))
             .AddPolicy(ConsolePolicies.Administer, p => p.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireAssertion(c => ConsoleUser.From(c.User)?.CanAdminister == true));
     }

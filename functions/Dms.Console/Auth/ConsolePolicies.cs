@@ -9,6 +9,12 @@ public static class ConsolePolicies
     /// <summary>Any console role: every page, scoped to a region for regional managers.</summary>
     public const string View = "console.view";
 
+    /// <summary>
+    /// Any role that sees every region (not regional managers): views whose content spans regions by nature, such as
+    /// replay jobs (a job's selection and items may cover any dealer).
+    /// </summary>
+    public const string ViewAllRegions = "console.view-all-regions";
+
     /// <summary>Operators and admins: replay, archive, assign, notes, acknowledge and snooze alerts, reveal personal data.</summary>
     public const string Operate = "console.operate";
 

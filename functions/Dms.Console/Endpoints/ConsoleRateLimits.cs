@@ -9,10 +9,10 @@ internal static class ConsoleRateLimits
 {
     public const string SignIn = "console-sign-in";
 
-    public static void Add(IServiceCollection services) => services.AddRateLimiter(options => options.AddPolicy(SignIn, context =>
+    public static void Add(IServiceCollection services, int perMinute) => services.AddRateLimiter(options => options.AddPolicy(SignIn, context =>
         RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = 20,
+            PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),
         })));
 }

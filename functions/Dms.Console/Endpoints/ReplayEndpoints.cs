@@ -15,8 +15,8 @@ internal static class ReplayEndpoints
     {
         console.MapPost("/actions/replays", StartAsync).RequireAuthorization(ConsolePolicies.Operate).ValidateAntiforgery();
         console.MapPost("/actions/replays/{id}/cancel", CancelAsync).RequireAuthorization(ConsolePolicies.Operate).ValidateAntiforgery();
-        console.MapGet("/replays/{id}/progress", ProgressAsync).RequireAuthorization(ConsolePolicies.View);
-        console.MapGet("/replays/{id}/items.csv", ItemsAsync).RequireAuthorization(ConsolePolicies.View);
+        console.MapGet("/replays/{id}/progress", ProgressAsync).RequireAuthorization(ConsolePolicies.ViewAllRegions);
+        console.MapGet("/replays/{id}/items.csv", ItemsAsync).RequireAuthorization(ConsolePolicies.ViewAllRegions);
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ReplaySelection selection, ReplayJobs jobs, ConsoleActions actions)

@@ -28,7 +28,7 @@ public sealed record DocumentQuery(string? Text, DocumentFilter Filter, int Page
         }
 
         var filter = new DocumentFilter(from, to, Text("type"), Text("status"), Text("dealer")?.ToUpperInvariant(), Text("region"), Text("channel"), Text("outcome"),
-            Text("error")?.ToUpperInvariant(), query["awaiting"] == "true" ? true : null, query["sort"] == "oldest");
+            Text("error")?.ToUpperInvariant(), query["awaiting"] == "true" ? true : null, query["sort"] == "oldest", SummaryFieldFilter.Parse(Text("field")));
         var size = int.TryParse(query["size"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s is >= 10 and <= 200 ? s : 50;
         return new DocumentQuery(Text("q"), filter, size, Text("page"));
     }

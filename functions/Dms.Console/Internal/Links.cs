@@ -8,10 +8,10 @@ public static class Links
 {
     public static string Documents(
         string? type = null, string? status = null, string? outcome = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-        bool? awaiting = null, string? dealer = null, string? region = null, string? channel = null, string? error = null, bool oldestFirst = false) =>
+        bool? awaiting = null, string? dealer = null, string? region = null, string? channel = null, string? error = null, bool oldestFirst = false, string? field = null) =>
         With("/console/documents", new Dictionary<string, string?>
         {
-            ["type"] = type, ["status"] = status, ["outcome"] = outcome, ["dealer"] = dealer, ["region"] = region, ["channel"] = channel, ["error"] = error,
+            ["type"] = type, ["status"] = status, ["outcome"] = outcome, ["dealer"] = dealer, ["region"] = region, ["channel"] = channel, ["error"] = error, ["field"] = field,
             ["from"] = from is { } f ? Format.Iso(f) : null, ["to"] = to is { } t ? Format.Iso(t) : null,
             ["awaiting"] = awaiting is { } a ? (a ? "true" : "false") : null, ["sort"] = oldestFirst ? "oldest" : null,
         });

@@ -19,7 +19,7 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
 
         var region = scope.Region ?? filter.Region;
         var query = new ListingQuery(filter.From, filter.To, pageSize, filter.OldestFirst, filter.DocumentType, filter.Status, filter.DealerCode, region,
-            filter.Channel, filter.Outcome, filter.ErrorCode, filter.AwaitingOem, continuationToken);
+            filter.Channel, filter.Outcome, filter.ErrorCode, filter.AwaitingOem, continuationToken, filter.Field);
         var pageTask = listing.QueryAsync(query, cancellationToken);
         var countTask = CountAsync(filter, region, cancellationToken);
         await Task.WhenAll(pageTask, countTask);
@@ -29,7 +29,7 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
 
     private async Task<ListCount?> CountAsync(DocumentFilter filter, string? region, CancellationToken cancellationToken)
     {
-        if (filter.Outcome is not null || filter.ErrorCode is not null || filter.AwaitingOem is not null || (filter.Channel is not null && filter.Status is not null))
+        if (filter.Outcome is not null || filter.ErrorCode is not null || filter.AwaitingOem is not null || filter.Field is not null || (filter.Channel is not null && filter.Status is not null))
         {
             return null;
         }
@@ -57,7 +57,8 @@ public sealed record DocumentFilter(
     string? Outcome = null,
     string? ErrorCode = null,
     bool? AwaitingOem = null,
-    bool OldestFirst = false);
+    bool OldestFirst = false,
+    SummaryFieldFilter? Field = null);
 
 /// <param name="Exact">False when the range does not fall on whole buckets of <paramref name="Grain"/> (the count covers the buckets touched).</param>
 /// <param name="AsOf">When the counters last caught up with every change.</param>

@@ -28,6 +28,25 @@ public sealed record ListingQuery(
     string? Outcome = null,
     string? ErrorCode = null,
     bool? AwaitingOem = null,
-    string? ContinuationToken = null);
+    string? ContinuationToken = null,
+    SummaryFieldFilter? Field = null);
+
+/// <summary>One of the type's summary fields equal to a value (e.g. a parts order's <c>orderType</c> = <c>VOR</c>).</summary>
+public sealed record SummaryFieldFilter(string Name, string Value)
+{
+    /// <summary>Reads <c>name:value</c>; null when it is not that shape or the name is not a plain identifier.</summary>
+    public static SummaryFieldFilter? Parse(string? text)
+    {
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0 || colon == text!.Length - 1 || colon > 40 || !text[..colon].All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        return new SummaryFieldFilter(text[..colon], text[(colon + 1)..]);
+    }
+
+    public override string ToString() => Name + ":" + Value;
+}
 
 public sealed record ListingPage(IReadOnlyList<DocumentFacts> Items, string? ContinuationToken);

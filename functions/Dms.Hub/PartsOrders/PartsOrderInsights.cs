@@ -45,6 +45,12 @@ internal sealed class PartsOrderInsights(PartsOrderType type) : IInsightContribu
             contributions.Add(new Contribution("vorUnacked", null));
         }
 
+        if (document.Fields.GetValueOrDefault("ackOverdue") == "true")
+        {
+            // The order's own due time (business calendar, VOR terms); its timer re-commits the order when it passes.
+            contributions.Add(new Contribution("ackOverdue", null));
+        }
+
         var open = state.Discrepancies.Where(d => d.Status == Discrepancy.Open).ToList();
         if (open.Count > 0)
         {

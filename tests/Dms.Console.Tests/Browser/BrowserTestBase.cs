@@ -10,8 +10,8 @@ public abstract class BrowserTestBase(ConsoleFixture fixture, BrowserFixture bro
 
     protected Task<IPage> PageAsync(string? key) => browser.PageAsync(fixture.Hub.BaseAddress, key);
 
-    /// <summary>An order taken by the OEM to Produced with <paramref name="vin"/>, an RDR and a claim on that VIN: one vehicle, every type.</summary>
-    protected async Task<(string Order, string Rdr, string Claim)> VehicleAsync(TestDealer dealer, string vin)
+    /// <summary>An order taken by the OEM to Produced with <paramref name="vin"/>, an RDR, a claim and a VOR parts order on that VIN: one vehicle, every type.</summary>
+    protected async Task<(string Order, string Rdr, string Claim, string Parts)> VehicleAsync(TestDealer dealer, string vin)
     {
         var order = await fixture.SubmitAsync(dealer, "vehicle-orders", TestDocuments.Order());
         using var oem = fixture.Api(HubSettings.OemKey);
@@ -23,35 +23,23 @@ public abstract class BrowserTestBase(ConsoleFixture fixture, BrowserFixture bro
 
         var rdr = await fixture.SubmitAsync(dealer, "retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-10)));
         var claim = await fixture.SubmitAsync(dealer, "warranty-claims", TestDocuments.Claim(vin));
+        var parts = await fixture.SubmitAsync(dealer, "parts-orders", VorOrder(vin));
         await fixture.CaughtUpAsync();
-        return (order, rdr, claim);
+        return (order, rdr, claim, parts);
     }
 
     /// <summary>Claims whose delivery the OEM refuses with 503 until they are dead-lettered; the OEM is back afterwards.</summary>
-    protected async Task<List<string>> DeadLetteredClaimsAsync(TestDealer dealer, int count)
+    protected Task<List<string>> DeadLetteredClaimsAsync(TestDealer dealer, int count) => fixture.DeadLetteredClaimsAsync(dealer, count);
+
+    /// <summary>A vehicle-off-road parts order for <paramref name="vin"/> (parts of the demo part master).</summary>
+    protected static JsonObject VorOrder(string vin) => new()
     {
-        var numbers = new List<string>();
-        for (var i = 0; i < count; i++)
-        {
-            var number = "WC-DL-" + TestDocuments.Next();
-            fixture.Oem.Script(number, r => r.WithStatusCode(503));
-            var vin = TestDocuments.NewVin();
-            await fixture.SubmitAsync(dealer, "retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-10)));
-            await fixture.SubmitAsync(dealer, "warranty-claims", TestDocuments.Claim(vin, number: number));
-            numbers.Add(number);
-        }
-
-        var failures = fixture.Hub.Service<Dms.Hub.Insights.FailureGroups>();
-        await Eventually.GetAsync(
-            async () => (await failures.ReadAsync(Dms.Hub.Insights.ViewScope.Everything, new(DealerCode: dealer.Code), new HashSet<string>(), CancellationToken.None)).Items.Count(f => f.DeadLetterId is not null),
-            n => n >= count, TimeSpan.FromSeconds(60), "the claims are dead-lettered and shown as failures");
-        foreach (var number in numbers)
-        {
-            fixture.Oem.Unscript(number);
-        }
-
-        return numbers;
-    }
+        ["dealerOrderNumber"] = "VOR-" + TestDocuments.Next(),
+        ["orderType"] = "VOR",
+        ["vin"] = vin,
+        ["repairOrderNumber"] = "RO-" + TestDocuments.Next(),
+        ["lines"] = new JsonArray(new JsonObject { ["lineNumber"] = 1, ["partNumber"] = "45022-AUR-010", ["quantity"] = 1, ["unitOfMeasure"] = "SET" }),
+    };
 
     protected static JsonObject Event(string type, JsonObject? data = null)
     {

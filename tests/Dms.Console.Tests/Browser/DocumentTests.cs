@@ -18,16 +18,16 @@ public sealed class DocumentTests(ConsoleFixture fixture, BrowserFixture browser
         await page.GetByLabel("Find by tracking ID, VIN").FillAsync(vin.ToLowerInvariant());
         await page.GetByLabel("Find by tracking ID, VIN").PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 documents carry");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("4 documents carry");
         var rows = page.Locator("main table tbody tr");
-        foreach (var type in new[] { "vehicle-order", "retail-delivery-report", "warranty-claim" })
+        foreach (var type in new[] { "vehicle-order", "retail-delivery-report", "warranty-claim", "parts-order" })
         {
             await Assertions.Expect(rows.Filter(new() { HasText = type })).ToHaveCountAsync(1);
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = vin }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Vehicle {vin}" })).ToBeVisibleAsync();
-        foreach (var heading in new[] { "Vehicle order", "Retail delivery report", "Warranty claim" })
+        foreach (var heading in new[] { "Vehicle order", "Retail delivery report", "Warranty claim", "Parts order" })
         {
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading })).ToBeVisibleAsync();
         }

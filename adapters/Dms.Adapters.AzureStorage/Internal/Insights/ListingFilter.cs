@@ -21,6 +21,11 @@ internal static class ListingFilter
             conditions.Add(TableClient.CreateQueryFilter($"AwaitingOem eq {awaiting}"));
         }
 
+        if (query.Field is { } field)
+        {
+            conditions.Add(ListingRows.FieldProperty(field.Name) + " eq " + TableClient.CreateQueryFilter($"{field.Value}"));
+        }
+
         return string.Concat(conditions.Select(c => " and " + c));
     }
 

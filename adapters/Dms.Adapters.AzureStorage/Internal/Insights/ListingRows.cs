@@ -45,7 +45,15 @@ internal static class ListingRows
             [nameof(DocumentFacts.AwaitingOem)] = facts.AwaitingOem,
             [nameof(DocumentFacts.Revision)] = facts.Revision,
         };
+        foreach (var (name, value) in facts.Fields.Where(f => f.Key.All(char.IsAsciiLetterOrDigit)))
+        {
+            entity[FieldProperty(name)] = value; // the type's summary fields, filterable by the table itself
+        }
+
         FactsJson.Write(entity, "Facts", facts);
         return entity;
     }
+
+    /// <summary>The row property of a summary field (names are plain identifiers).</summary>
+    public static string FieldProperty(string name) => "F_" + name;
 }
