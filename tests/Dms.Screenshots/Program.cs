@@ -17,6 +17,22 @@ if (!File.Exists(Chromium))
     return 1;
 }
 
+// A replay is started the way an operator would: a failure group, "Replay all … matching", a reason, the button.
+static async Task ReplayAsync(IPage page)
+{
+    var replayAll = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Replay all") });
+    if (await replayAll.CountAsync() == 0)
+    {
+        return;
+    }
+
+    await replayAll.ClickAsync();
+    await page.GetByLabel("Reason").FillAsync("OEM warranty system back after its maintenance window");
+    await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Replay \\d") }).ClickAsync();
+    await page.Locator(".progress-text[data-finished]").WaitForAsync(new() { Timeout = 120_000 });
+    await page.ReloadAsync();
+}
+
 (string File, string Key, string Path, string? Click)[] shots =
 [
     ("overview.png", "demo-console-operator", "/console?window=7d", null),
@@ -24,7 +40,7 @@ if (!File.Exists(Chromium))
     ("document.png", "demo-console-viewer", "/console/documents?type=warranty-claim&status=Approved", "main table tbody tr td a"),
     ("vehicle.png", "demo-console-viewer", "/console/documents?type=parts-order", "main table tbody a[href^='/console/vehicles/']"),
     ("failures.png", "demo-console-operator", "/console/failures", null),
-    ("replay.png", "demo-console-operator", "/console/replays", "main table tbody tr td a"),
+    ("replay.png", "demo-console-operator", "/console/failures?type=retail-delivery-report", "replay"),
     ("dealers.png", "demo-console-admin", "/console/dealers", null),
     ("hq-warranty.png", "demo-console-viewer", "/console/hq/warranty", null),
     ("hq-vehicle-orders.png", "demo-console-viewer", "/console/hq/vehicle-orders", null),
@@ -56,7 +72,11 @@ foreach (var group in shots.GroupBy(s => s.Key))
     foreach (var shot in group)
     {
         var response = await page.GotoAsync(shot.Path);
-        if (shot.Click is { } selector && await page.Locator(selector).CountAsync() > 0)
+        if (shot.Click == "replay")
+        {
+            await ReplayAsync(page);
+        }
+        else if (shot.Click is { } selector && await page.Locator(selector).CountAsync() > 0)
         {
             await page.Locator(selector).First.ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

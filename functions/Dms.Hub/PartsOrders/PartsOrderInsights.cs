@@ -33,7 +33,7 @@ internal sealed class PartsOrderInsights(PartsOrderType type) : IInsightContribu
         }
 
         var vor = document.Body["orderType"]?.GetValue<string>() == PartsOrderTypes.Vor;
-        if (vor && state.AcknowledgedAt is { } acknowledged)
+        if (vor && AcknowledgedAt(document) is { } acknowledged)
         {
             var took = acknowledged - document.SubmittedAt;
             contributions.Add(new Contribution("vorAcked", acknowledged));
@@ -58,4 +58,13 @@ internal sealed class PartsOrderInsights(PartsOrderType type) : IInsightContribu
             contributions.Add(new Contribution("discrepancyUnits", null, open.Sum(d => d.Quantity)));
         }
     }
+
+    /// <summary>
+    /// When the hub recorded the depot's acknowledgement: the timeline entry that took the order out of Submitted (the
+    /// time the hub itself stamped, as for every other type's figures), else the state's own record of it.
+    /// </summary>
+    private DateTimeOffset? AcknowledgedAt(DocumentRecord document) =>
+        document.Timeline.FirstOrDefault(e => e.Channel == FactsBuilder.OemChannel && e.From == PartsOrderStates.Submitted && e.To is { } to
+            && to != PartsOrderStates.Submitted && to != PartsOrderStates.Rejected && to != PartsOrderStates.Cancelled)?.At
+        ?? type.State(document).AcknowledgedAt;
 }
