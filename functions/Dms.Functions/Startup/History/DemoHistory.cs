@@ -27,7 +27,8 @@ internal sealed partial class DemoHistory(IServiceProvider services, IDocumentSt
         await Parallel.ForEachAsync(dealers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (dealer, ct) =>
         {
             var generator = new HistoryGenerator(services);
-            var random = new Random(2026 + dealer.Code.Sum(c => c * 31));
+            var random = new Random(dealer.Code.Aggregate(2026, (seed, c) => unchecked((seed * 31) + c)));
+            var sold = new List<string>(); // the dealer's vehicles: later claims and VOR orders are mostly about them
             for (var day = days - 1; day >= 0; day--)
             {
                 var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-day);
@@ -37,8 +38,14 @@ internal sealed partial class DemoHistory(IServiceProvider services, IDocumentSt
                     for (var i = 0; i < count; i++)
                     {
                         var submitted = start.AddMinutes(random.Next(7 * 60, 20 * 60)).AddSeconds(random.Next(60));
-                        if (submitted < now && generator.Build(type, dealer, (day * 10) + i, submitted, now, random) is { } generated)
+                        var vin = type is "warranty-claim" or "parts-order" && sold.Count > 0 && random.Next(10) < 7 ? sold[random.Next(sold.Count)] : null;
+                        if (submitted < now && generator.Build(type, dealer, (day * 10) + i, submitted, now, random, vin) is { } generated)
                         {
+                            if (type == "retail-delivery-report" && generated.Record.Body["vin"]?.GetValue<string>() is { } delivered)
+                            {
+                                sold.Add(delivered);
+                            }
+
                             await StoreAsync(generated, ct);
                             Interlocked.Increment(ref written);
                         }

@@ -28,12 +28,13 @@ public sealed class HistoryGenerator
         _router = services.GetRequiredService<Router>();
     }
 
-    public GeneratedDocument? Build(string typeName, Dealer dealer, int sequence, DateTimeOffset submitted, DateTimeOffset now, Random random)
+    /// <param name="vin">A vehicle the dealer already sold (claims and VOR orders about it); a new one when null.</param>
+    public GeneratedDocument? Build(string typeName, Dealer dealer, int sequence, DateTimeOffset submitted, DateTimeOffset now, Random random, string? vin = null)
     {
         var type = _types.Get(typeName);
         var prefix = typeName switch { "warranty-claim" => "WC", "vehicle-order" => "VO", "retail-delivery-report" => "RDR", "parts-order" => "PO", _ => "DOC" };
         var number = $"H{prefix}-{submitted.UtcDateTime:yyMMdd}-{dealer.Code}-{sequence:D3}";
-        var vin = HistoryBodies.Vin(random.Next(1_000_000));
+        vin ??= HistoryBodies.Vin(random.Next(1_000_000));
         var body = typeName switch
         {
             "warranty-claim" => HistoryBodies.WarrantyClaim(number, vin, submitted, random),
