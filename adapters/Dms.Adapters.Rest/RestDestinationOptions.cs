@@ -14,7 +14,7 @@ public sealed class RestDestinationOptions
     /// <summary>The credential itself; in Azure an app setting that references Key Vault.</summary>
     public string? AuthValue { get; set; }
 
-    /// <summary>Per-attempt timeout. Keep it below Dms:Work:LeaseSeconds so attempts never overlap.</summary>
+    /// <summary>Per-attempt timeout: below half of Dms:Work:LeaseSeconds (checked at start-up), so attempts never overlap.</summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 

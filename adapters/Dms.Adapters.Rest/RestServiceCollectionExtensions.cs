@@ -18,6 +18,7 @@ public static class RestServiceCollectionExtensions
     public static IServiceCollection AddRestAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKeyedSingleton<IOutboundAdapter, RestOutboundAdapter>(RestOutboundAdapter.Key);
+        services.AddSingleton<CircuitGates>();
         services.AddKeyedSingleton<IDealerNotifier, WebhookNotifier>(WebhookNotifier.Key);
 
         foreach (var destination in configuration.GetSection(RoutingOptions.Section + ":Destinations").GetChildren())
@@ -27,29 +28,55 @@ public static class RestServiceCollectionExtensions
                 continue;
             }
 
-            services.AddOptions<RestDestinationOptions>(destination.Key).Bind(destination).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<RestDestinationOptions>(destination.Key).Bind(destination).ValidateDataAnnotations()
+                .Validate(o => FitsInHalfALease(o.TimeoutSeconds, configuration), $"Dms:Routing:Destinations:{destination.Key}:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds.")
+                .ValidateOnStart();
             var options = destination.Get<RestDestinationOptions>() ?? new RestDestinationOptions();
             AddResilientClient(services, RestOutboundAdapter.ClientName(destination.Key), options.TimeoutSeconds, options.MaxConcurrency, options);
         }
 
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => FitsInHalfALease(o.TimeoutSeconds, configuration), "Dms:Notifications:Webhook:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds.")
+            .ValidateOnStart();
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         AddResilientClient(services, WebhookNotifier.ClientName, webhooks.TimeoutSeconds, webhooks.MaxConcurrency, new RestDestinationOptions());
         return services;
     }
 
+    /// <summary>
+    /// An attempt may start with half its lease left (work claimed at birth that waited in the queue), and must end
+    /// before the lease does, or a second runner could start the same attempt beside it.
+    /// </summary>
+    private static bool FitsInHalfALease(int timeoutSeconds, IConfiguration configuration) =>
+        timeoutSeconds * 2 < configuration.GetValue("Dms:Work:LeaseSeconds", 60);
+
     private static void AddResilientClient(IServiceCollection services, string name, int timeoutSeconds, int maxConcurrency, RestDestinationOptions breaker)
     {
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("dms", pipeline => pipeline
-                .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 })
-                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = breaker.BreakFailureRatio,
-                    MinimumThroughput = breaker.BreakMinimumThroughput,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds)));
+            .AddResilienceHandler("dms", (pipeline, context) =>
+            {
+                // The gates mirror the breaker's state so queued work can wait for it without leasing (CircuitGates).
+                var gates = context.ServiceProvider.GetRequiredService<CircuitGates>();
+                pipeline
+                    .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = breaker.BreakFailureRatio,
+                        MinimumThroughput = breaker.BreakMinimumThroughput,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
+                        OnOpened = args =>
+                        {
+                            gates.Opened(name, args.BreakDuration);
+                            return default;
+                        },
+                        OnClosed = _ =>
+                        {
+                            gates.Closed(name);
+                            return default;
+                        },
+                    })
+                    .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds));
+            });
     }
 }

@@ -39,6 +39,7 @@ public static class HubServiceCollectionExtensions
         AddOptions<WorkOptions>(services, configuration, WorkOptions.Section);
         AddOptions<NotificationOptions>(services, configuration, NotificationOptions.Section);
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
+        AddOptions<DocumentCacheOptions>(services, configuration, DocumentCacheOptions.Section);
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
         AddOptions<InsightsOptions>(services, configuration, InsightsOptions.Section);
         AddOptions<ReplayOptions>(services, configuration, ReplayOptions.Section);
@@ -58,6 +59,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
+        services.AddSingleton<DocumentCache>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
@@ -74,6 +76,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, RouteHandler>();
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();
         services.AddSingleton<DocumentTriggers>();

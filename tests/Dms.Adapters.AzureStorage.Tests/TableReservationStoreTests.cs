@@ -14,11 +14,11 @@ public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFix
     public async Task TryAdd_OneScopeIsAtomic_AnyExistingKeyAddsNothing()
     {
         var scope = "vin|" + TestDocuments.NewVin();
-        Assert.True(await Reservations.TryAddAsync(scope, [Claim(scope, "a")], Alice, DateTimeOffset.UtcNow, default));
+        Assert.NotNull(await Reservations.TryAddAsync(scope, [Claim(scope, "a")], Alice, DateTimeOffset.UtcNow, default));
 
         var added = await Reservations.TryAddAsync(scope, [Claim(scope, "b"), Claim(scope, "a")], Bob, DateTimeOffset.UtcNow, default);
 
-        Assert.False(added);
+        Assert.Null(added);
         Assert.Null(await Reservations.GetAsync(scope, "b", default));
         Assert.Equal(Alice, (await Reservations.GetAsync(scope, "a", default))!.Holder);
     }
@@ -30,8 +30,8 @@ public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFix
         await Reservations.TryAddAsync(scope, [Claim(scope, "a")], Alice, DateTimeOffset.UtcNow, default);
         var stale = (await Reservations.GetAsync(scope, "a", default))!;
 
-        Assert.True(await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Bob, DateTimeOffset.UtcNow, default));
-        Assert.False(await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Alice, DateTimeOffset.UtcNow, default));
+        Assert.Equal(Bob, (await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Bob, DateTimeOffset.UtcNow, default))?.Holder);
+        Assert.Null(await Reservations.TryReplaceAsync(stale, Claim(scope, "a"), Alice, DateTimeOffset.UtcNow, default));
         Assert.Equal(Bob, (await Reservations.GetAsync(scope, "a", default))!.Holder);
     }
 
@@ -50,6 +50,21 @@ public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFix
         Assert.True(kept!.Confirmed);
         Assert.Equal("2026-11-01", kept.Data["warrantyStart"]);
         Assert.Null(await Reservations.GetAsync(scope, "retail", default));
+    }
+
+    [Fact]
+    public async Task TryAdd_ReturnsTheStoredEntries_WhoseETagsConfirmWithoutARead()
+    {
+        var scope = "vin|" + TestDocuments.NewVin();
+        var retail = new Reservation(scope, "retail", "/vin", "VIN_ALREADY_RETAILED", "m", new Dictionary<string, string> { ["warrantyStart"] = "2026-11-02" });
+
+        var entry = Assert.Single((await Reservations.TryAddAsync(scope, [retail], Alice, DateTimeOffset.UtcNow, default))!);
+        await Reservations.ConfirmAsync(entry, default);
+
+        var stored = (await Reservations.GetAsync(scope, "retail", default))!;
+        Assert.Equal((Alice, false, "2026-11-02"), (entry.Holder, entry.Confirmed, entry.Data["warrantyStart"]));
+        Assert.True(stored.Confirmed, "confirmed under the ETag the add returned");
+        Assert.NotEqual(entry.ETag, stored.ETag);
     }
 
     private static Reservation Claim(string scope, string key) => new(scope, key, "/laborLines/0/operationCode", "DUPLICATE_CLAIM", "dup");

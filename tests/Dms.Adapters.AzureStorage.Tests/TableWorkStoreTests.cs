@@ -86,6 +86,24 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Defer_GivesTheAttemptBack_KeepsTheLastError_ReturnsTheNewETag()
+    {
+        var item = await CreateWorkAsync();
+        var failed = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+        await Store.CommitAsync(new ChangeSet(item.DealerCode) { RescheduleWork = (failed, DateTimeOffset.UtcNow, "HTTP 503") }, default);
+        var lease = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+        var due = DateTimeOffset.UtcNow.AddSeconds(15);
+
+        var defer = new ChangeSet(item.DealerCode) { DeferWork = (lease, due, "Circuit open") };
+        await Store.CommitAsync(defer, default);
+
+        var pending = (await Pending(item.Id))!;
+        Assert.Equal((2, 1, "HTTP 503", (DateTimeOffset?)null), (lease.Attempt, pending.Attempt, pending.LastError, pending.LeasedUntil));
+        Assert.Equal(pending.ETag, defer.Rescheduled!.ETag);
+        Assert.Equal(1, defer.Rescheduled.Attempt);
+    }
+
+    [Fact]
     public async Task DeadLetter_MovesWorkOut_ReplayMarksOnceUnderETag()
     {
         var item = await CreateWorkAsync();
@@ -106,12 +124,93 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
         Assert.Null(await Work.GetDeadLetterAsync(Records.Dealer(), item.Id, default));
     }
 
-    private async Task<WorkItem> CreateWorkAsync(DateTimeOffset? due = null)
+    [Fact]
+    public async Task Lease_WithTheRowAsCommitted_ConditionalUpdateAndNoRead()
+    {
+        var item = await CreateWorkAsync();
+        Assert.NotNull(item.ETag);
+        var before = Traffic.Snapshot();
+
+        var lease = (await Work.TryLeaseAsync(WorkMessage.For(item).Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+
+        Assert.Equal(1, lease.Attempt);
+        Assert.Equal(new Dictionary<string, long> { ["table-write"] = 1 }, Trips(before));
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(new ChangeSet(item.DealerCode) { CompleteWork = lease }, default));
+    }
+
+    [Fact]
+    public async Task Lease_WithAStaleCopy_ReadsTheRowAndLeasesIt()
+    {
+        var item = await CreateWorkAsync();
+        var stale = WorkMessage.For(item).Ref;
+        var first = (await Work.TryLeaseAsync(item.Ref, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+        await Store.CommitAsync(new ChangeSet(item.DealerCode) { RescheduleWork = (first, DateTimeOffset.UtcNow, "HTTP 503") }, default);
+        var before = Traffic.Snapshot();
+
+        var second = (await Work.TryLeaseAsync(stale, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default)).Lease!;
+
+        Assert.Equal((2, "HTTP 503"), (second.Attempt, second.Item.LastError));
+        Assert.Equal(new Dictionary<string, long> { ["table-read"] = 1, ["table-write"] = 2 }, Trips(before));
+    }
+
+    [Fact]
+    public async Task Lease_ClaimedAtCreation_ExtendedWithoutCountingAnotherAttempt()
+    {
+        var item = await CreateWorkAsync(claimedUntil: DateTimeOffset.UtcNow.AddSeconds(1));
+        var now = DateTimeOffset.UtcNow;
+
+        var extended = (await Work.TryLeaseAsync(WorkMessage.For(item).Ref with { Claimed = true }, now, Lease, LeaseMode.WhenDue, default)).Lease!;
+        var other = await Work.TryLeaseAsync(WorkMessage.For(item).Ref, now, Lease, LeaseMode.WhenDue, default);
+
+        Assert.Equal((1, now + Lease), (extended.Attempt, extended.Until));
+        Assert.Null(other.Lease);
+    }
+
+    [Fact]
+    public async Task ScanPending_Slices_EachItemInExactlyOne()
+    {
+        var created = new List<WorkItem>();
+        for (var i = 0; i < 6; i++)
+        {
+            created.Add(await CreateWorkAsync());
+        }
+
+        var sliced = new List<string>();
+        for (var slice = 0; slice < 2; slice++)
+        {
+            await foreach (var item in Work.ScanPendingAsync(slice, 2, default))
+            {
+                sliced.Add(item.Id);
+            }
+        }
+
+        var all = new List<string>();
+        await foreach (var item in Work.ScanPendingAsync(default))
+        {
+            all.Add(item.Id);
+        }
+
+        Assert.Equal(all.Order(), sliced.Order());
+        Assert.Subset(all.ToHashSet(), created.Select(c => c.Id).ToHashSet());
+    }
+
+    private Dms.Hub.Operations.StorageTraffic Traffic => fixture.Get<Dms.Hub.Operations.StorageTraffic>();
+
+    private Dictionary<string, long> Trips(IReadOnlyDictionary<string, long> before) =>
+        Traffic.Snapshot().Select(t => (t.Key, Count: t.Value - before.GetValueOrDefault(t.Key))).Where(t => t.Count > 0).ToDictionary(t => t.Key, t => t.Count);
+
+    private async Task<WorkItem> CreateWorkAsync(DateTimeOffset? due = null, DateTimeOffset? claimedUntil = null)
     {
         var document = Records.Document(Records.Dealer());
         var item = Records.Work(document.DealerCode, document, due);
-        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(Records.Create(document, item), default));
-        return item;
+        if (claimedUntil is not null)
+        {
+            item = item with { Attempt = 1, LeasedUntil = claimedUntil };
+        }
+
+        var changes = Records.Create(document, item);
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(changes, default));
+        return changes.NewWork.Single();
     }
 
     private async Task<WorkItem?> Pending(string id)

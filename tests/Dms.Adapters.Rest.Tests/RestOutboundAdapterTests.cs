@@ -126,9 +126,10 @@ public sealed class RestOutboundAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_RepeatedFailures_CircuitOpensAndStopsCallingTheOem()
+    public async Task Send_RepeatedFailures_CircuitOpens_FurtherSendsDeferredWithoutACall()
     {
         Answer(Response.Create().WithStatusCode(503));
+        Assert.Null(Adapter.DeferFor("oem"));
         for (var i = 0; i < 6; i++)
         {
             await Adapter.SendAsync(Message("oem"), default);
@@ -137,9 +138,11 @@ public sealed class RestOutboundAdapterTests : IDisposable
         var calls = _oem.LogEntries.Count;
         var result = await Adapter.SendAsync(Message("oem"), default);
 
-        Assert.Equal("Circuit open after repeated failures.", result.Error);
+        Assert.Equal((DeliveryOutcome.Deferred, "Circuit open after repeated failures."), (result.Outcome, result.Error));
         Assert.Equal(calls, _oem.LogEntries.Count);
         Assert.True(result.RetryAfter > TimeSpan.Zero);
+        Assert.InRange(Adapter.DeferFor("oem")!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.Null(Adapter.DeferFor("down"));
     }
 
     public void Dispose()

@@ -3,6 +3,9 @@ namespace Dms.Bench;
 /// <summary>Hub and OEM settings of benchmark and chaos runs (on top of the test defaults: test keys, Azurite).</summary>
 internal static class Profiles
 {
+    /// <summary>Calls the hub keeps in flight to one destination (the OEM simulator plays two).</summary>
+    public const int DestinationMaxConcurrency = 16;
+
     /// <summary>Production-like work settings: default shards and credential cache, rate limits on, 2 s attempt timeout, patient retries.</summary>
     /// <param name="breakFailureRatio">Failure ratio that opens a destination's circuit (the hub's default is 0.5).</param>
     public static Dictionary<string, string> Hub(int maxAttempts = 12, int maxDelaySeconds = 10, double breakFailureRatio = 0.5)
@@ -13,7 +16,7 @@ internal static class Profiles
             ["Dms:RateLimit:Enabled"] = "true",
             ["Dms:Work:Concurrency"] = "32",
             ["Dms:Work:LeaseSeconds"] = "30",
-            ["Dms:Work:RecoveryIntervalSeconds"] = "5",
+            ["Dms:Work:RecoveryIntervalSeconds"] = "30",
             ["Dms:Work:Retry:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dms:Notifications:Retry:MaxAttempts"] = "8",
             ["Dms:Notifications:Retry:BaseDelayMilliseconds"] = "200",
@@ -24,6 +27,7 @@ internal static class Profiles
         {
             var prefix = $"Dms:Routing:Destinations:{destination}:";
             settings[prefix + "TimeoutSeconds"] = "2";
+            settings[prefix + "MaxConcurrency"] = DestinationMaxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[prefix + "BreakFailureRatio"] = breakFailureRatio.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[prefix + "Retry:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings[prefix + "Retry:BaseDelayMilliseconds"] = "500";

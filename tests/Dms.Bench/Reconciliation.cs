@@ -80,7 +80,7 @@ internal sealed record Reconciliation(
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/{DocumentTypes.Route(document.DocumentType)}/{document.TrackingId}");
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/{Mix.Route(document.DocumentType)}/{document.TrackingId}");
                 request.Headers.Add("X-Api-Key", apiKey);
                 using var response = await client.SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.NotFound)

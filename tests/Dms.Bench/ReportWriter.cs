@@ -10,16 +10,16 @@ internal static class ReportWriter
     public static string Markdown(BenchReport r)
     {
         var m = r.Machine;
-        var s = r.Saturation;
-        var t = r.Steady;
-        var b = r.Backlog;
+        var (w, s, t, b) = (r.WarmUp, r.Saturation, r.Steady, r.Backlog);
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
         Line($"# Dms benchmark");
         Line($"");
         Line($"{m["date"]} · commit {m["commit"]} · {m["cores"]} cores ({m["cpu"]}), {m["memoryGiB"]} GiB · {m["os"]} · {m["runtime"]} · Azurite {m["azurite"]} in memory");
         Line($"");
-        Line($"Hub, Azurite, OEM simulator and dealer simulator share the machine. The hub runs the embedded transport with production-like settings; the OEM answers in 5 ms and decides claims 100–300 ms after accepting them. Dealers: 40 per phase (10% over SOAP), 5% invalid documents, 5% deliberate duplicates; every vehicle is an RDR followed by a claim.");
+        Line($"Hub, Azurite, OEM simulator and dealer simulator share the machine. The hub runs the embedded transport with production-like settings; the OEM answers in 5 ms and decides claims 100–300 ms after accepting them. **Mix:** {r.Mix}; 40 dealers per phase (10% over SOAP), 5% invalid documents, 5% deliberate duplicates.");
+        Line($"");
+        Goals(text, r);
         Line($"");
         Line($"| | saturation | steady |");
         Line($"|---|---:|---:|");
@@ -31,14 +31,26 @@ internal static class ReportWriter
         Line($"| acceptance → OEM decision at the dealer's webhook p50 / p99 (ms) | {s.Simulation.DecisionLatencyMs.P50} / {s.Simulation.DecisionLatencyMs.P99} ({s.Simulation.ClaimsDecided}/{s.Simulation.ClaimsAccepted} claims) | {t.Simulation.DecisionLatencyMs.P50} / {t.Simulation.DecisionLatencyMs.P99} ({t.Simulation.ClaimsDecided}/{t.Simulation.ClaimsAccepted}) |");
         Line($"| duplicates answered as replays | {s.Simulation.DuplicatesReplayed}/{s.Simulation.DuplicatesSent} | {t.Simulation.DuplicatesReplayed}/{t.Simulation.DuplicatesSent} |");
         Line($"| errors by kind | {Errors(s.Simulation)} | {Errors(t.Simulation)} |");
-        Line($"| hub CPU seconds per 1,000 documents | {s.HubCpuSecondsPer1000} | {t.HubCpuSecondsPer1000} |");
-        Line($"| Azurite CPU seconds per 1,000 documents | {s.AzuriteCpuSecondsPer1000} | {t.AzuriteCpuSecondsPer1000} |");
-        Line($"| hub peak working set (MB) / per 1,000 documents | {Mb(s.PeakWorkingSetBytes)} / {Mb(s.PeakWorkingSetBytes * 1000 / Math.Max(1, s.Simulation.Accepted))} | {Mb(t.PeakWorkingSetBytes)} / {Mb(t.PeakWorkingSetBytes * 1000 / Math.Max(1, t.Simulation.Accepted))} |");
-        Line($"| storage round trips per document | {s.StorageRoundTripsPerDocument} ({Kinds(s)}) | {t.StorageRoundTripsPerDocument} |");
+        Line($"| hub CPU ms per document (warm-up phase apart: {w.HubCpuMsPerDocument}) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
+        Line($"| Azurite CPU ms per document | {s.AzuriteCpuMsPerDocument} | {t.AzuriteCpuMsPerDocument} |");
+        Line($"| hub peak working set (MB) | {Mb(s.PeakWorkingSetBytes)} | {Mb(t.PeakWorkingSetBytes)} |");
+        Line($"| storage round trips per document | {s.StorageRoundTripsPerDocument} ({Kinds(s.StoragePerDocument)}) | {t.StorageRoundTripsPerDocument} ({Kinds(t.StoragePerDocument)}) |");
         Line($"");
-        Line($"**Storage floor.** A plain `TableClient` doing the same {s.StorageRoundTripsPerDocument} round trips per document ({Kinds(s)}) with {s.Simulation.Concurrency} workers against the same Azurite: {r.Floor.DocumentsPerSecond} documents/s ({r.Floor.RoundTripsPerSecond} round trips/s). **Hub / floor = {r.HubToFloorRatio}** (end-to-end saturation rate ÷ floor rate).");
+        Line($"**Warm-up.** The hub is not compiled ahead of time (no ReadyToRun): the first {w.Simulation.Accepted} documents after start ran while the JIT compiled the code paths, at {w.HubCpuMsPerDocument} ms of hub CPU per document. That phase is measured on its own and excluded from the figures above.");
         Line($"");
-        Line($"**Backlog.** The OEM was down for {b.OutageSeconds} s while {b.Accepted} documents arrived at {b.Simulation.TargetRate}/s (acknowledgement p50 / p99 {b.Simulation.AckLatencyMs.P50} / {b.Simulation.AckLatencyMs.P99} ms). After it came back the first delivery went out after {b.FirstDeliveryAfterRecoverySeconds} s (retry backoff, capped at 5 s) and the backlog drained in {b.DrainSeconds} s: **{b.DrainDocumentsPerSecond} deliveries/s**. Reconciliation: accepted {b.Reconciliation.Accepted} = delivered {b.Reconciliation.Delivered} + rejected {b.Reconciliation.Rejected} + dead-lettered {b.Reconciliation.DeadLettered}; effects for unknown documents {b.Reconciliation.EffectsForUnknownDocuments}, duplicate effects over the whole run {b.Reconciliation.DuplicateEffects}.");
+        Line($"**Storage round trips per lifecycle step** (saturation phase; the hub's own count by document type and step, outcome after the colon). Trips outside any step — the recovery sweep's scans, credential look-ups that missed the cache, the SOAP nonce inserts — come to {Unattributed(s)} per document.");
+        Line($"");
+        Line($"| document type | step | runs | round trips per run | by kind |");
+        Line($"|---|---|---:|---:|---|");
+        foreach (var step in s.Steps)
+        {
+            Line($"| {step.DocumentType} | {step.Step} | {step.Runs} | {step.RoundTripsPerRun} | {Kinds(step.ByKind)} |");
+        }
+
+        Line($"");
+        Line($"**Storage floors** (a plain `TableClient`, {s.Simulation.Concurrency} workers, the same Azurite). Fixed minimum — {r.MinimalFloor.Definition}: **{r.MinimalFloor.DocumentsPerSecond} documents/s** ({r.MinimalFloor.RoundTripsPerSecond} round trips/s); **hub ÷ fixed floor = {r.HubToMinimalFloor}**. The hub's own round trips ({r.SameTripsFloor.RoundTripsPerDocument} per document, by kind as above): {r.SameTripsFloor.DocumentsPerSecond} documents/s; **hub ÷ same-trips floor = {r.HubToSameTripsFloor}** (end-to-end saturation rate ÷ floor rate).");
+        Line($"");
+        Line($"**Backlog.** The OEM was down for {b.OutageSeconds} s while {b.Accepted} documents arrived at {b.Simulation.TargetRate}/s (acknowledgement p50 / p99 {b.Simulation.AckLatencyMs.P50} / {b.Simulation.AckLatencyMs.P99} ms). After it came back the first delivery went out after {b.FirstDeliveryAfterRecoverySeconds} s (the destination's circuit lets a trial call through once its break is over) and the backlog drained in {b.DrainSeconds} s: **{b.DrainDocumentsPerSecond} deliveries/s = {r.DrainToSaturation} × the saturation rate**. Reconciliation: accepted {b.Reconciliation.Accepted} = delivered {b.Reconciliation.Delivered} + rejected {b.Reconciliation.Rejected} + dead-lettered {b.Reconciliation.DeadLettered}; effects for unknown documents {b.Reconciliation.EffectsForUnknownDocuments}, duplicate effects over the whole run {b.Reconciliation.DuplicateEffects}.");
         Line($"");
         Line($"| probe during the outage | samples | p50 (ms) | p99 (ms) | max (ms) | failures |");
         Line($"|---|---:|---:|---:|---:|---:|");
@@ -52,11 +64,45 @@ internal static class ReportWriter
         return text.ToString();
     }
 
+    /// <summary>Issue 14's goals against this run's figures (measured, not asserted: tests never judge timings).</summary>
+    private static void Goals(StringBuilder text, BenchReport r)
+    {
+        var (s, t) = (r.Saturation, r.Steady);
+        var events = s.Steps.Where(x => x.Step.StartsWith("oem-event:", StringComparison.Ordinal)).ToList();
+        var notifications = s.Steps.Where(x => x.Step == "notify:Completed").ToList();
+        var maxEvent = events.Count == 0 ? 0 : events.Max(x => x.RoundTripsPerRun);
+        var maxNotification = notifications.Count == 0 ? 0 : notifications.Max(x => x.RoundTripsPerRun);
+        var rows = new (string Goal, string Target, double Measured, bool Met)[]
+        {
+            ("storage round trips per document (the mix above)", "≤ 8", s.StorageRoundTripsPerDocument, s.StorageRoundTripsPerDocument <= 8),
+            ("round trips per OEM event (most costly event type)", "≤ 2", maxEvent, maxEvent <= 2),
+            ("round trips per notification", "≤ 2", maxNotification, maxNotification <= 2),
+            ("hub CPU ms per document at half saturation (steady)", "≤ 4", t.HubCpuMsPerDocument, t.HubCpuMsPerDocument <= 4),
+            ("hub ÷ fixed 6-round-trip floor", "≥ 0.6", r.HubToMinimalFloor, r.HubToMinimalFloor >= 0.6),
+            ("acknowledgement p99 at half saturation (ms)", "≤ 50", t.Simulation.AckLatencyMs.P99, t.Simulation.AckLatencyMs.P99 <= 50),
+            ("backlog drain ÷ saturation rate", "≥ 0.8", r.DrainToSaturation, r.DrainToSaturation >= 0.8),
+        };
+        text.AppendLine("| goal (issue 14) | target | this run | |");
+        text.AppendLine("|---|---:|---:|---|");
+        foreach (var (goal, target, measured, met) in rows)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {goal} | {target} | {measured} | {(met ? "met" : "**missed**")} |"));
+        }
+    }
+
+    private static string Unattributed(Phase phase)
+    {
+        var attributed = phase.Steps.Sum(x => x.Runs * x.RoundTripsPerRun);
+        var total = phase.StorageRoundTripsPerDocument * Math.Max(1, phase.Simulation.Accepted);
+        return Math.Round(Math.Max(0, total - attributed) / Math.Max(1, phase.Simulation.Accepted), 2).ToString(CultureInfo.InvariantCulture);
+    }
+
     private static string Latency(Percentiles p) => string.Create(CultureInfo.InvariantCulture, $"{p.P50} / {p.P95} / {p.P99} / {p.Max}");
 
     private static string Errors(SimulationResult r) => r.ErrorsByKind.Count == 0 ? "none" : string.Join(", ", r.ErrorsByKind.Select(e => $"{e.Key} ×{e.Value}"));
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture);
 
-    private static string Kinds(Phase phase) => string.Join(", ", phase.StoragePerDocument.Where(k => k.Value > 0).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")));
+    private static string Kinds(IReadOnlyDictionary<string, double> kinds) =>
+        string.Join(", ", kinds.Where(k => k.Value > 0).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")));
 }

@@ -2,16 +2,37 @@ using System.Diagnostics;
 
 namespace Dms.Bench;
 
-/// <summary>The hub's own figures (GET /admin/runtime): CPU seconds, working set, storage round trips by kind.</summary>
-internal sealed record RuntimeSnapshot(double CpuSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, IReadOnlyDictionary<string, long> Storage, long StorageTotal, double AzuriteCpuSeconds, long At)
+/// <summary>
+/// The hub's own figures (GET /admin/runtime): CPU seconds, working set, storage round trips by kind and by document
+/// type and lifecycle step.
+/// </summary>
+internal sealed record RuntimeSnapshot(
+    double CpuSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, IReadOnlyDictionary<string, long> Storage, long StorageTotal,
+    IReadOnlyDictionary<(string Type, string Step), StepCount> Steps, double AzuriteCpuSeconds, long At)
 {
     public static async Task<RuntimeSnapshot> TakeAsync(Stack stack)
     {
         var view = await stack.RuntimeAsync();
         var storage = view["storageRequests"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal);
+        var steps = view["storageSteps"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(
+            s => (s["documentType"]!.GetValue<string>(), s["step"]!.GetValue<string>()),
+            s => new StepCount(s["runs"]!.GetValue<long>(), s["roundTrips"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<long>(), StringComparer.Ordinal)));
         return new RuntimeSnapshot(view["cpuSeconds"]!.GetValue<double>(), view["workingSetBytes"]!.GetValue<long>(), view["peakWorkingSetBytes"]!.GetValue<long>(),
-            storage, view["storageRequestsTotal"]!.GetValue<long>(), stack.AzuriteCpuSeconds(), Stopwatch.GetTimestamp());
+            storage, view["storageRequestsTotal"]!.GetValue<long>(), steps, stack.AzuriteCpuSeconds(), Stopwatch.GetTimestamp());
     }
+
+    /// <summary>What each step cost between <paramref name="before"/> and this snapshot, per run.</summary>
+    public IReadOnlyList<StepCost> StepsSince(RuntimeSnapshot before) =>
+        Steps.Select(s =>
+            {
+                var earlier = before.Steps.GetValueOrDefault(s.Key) ?? new StepCount(0, new Dictionary<string, long>());
+                var runs = s.Value.Runs - earlier.Runs;
+                var trips = s.Value.RoundTrips.ToDictionary(t => t.Key, t => runs == 0 ? 0 : Math.Round((t.Value - earlier.RoundTrips.GetValueOrDefault(t.Key)) / (double)runs, 2), StringComparer.Ordinal);
+                return new StepCost(s.Key.Type, s.Key.Step, runs, Math.Round(trips.Values.Sum(), 2), trips.Where(t => t.Value > 0).ToDictionary(StringComparer.Ordinal));
+            })
+            .Where(s => s.Runs > 0)
+            .OrderBy(s => s.DocumentType, StringComparer.Ordinal).ThenBy(s => s.Step, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Waits until the hub has made no storage call for three seconds (all work done); returns the snapshot at the last change.</summary>
     public static async Task<RuntimeSnapshot> WaitIdleAsync(Stack stack, TimeSpan limit)

@@ -5,15 +5,32 @@ using Azure.Data.Tables;
 namespace Dms.Bench;
 
 /// <summary>
-/// The storage floor: a plain TableClient doing, per document, the same number of Azurite round trips of each kind
-/// the hub needed (point reads, queries, single writes, batches), at the same concurrency, against the same Azurite.
-/// No hub could go faster on this storage; the report divides the hub's rate by this one.
+/// Storage floors: a plain TableClient against the same Azurite, at the same concurrency, doing a document's round
+/// trips with no hub around them. No hub could go faster on this storage; the report divides the hub's rate by them.
 /// </summary>
 internal static class StorageFloor
 {
-    public sealed record Result(int Documents, long RoundTrips, double Seconds, double DocumentsPerSecond, double RoundTripsPerSecond);
+    /// <summary>
+    /// The fixed minimum a document's life needs, six round trips (RDR or claim alike): its intake as one batch in the
+    /// dealer's partition (document, raw payload, two keys, delivery work), one single insert (its VIN reservation),
+    /// then twice a point read of the document and a batch (replace the document, write a work row) — the delivery's
+    /// outcome and one OEM event.
+    /// </summary>
+    public const string MinimalDefinition =
+        "per document: 1 batch of 5 entities (intake), 1 single insert (VIN reservation), then 2 × (1 point read of the document + 1 batch of 2 entities)";
 
-    public static async Task<Result> MeasureAsync(string connectionString, IReadOnlyDictionary<string, double> perDocument, int documents, int concurrency)
+    public sealed record Result(string Definition, double RoundTripsPerDocument, int Documents, long RoundTrips, double Seconds, double DocumentsPerSecond, double RoundTripsPerSecond);
+
+    public static Task<Result> MeasureMinimalAsync(string connectionString, int documents, int concurrency) =>
+        MeasureAsync(connectionString, MinimalDefinition, 6, documents, concurrency, MinimalDocumentAsync);
+
+    /// <summary>The hub's own round trips per document by kind (point reads, queries, single writes, batches), replayed.</summary>
+    public static Task<Result> MeasureSameTripsAsync(string connectionString, IReadOnlyDictionary<string, double> perDocument, int documents, int concurrency) =>
+        MeasureAsync(connectionString, "the hub's round trips per document by kind: " + string.Join(", ", perDocument.Select(k => $"{k.Key} {k.Value}")),
+            Math.Round(perDocument.Values.Sum(), 2), documents, concurrency, (table, random, padding) => SameTripsDocumentAsync(table, random, padding, perDocument));
+
+    private static async Task<Result> MeasureAsync(string connectionString, string definition, double tripsPerDocument, int documents, int concurrency,
+        Func<TableClient, Random, string, Task<int>> document)
     {
         var table = new TableServiceClient(connectionString).GetTableClient("floor" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
@@ -29,22 +46,56 @@ internal static class StorageFloor
             var random = new Random(worker);
             while (Interlocked.Increment(ref next) < documents)
             {
-                var partition = $"p{random.Next(16)}";
-                foreach (var (kind, mean) in perDocument)
-                {
-                    // Whole round trips with the hub's average: floor(mean), plus one more with the fractional chance.
-                    var count = (int)mean + (random.NextDouble() < mean - (int)mean ? 1 : 0);
-                    for (var i = 0; i < count; i++)
-                    {
-                        await RoundTripAsync(table, kind, partition, random, padding);
-                        Interlocked.Increment(ref roundTrips);
-                    }
-                }
+                Interlocked.Add(ref roundTrips, await document(table, random, padding));
             }
         }));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await table.DeleteAsync();
-        return new Result(documents, roundTrips, Math.Round(seconds, 2), Math.Round(documents / seconds, 1), Math.Round(roundTrips / seconds, 1));
+        return new Result(definition, tripsPerDocument, documents, roundTrips, Math.Round(seconds, 2), Math.Round(documents / seconds, 1), Math.Round(roundTrips / seconds, 1));
+    }
+
+    private static async Task<int> MinimalDocumentAsync(TableClient table, Random random, string padding)
+    {
+        var partition = $"p{random.Next(16)}";
+        var id = Guid.NewGuid().ToString("N");
+        await table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, Row(partition, "d" + id, padding)),
+            new(TableTransactionActionType.Add, Row(partition, "p" + id, padding)),
+            new(TableTransactionActionType.Add, Row(partition, "k1" + id, string.Empty)),
+            new(TableTransactionActionType.Add, Row(partition, "k2" + id, string.Empty)),
+            new(TableTransactionActionType.Add, Row(partition, "w" + id, string.Empty)),
+        ]);
+        await table.AddEntityAsync(Row("vin|" + id, "retail", string.Empty));
+        for (var step = 0; step < 2; step++)
+        {
+            var document = (await table.GetEntityAsync<TableEntity>(partition, "d" + id)).Value;
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateReplace, Row(partition, "d" + id, padding), document.ETag),
+                new(TableTransactionActionType.UpsertReplace, Row(partition, "w" + id, string.Empty)),
+            ]);
+        }
+
+        return 6;
+    }
+
+    private static async Task<int> SameTripsDocumentAsync(TableClient table, Random random, string padding, IReadOnlyDictionary<string, double> perDocument)
+    {
+        var partition = $"p{random.Next(16)}";
+        var trips = 0;
+        foreach (var (kind, mean) in perDocument)
+        {
+            // Whole round trips with the hub's average: floor(mean), plus one more with the fractional chance.
+            var count = (int)mean + (random.NextDouble() < mean - (int)mean ? 1 : 0);
+            for (var i = 0; i < count; i++)
+            {
+                await RoundTripAsync(table, kind, partition, random, padding);
+                trips++;
+            }
+        }
+
+        return trips;
     }
 
     private static async Task RoundTripAsync(TableClient table, string kind, string partition, Random random, string padding)

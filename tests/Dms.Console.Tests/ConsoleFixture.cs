@@ -30,6 +30,7 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
             settings[key] = value;
         }
 
+        NoBreakers(settings);
         Configure(settings);
         Hub = await HubHost.StartAsync(settings, services: ConfigureServices);
         await Eventually.GetAsync(async () => await Hub.Service<Dms.Hub.Storage.IDocumentStore>().GetKeyAsync("D001", "demo|history|v1", CancellationToken.None), k => k is not null,
@@ -76,6 +77,18 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
         ["Dms:Work:Retry:MaxAttempts"] = "6",
         ["Dms:Replay:LeaseSeconds"] = "5",
     };
+
+    /// <summary>
+    /// Tests here make the OEM fail on purpose until deliveries are dead-lettered; an open circuit would defer them
+    /// instead (no attempt spent), and the breaker must not judge across tests.
+    /// </summary>
+    public static void NoBreakers(Dictionary<string, string?> settings)
+    {
+        foreach (var destination in new[] { "oem", "hq", "orders", "parts" })
+        {
+            settings[$"Dms:Routing:Destinations:{destination}:BreakMinimumThroughput"] = "10000";
+        }
+    }
 
     protected virtual void Configure(Dictionary<string, string?> settings)
     {

@@ -6,7 +6,7 @@ public interface IDealerChannel
     string Name { get; }
 
     /// <summary>A document ready to send. <paramref name="invalid"/> makes one the hub must refuse (schema or rule error).</summary>
-    PreparedDocument Prepare(string documentType, string vin, bool invalid);
+    PreparedDocument Prepare(MixEntry type, string vin, bool invalid);
 
     /// <summary>One attempt; the caller retries retryable answers with the same prepared document.</summary>
     Task<Answer> SubmitAsync(PreparedDocument document, CancellationToken cancellationToken);

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dms.Testing;
 
 namespace Dms.DealerSimulator;
 
@@ -10,21 +9,20 @@ public sealed class RestChannel(HttpClient hub, string apiKey) : IDealerChannel
 {
     public string Name => "rest";
 
-    public PreparedDocument Prepare(string documentType, string vin, bool invalid)
+    public PreparedDocument Prepare(MixEntry type, string vin, bool invalid)
     {
-        JsonObject body = documentType == DocumentTypes.Rdr ? TestDocuments.Rdr(vin) : TestDocuments.Claim(vin);
-        if (invalid && documentType == DocumentTypes.Rdr)
+        var body = type.Rest(vin);
+        if (invalid)
         {
-            body.Remove("vin"); // schema: required property missing
+            type.Invalidate?.Invoke(body);
         }
 
-        // An invalid claim is for a VIN that was never retail-delivered: the coverage rule refuses it.
-        return new PreparedDocument(documentType, Guid.NewGuid().ToString("N"), invalid, body.ToJsonString());
+        return new PreparedDocument(type.DocumentType, Guid.NewGuid().ToString("N"), invalid, body.ToJsonString());
     }
 
     public async Task<Answer> SubmitAsync(PreparedDocument document, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + DocumentTypes.Route(document.DocumentType))
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + Mix.Route(document.DocumentType))
         {
             Content = new StringContent((string)document.Payload, Encoding.UTF8, "application/json"),
         };

@@ -35,7 +35,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(i => SendAsync(dealers, i, pacer, cancellationToken)));
         var intakeSeconds = Stopwatch.GetElapsedTime(_started, Math.Max(_recorder.LastAnswerAt, _started + 1)).TotalSeconds;
 
-        var claims = _recorder.AcceptedDocuments.Where(d => d.DocumentType == DocumentTypes.Claim).ToList();
+        var claims = _recorder.AcceptedDocuments.Where(d => Mix.Get(d.DocumentType).AwaitsDecision).ToList();
         var waitUntil = Stopwatch.GetTimestamp() + (long)(options.DecisionWaitSeconds * Stopwatch.Frequency);
         while (claims.Any(c => !inbox.TryGetDecision(c.TrackingId, out _)) && Stopwatch.GetTimestamp() < waitUntil)
         {
@@ -65,7 +65,8 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
             var vin = TestDocuments.NewVin();
             if (random.NextDouble() < options.InvalidShare)
             {
-                if (await SubmitOneAsync(dealer, random.Next(2) == 0 ? DocumentTypes.Rdr : DocumentTypes.Claim, vin, invalid: true, pacer, random, cancellationToken) is null)
+                // An invalid document: broken for its schema, or for a VIN with no history (its rules refuse it).
+                if (await SubmitOneAsync(dealer, Mix.Journey[random.Next(Mix.Journey.Count)], vin, invalid: true, pacer, random, cancellationToken) is null)
                 {
                     return;
                 }
@@ -73,17 +74,25 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
                 continue;
             }
 
-            // The claim only makes sense once the vehicle's retail delivery is on record.
-            var rdr = await SubmitOneAsync(dealer, DocumentTypes.Rdr, vin, invalid: false, pacer, random, cancellationToken);
-            if (rdr is null || (rdr.Kind == AnswerKind.Accepted && await SubmitOneAsync(dealer, DocumentTypes.Claim, vin, invalid: false, pacer, random, cancellationToken) is null))
+            // A vehicle's documents in order: each only makes sense once the one before it is on record.
+            foreach (var type in Mix.Journey)
             {
-                return;
+                var answer = await SubmitOneAsync(dealer, type, vin, invalid: false, pacer, random, cancellationToken);
+                if (answer is null)
+                {
+                    return;
+                }
+
+                if (answer.Kind != AnswerKind.Accepted)
+                {
+                    break;
+                }
             }
         }
     }
 
     /// <summary>Submits one document (retrying what is retryable with the same key); null once the target count is reached.</summary>
-    private async Task<Answer?> SubmitOneAsync(SimDealer dealer, string documentType, string vin, bool invalid, Pacer pacer, Random random, CancellationToken cancellationToken)
+    private async Task<Answer?> SubmitOneAsync(SimDealer dealer, MixEntry type, string vin, bool invalid, Pacer pacer, Random random, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _reserved) > options.Documents)
         {
@@ -91,7 +100,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
         }
 
         await pacer.WaitAsync(cancellationToken);
-        var document = dealer.Channel.Prepare(documentType, vin, invalid);
+        var document = dealer.Channel.Prepare(type, vin, invalid);
         _recorder.Submitting();
         var started = Stopwatch.GetTimestamp();
         var answer = await SubmitWithRetriesAsync(dealer, document, cancellationToken);

@@ -14,16 +14,8 @@ public sealed class SoapChannel(string url, string username, string password) : 
 
     public string Name => "soap";
 
-    public PreparedDocument Prepare(string documentType, string vin, bool invalid)
-    {
-        object payload = documentType == DocumentTypes.Rdr ? XmlDocuments.Rdr(vin) : XmlDocuments.Claim(vin);
-        if (invalid && payload is RetailDeliveryReport report)
-        {
-            report.Vin = null;
-        }
-
-        return new PreparedDocument(documentType, Guid.NewGuid().ToString("N"), invalid, payload);
-    }
+    public PreparedDocument Prepare(MixEntry type, string vin, bool invalid) =>
+        new(type.DocumentType, Guid.NewGuid().ToString("N"), invalid, type.SoapDocument!(vin, invalid));
 
     public async Task<Answer> SubmitAsync(PreparedDocument document, CancellationToken cancellationToken)
     {
@@ -32,9 +24,7 @@ public sealed class SoapChannel(string url, string username, string password) : 
         var channel = (IClientChannel)service;
         try
         {
-            var ack = document.Payload is RetailDeliveryReport report
-                ? await service.SubmitRetailDeliveryReportAsync(report).WaitAsync(cancellationToken)
-                : await service.SubmitWarrantyClaimAsync((WarrantyClaim)document.Payload).WaitAsync(cancellationToken);
+            var ack = await Mix.Get(document.DocumentType).SoapSubmit!(service, document.Payload).WaitAsync(cancellationToken);
             channel.Close();
             return ack.Outcome == "Accepted"
                 ? new Answer(AnswerKind.Accepted, ack.TrackingId, ack.Replayed)

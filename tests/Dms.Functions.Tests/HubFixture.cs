@@ -16,7 +16,7 @@ public class HubFixture(AzuriteFixture azurite) : IAsyncLifetime
         Hub = await HubHost.StartAsync(settings, services: ConfigureServices);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Hub.DisposeAsync();
         Oem.Dispose();

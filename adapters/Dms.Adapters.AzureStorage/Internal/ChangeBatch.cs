@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
@@ -21,6 +22,11 @@ internal sealed class ChangeBatch
     }
 
     public int DocumentIndex { get; private set; } = -1;
+
+    /// <summary>Where each new work item and the rescheduled item sit in the batch, to read back their ETags.</summary>
+    public List<int> NewWorkIndexes { get; } = [];
+
+    public int RescheduleIndex { get; private set; } = -1;
 
     public int Count => _operations.Count;
 
@@ -52,17 +58,21 @@ internal sealed class ChangeBatch
 
         changes.Keys.ForEach(k => batch.Add(Part.Key, new(TableTransactionActionType.Add, KeyRows.ToEntity(partition, k))));
         changes.Notifications.ForEach(n => batch.Add(Part.Notification, new(TableTransactionActionType.Add, MailboxRows.ToEntity(partition, n))));
-        changes.NewWork.ForEach(w => batch.Add(Part.NewWork, new(TableTransactionActionType.Add, WorkRows.ToEntity(partition, w))));
+        foreach (var work in changes.NewWork)
+        {
+            batch.NewWorkIndexes.Add(batch.Count);
+            batch.Add(Part.NewWork, new(TableTransactionActionType.Add, WorkRows.ToEntity(partition, work)));
+        }
 
         if (changes.CompleteWork is { } done)
         {
             batch.Add(Part.Work, Delete(partition, RowKeys.Work(done.Item.Id), done.ETag));
         }
 
-        if (changes.RescheduleWork is { } retry)
+        if (Rescheduled(changes) is { } rescheduled)
         {
-            var item = retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null };
-            batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, item), new ETag(retry.Lease.ETag)));
+            batch.RescheduleIndex = batch.Count;
+            batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, rescheduled.Item), new ETag(rescheduled.ETag)));
         }
 
         if (changes.DeadLetterWork is { } dead)
@@ -79,6 +89,17 @@ internal sealed class ChangeBatch
 
         return batch.Count <= 100 ? batch : throw new InvalidOperationException($"A change of {batch.Count} operations exceeds one table transaction.");
     }
+
+    /// <summary>
+    /// The leased item as it waits for its next run: after a failed attempt (the attempt stays counted, its error
+    /// kept) or a deferral (no attempt was made: the count the lease took is given back, the last error kept).
+    /// </summary>
+    public static (WorkItem Item, string ETag)? Rescheduled(ChangeSet changes) => (changes.RescheduleWork, changes.DeferWork) switch
+    {
+        ({ } retry, _) => (retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null }, retry.Lease.ETag),
+        (_, { } defer) => (defer.Lease.Item with { DueAt = defer.DueAt, Attempt = Math.Max(0, defer.Lease.Attempt - 1), LeasedUntil = null }, defer.Lease.ETag),
+        _ => null,
+    };
 
     private static TableTransactionAction Delete(string partition, string rowKey, string etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), new ETag(etag));

@@ -48,10 +48,20 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         try
         {
             var response = await tables.Documents.SubmitTransactionAsync(batch.Actions, cancellationToken);
-            if (changes.Document is { } document && batch.DocumentIndex >= 0
-                && response.Value[batch.DocumentIndex].Headers.ETag is { } etag)
+            string? ETagAt(int index) => response.Value[index].Headers.ETag?.ToString();
+            if (changes.Document is { } document && batch.DocumentIndex >= 0)
             {
-                document.ETag = etag.ToString();
+                document.ETag = ETagAt(batch.DocumentIndex);
+            }
+
+            for (var i = 0; i < batch.NewWorkIndexes.Count; i++)
+            {
+                changes.NewWork[i] = changes.NewWork[i] with { ETag = ETagAt(batch.NewWorkIndexes[i]) };
+            }
+
+            if (ChangeBatch.Rescheduled(changes) is { } rescheduled && batch.RescheduleIndex >= 0)
+            {
+                changes.Rescheduled = rescheduled.Item with { ETag = ETagAt(batch.RescheduleIndex) };
             }
 
             return CommitResult.Committed;

@@ -26,35 +26,36 @@ internal sealed class TableReservationStore(TableSet tables) : IReservationStore
         return entries;
     }
 
-    public async Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReservationEntry>?> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (reservations.Count == 0)
         {
-            return true;
+            return [];
         }
 
         try
         {
-            var actions = reservations.DistinctBy(r => r.Key).Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r, holder, now)));
-            await tables.Reservations.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            var entities = reservations.DistinctBy(r => r.Key).Select(r => ToEntity(r, holder, now)).ToList();
+            var response = await tables.Reservations.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+            return entities.Select((e, i) => FromEntity(e, response.Value[i].Headers.ETag)).ToList();
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
-    public async Task<bool> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReservationEntry?> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Reservations.UpdateEntityAsync(ToEntity(reservation, holder, now), new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
-            return true;
+            var entity = ToEntity(reservation, holder, now);
+            using var response = await tables.Reservations.UpdateEntityAsync(entity, new ETag(stale.ETag), TableUpdateMode.Replace, cancellationToken);
+            return FromEntity(entity, response.Headers.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return false;
+            return null;
         }
     }
 
@@ -97,6 +98,13 @@ internal sealed class TableReservationStore(TableSet tables) : IReservationStore
         ["Confirmed"] = false,
         ["Data"] = reservation.Data is null ? null : JsonSerializer.Serialize(reservation.Data),
     };
+
+    // An entity just written, with the ETag the service gave it (a confirm can then go without a read).
+    private static ReservationEntry FromEntity(TableEntity written, ETag? etag)
+    {
+        written.ETag = etag ?? default;
+        return FromEntity(written);
+    }
 
     private static ReservationEntry FromEntity(TableEntity e) => new(
         e.PartitionKey,

@@ -13,6 +13,24 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
     public async Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, LeaseMode mode, CancellationToken cancellationToken)
     {
         var partition = tables.ShardOf(work.DealerCode);
+        if (mode == LeaseMode.WhenDue && work.Snapshot is { ETag: { } etag } snapshot)
+        {
+            // The message carried the row as stored: lease it by a conditional update, no read. A claimed item's lease
+            // is this process's own (taken at creation, its attempt already counted): it is only extended.
+            var readyAt = work.Claimed ? snapshot.DueAt : snapshot.ReadyAt;
+            if (readyAt > now)
+            {
+                return new LeaseAttempt(null, readyAt);
+            }
+
+            var attempt = await TryTakeAsync(partition, snapshot, new ETag(etag), work.Claimed ? snapshot.Attempt : snapshot.Attempt + 1, now + duration, cancellationToken);
+            if (attempt is not null)
+            {
+                return attempt;
+            }
+        }
+
+        // No copy, or the copy was stale (the row changed since the message was sent): read the row.
         var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(work.Id), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
@@ -20,27 +38,34 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         }
 
         var item = WorkRows.FromEntity(row.Value!);
-        var readyAt = mode == LeaseMode.WhenDue ? item.ReadyAt : item.LeasedUntil ?? DateTimeOffset.MinValue;
-        if (readyAt > now)
+        var ready = mode == LeaseMode.WhenDue ? item.ReadyAt : item.LeasedUntil ?? DateTimeOffset.MinValue;
+        if (ready > now)
         {
-            return new LeaseAttempt(null, readyAt);
+            return new LeaseAttempt(null, ready);
         }
 
-        var leased = item with { Attempt = item.Attempt + 1, LeasedUntil = now + duration };
+        return await TryTakeAsync(partition, item, row.Value!.ETag, item.Attempt + 1, now + duration, cancellationToken) ?? new LeaseAttempt(null, now + ContendedRetry);
+    }
+
+    /// <summary>Writes the lease under <paramref name="etag"/>; null when the row changed meanwhile (412).</summary>
+    private async Task<LeaseAttempt?> TryTakeAsync(string partition, WorkItem item, ETag etag, int attempt, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var leased = item with { Attempt = attempt, LeasedUntil = until };
         try
         {
-            var response = await tables.Documents.UpdateEntityAsync(WorkRows.ToEntity(partition, leased), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new LeaseAttempt(new WorkLease(leased, leased.LeasedUntil!.Value, response.Headers.ETag!.Value.ToString()), null);
+            using var response = await tables.Documents.UpdateEntityAsync(WorkRows.ToEntity(partition, leased), etag, TableUpdateMode.Replace, cancellationToken);
+            var newTag = response.Headers.ETag!.Value.ToString();
+            return new LeaseAttempt(new WorkLease(leased with { ETag = newTag }, until, newTag), null);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return ex.Status == 404 ? LeaseAttempt.Gone : new LeaseAttempt(null, now + ContendedRetry);
+            return ex.Status == 404 ? LeaseAttempt.Gone : null;
         }
     }
 
-    public async IAsyncEnumerable<WorkItem> ScanPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<WorkItem> ScanPendingAsync(int slice, int slices, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var shard in tables.Shards)
+        foreach (var shard in tables.Shards.Where((_, index) => index % slices == slice))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd}");
             await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))

@@ -38,7 +38,8 @@ internal static class WorkRows
         e.GetString("CorrelationId"),
         e.GetInt32("Attempt") ?? 0,
         e.GetString("LastError"),
-        e.GetDateTimeOffset("LeasedUntil"));
+        e.GetDateTimeOffset("LeasedUntil"),
+        e.ETag == default ? null : e.ETag.ToString());
 
     public static DeadLetter DeadLetterFromEntity(TableEntity e) => new(
         FromEntity(e),

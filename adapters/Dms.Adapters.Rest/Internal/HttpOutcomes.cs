@@ -32,8 +32,9 @@ internal static class HttpOutcomes
     public static DeliveryResult FromException(Exception exception) => exception switch
     {
         TimeoutRejectedException or TaskCanceledException => DeliveryResult.Transient("Timed out."),
-        BrokenCircuitException broken => DeliveryResult.Transient("Circuit open after repeated failures.", broken.RetryAfter),
-        RateLimiterRejectedException => DeliveryResult.Transient("Too many calls in flight."),
+        // Neither call went out: the destination is being spared, which is a wait, not an attempt.
+        BrokenCircuitException broken => DeliveryResult.Deferred("Circuit open after repeated failures.", broken.RetryAfter),
+        RateLimiterRejectedException rejected => DeliveryResult.Deferred("Too many calls in flight.", rejected.RetryAfter),
         _ => DeliveryResult.Transient("Connection failed."),
     };
 

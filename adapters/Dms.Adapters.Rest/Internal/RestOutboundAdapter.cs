@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Dms.Adapters.Rest.Internal;
 
 /// <summary>Delivers to an OEM system as a JSON POST carrying the Idempotency-Key; retries are the work queue's job.</summary>
-internal sealed class RestOutboundAdapter(IHttpClientFactory clients, IOptionsMonitor<RestDestinationOptions> destinations) : IOutboundAdapter
+internal sealed class RestOutboundAdapter(IHttpClientFactory clients, IOptionsMonitor<RestDestinationOptions> destinations, CircuitGates gates) : IOutboundAdapter
 {
     public const string Key = "rest";
 
     public static string ClientName(string destination) => "dms-destination-" + destination;
+
+    public TimeSpan? DeferFor(string destination) =>
+        gates.WaitFor(ClientName(destination), TimeSpan.FromSeconds(destinations.Get(destination).TimeoutSeconds + 1));
 
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -24,9 +24,13 @@ internal static class DealerEndpoints
         group.MapPost("/{code}/soap-secret", (HttpContext c, string code, IDealerStore store, SoapSecrets secrets, ConsoleActions a) =>
             RotateAsync(c, code, a, "IssuedSoapSecret", "SOAP password (UsernameToken user " + code + ")", async ct =>
                 await store.GetAsync(code, ct) is null ? null : await secrets.IssueAsync(code, demo: false, null, ct))).ValidateAntiforgery();
-        group.MapPost("/{code}/webhook-secret", (HttpContext c, string code, IDealerStore store, DealerSecrets secrets, ConsoleActions a) =>
+        group.MapPost("/{code}/webhook-secret", (HttpContext c, string code, IDealerStore store, DealerSecrets secrets, DealerDirectory directory, ConsoleActions a) =>
             RotateAsync(c, code, a, "RotatedWebhookSecret", "webhook signing secret", async ct =>
-                await DealerRegistration.RotateWebhookSecretAsync(store, code, ct) is { } rotated ? secrets.WebhookSecret(rotated) : null)).ValidateAntiforgery();
+            {
+                var rotated = await DealerRegistration.RotateWebhookSecretAsync(store, code, ct);
+                directory.Forget(code); // this instance signs with the new secret at once
+                return rotated is null ? null : secrets.WebhookSecret(rotated);
+            })).ValidateAntiforgery();
     }
 
     private static async Task<IResult> OnboardAsync(HttpContext context, DealerRegistration registration, DealerDirectory directory, DealerSecrets secrets, ConsoleActions actions)
@@ -53,7 +57,7 @@ internal static class DealerEndpoints
         return ShownOnce(context, $"Dealer {dealer.Code} is onboarded", dealer.Code, shown);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string code, DealerRegistration registration, IDealerStore store, ConsoleActions actions)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string code, DealerRegistration registration, IDealerStore store, DealerDirectory directory, ConsoleActions actions)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var (update, errors) = Read(form, registration);
@@ -64,6 +68,7 @@ internal static class DealerEndpoints
 
         var changed = DealerRegistration.Changed(existing, update);
         await store.UpsertAsync(changed, context.RequestAborted);
+        directory.Forget(code);
         await actions.AuditAsync(context, "ChangedDealer", "dealer " + code, null, 1,
             $"stage {existing.Stage} → {changed.Stage}; region {existing.Region} → {changed.Region}; channel {existing.NotificationChannel} → {changed.NotificationChannel}; types {string.Join(',', changed.DocumentTypes)}");
         return Results.Redirect(Links.Dealer(code));

@@ -51,10 +51,16 @@ internal static class AdminEndpoints
                 ? Problems.NotFound(context)
                 : Json(new JsonObject { ["dealerCode"] = code, ["soapUsername"] = code, ["soapSecret"] = await secrets.IssueAsync(code, demo: false, null, context.RequestAborted) }))
             .WithSummary("Issue (or rotate) the dealer's SOAP password for WS-Security UsernameToken; shown once");
-        group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets) =>
-            await DealerRegistration.RotateWebhookSecretAsync(store, code, context.RequestAborted) is { } rotated
-                ? Json(new JsonObject { ["dealerCode"] = code, ["webhookSecret"] = secrets.WebhookSecret(rotated) })
-                : Problems.NotFound(context)).WithSummary("Rotate the dealer's webhook signing secret");
+        group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets, DealerDirectory directory) =>
+        {
+            if (await DealerRegistration.RotateWebhookSecretAsync(store, code, context.RequestAborted) is not { } rotated)
+            {
+                return Problems.NotFound(context);
+            }
+
+            directory.Forget(code);
+            return Json(new JsonObject { ["dealerCode"] = code, ["webhookSecret"] = secrets.WebhookSecret(rotated) });
+        }).WithSummary("Rotate the dealer's webhook signing secret");
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext context, RequestBody reader, DealerDirectory directory, DealerSecrets secrets, DealerRegistration registration)
@@ -80,7 +86,7 @@ internal static class AdminEndpoints
         return Results.Content(body.ToJsonString(), "application/json", statusCode: 201);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, DealerRegistration registration)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, DealerDirectory directory, DealerRegistration registration)
     {
         var (update, problem) = await ReadDealerAsync(context, reader, registration);
         if (problem is not null)
@@ -95,6 +101,7 @@ internal static class AdminEndpoints
 
         var changed = DealerRegistration.Changed(existing, update);
         await store.UpsertAsync(changed, context.RequestAborted);
+        directory.Forget(code);
         return Json(View(changed));
     }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Functions.Http;
 
-/// <summary>Rate limits partitioned by authenticated caller (by client address before authentication).</summary>
+/// <summary>Rate limits partitioned by authenticated caller (by client address before authentication), sized by the caller's role.</summary>
 internal static class RateLimiting
 {
     public static IServiceCollection AddPerCallerRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -20,11 +21,15 @@ internal static class RateLimiting
                     return RateLimitPartition.GetNoLimiter("off");
                 }
 
-                var partition = context.User.Identity?.IsAuthenticated == true ? "caller:" + context.User.Id() : "address:" + context.Connection.RemoteIpAddress;
+                var authenticated = context.User.Identity?.IsAuthenticated == true;
+                var partition = authenticated ? "caller:" + context.User.Id() : "address:" + context.Connection.RemoteIpAddress;
+                var (permits, burst) = authenticated && context.User.FindFirstValue(ClaimTypes.Role) is { } role && options.Roles.TryGetValue(role, out var byRole)
+                    ? (byRole.PermitsPerSecond, byRole.Burst)
+                    : (options.PermitsPerSecond, options.Burst);
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = options.Burst,
-                    TokensPerPeriod = options.PermitsPerSecond,
+                    TokenLimit = burst,
+                    TokensPerPeriod = permits,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,

@@ -4,7 +4,7 @@ using Dms.Hub.Operations;
 
 namespace Dms.Functions.Http;
 
-/// <summary>The process as operators and benchmarks see it: CPU, memory, and storage round trips so far.</summary>
+/// <summary>The process as operators and benchmarks see it: CPU, memory, and storage round trips so far (by kind, and by document type and lifecycle step).</summary>
 internal static class RuntimeView
 {
     public static JsonObject Current(StorageTraffic traffic)
@@ -22,6 +22,13 @@ internal static class RuntimeView
             ["threads"] = process.Threads.Count,
             ["storageRequests"] = new JsonObject(storage.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
             ["storageRequestsTotal"] = storage.Values.Sum(),
+            ["storageSteps"] = new JsonArray(traffic.Steps().Select(s => (JsonNode)new JsonObject
+            {
+                ["documentType"] = s.DocumentType,
+                ["step"] = s.Step,
+                ["runs"] = s.Runs,
+                ["roundTrips"] = new JsonObject(s.RoundTrips.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+            }).ToArray()),
         };
     }
 }

@@ -18,17 +18,21 @@ internal sealed class TimerHandler(IDocumentStore store, DocumentCommitter commi
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;
-        var document = item.TrackingId is null ? null : await store.GetAsync(item.DealerCode, item.DocumentType!, item.TrackingId, cancellationToken);
-        var type = document is not null && types.TryGet(document.DocumentType, out var known) ? known : null;
-        if (document is not null && type is not null && item.Arg("field") is { } field && type.SummaryFields.Any(f => f.Name == field))
+        var type = item.DocumentType is not null && types.TryGet(item.DocumentType, out var known) ? known : null;
+        if (item.TrackingId is not null && type is not null && item.Arg("field") is { } field && type.SummaryFields.Any(f => f.Name == field))
         {
-            var key = new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId);
-            var (result, changes) = await committer.UpdateAsync(key, document, fresh => new ChangeSet(item.DealerCode) { Document = fresh, CompleteWork = lease }, cancellationToken);
-            return DocumentCommitter.OutcomeOf(result, changes);
+            // A re-commit under the ETag: planned on this process's copy when it has one (a stale copy fails the commit).
+            var key = new DocumentKey(item.DealerCode, type.Name, item.TrackingId);
+            var (result, changes) = await committer.UpdateCachedAsync(key, fresh => fresh is null ? null : new ChangeSet(item.DealerCode) { Document = fresh, CompleteWork = lease }, cancellationToken);
+            if (changes is not null)
+            {
+                return DocumentCommitter.OutcomeOf(result, changes);
+            }
         }
 
+        // An alert rule decides on the stored version: a copy another instance has moved past could raise or clear wrongly.
         var rule = type?.AlertRules.FirstOrDefault(r => r.Code == item.Arg("rule"));
-        if (document is not null && rule is not null)
+        if (rule is not null && item.TrackingId is not null && await store.GetAsync(item.DealerCode, item.DocumentType!, item.TrackingId, cancellationToken) is { } document)
         {
             if (rule.Evaluate(document) is { } condition && condition.DueAt <= clock.GetUtcNow())
             {

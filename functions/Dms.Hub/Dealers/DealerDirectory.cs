@@ -1,14 +1,15 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Dealers;
 
-/// <summary>Authenticates API keys and serves dealer records, with a short in-memory cache in front of storage.</summary>
+/// <summary>
+/// Authenticates API keys and serves dealer records, with a short in-memory cache of what exists in front of storage
+/// (<see cref="FoundCache{T}"/>: unknown keys and dealers are never cached, so registrations work at once everywhere).
+/// </summary>
 public sealed class DealerDirectory(IDealerStore dealers, ICredentialStore credentials, IOptions<SecurityOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, (Credential? Credential, DateTimeOffset Until)> _credentials = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (Dealer? Dealer, DateTimeOffset Until)> _dealers = new(StringComparer.Ordinal);
-    private readonly TimeSpan _ttl = TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds);
+    private readonly FoundCache<Credential> _credentials = new(TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds), clock);
+    private readonly FoundCache<Dealer> _dealers = new(TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds), clock);
     private readonly bool _allowDemo = options.Value.AllowDemoCredentials;
 
     public async Task<Principal?> AuthenticateAsync(string? apiKey, CancellationToken cancellationToken)
@@ -18,15 +19,7 @@ public sealed class DealerDirectory(IDealerStore dealers, ICredentialStore crede
             return null;
         }
 
-        var fingerprint = ApiKeys.Fingerprint(apiKey);
-        var now = clock.GetUtcNow();
-        if (!_credentials.TryGetValue(fingerprint, out var cached) || cached.Until <= now)
-        {
-            cached = (await credentials.GetAsync(fingerprint, cancellationToken), now + _ttl);
-            _credentials[fingerprint] = cached;
-        }
-
-        var credential = cached.Credential;
+        var credential = await _credentials.GetAsync(ApiKeys.Fingerprint(apiKey), credentials.GetAsync, cancellationToken);
         if (credential is null || credential.RevokedAt is not null || (credential.Demo && !_allowDemo) || !ApiKeys.Verify(credential, apiKey))
         {
             return null;
@@ -40,18 +33,11 @@ public sealed class DealerDirectory(IDealerStore dealers, ICredentialStore crede
         return new Principal(credential.PrincipalId, credential.Role);
     }
 
-    public async Task<Dealer?> GetDealerAsync(string code, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (_dealers.TryGetValue(code, out var cached) && cached.Until > now)
-        {
-            return cached.Dealer;
-        }
+    public async Task<Dealer?> GetDealerAsync(string code, CancellationToken cancellationToken) =>
+        await _dealers.GetAsync(code, dealers.GetAsync, cancellationToken);
 
-        var dealer = await dealers.GetAsync(code, cancellationToken);
-        _dealers[code] = (dealer, now + _ttl);
-        return dealer;
-    }
+    /// <summary>Drops this instance's copy of a dealer changed elsewhere in this process (an operator's update); other instances refresh within the cache time.</summary>
+    public void Forget(string code) => _dealers.Remove(code);
 
     /// <summary>Registers a dealer and returns its first API key (shown once); null when the code is taken.</summary>
     public async Task<string?> OnboardAsync(Dealer dealer, CancellationToken cancellationToken)
@@ -64,7 +50,7 @@ public sealed class DealerDirectory(IDealerStore dealers, ICredentialStore crede
         }
 
         await credentials.UpsertAsync(credential, cancellationToken);
-        _dealers.TryRemove(dealer.Code, out _);
+        _dealers.Remove(dealer.Code);
         return key;
     }
 
@@ -84,11 +70,11 @@ public sealed class DealerDirectory(IDealerStore dealers, ICredentialStore crede
         if (dealer.ApiKeyFingerprint is { } old && await credentials.GetAsync(old, cancellationToken) is { } previous)
         {
             await credentials.UpsertAsync(previous with { RevokedAt = now }, cancellationToken);
-            _credentials.TryRemove(old, out _);
+            _credentials.Remove(old);
         }
 
         await dealers.UpsertAsync(dealer with { ApiKeyFingerprint = credential.Fingerprint }, cancellationToken);
-        _dealers.TryRemove(code, out _);
+        _dealers.Remove(code);
         return key;
     }
 

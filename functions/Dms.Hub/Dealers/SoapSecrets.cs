@@ -7,12 +7,16 @@ namespace Dms.Hub.Dealers;
 /// <summary>Issues and checks dealers' SOAP passwords (PasswordText in constant time; PasswordDigest by recomputation).</summary>
 public sealed class SoapSecrets(ISoapCredentialStore store, SecretProtector protector, IOptions<SecurityOptions> options, TimeProvider clock)
 {
+    // Like API keys: a legacy dealer's every request would otherwise read its credential (FoundCache: never a miss).
+    private readonly FoundCache<SoapCredential> _credentials = new(TimeSpan.FromSeconds(options.Value.CredentialCacheSeconds), clock);
+
     /// <summary>Issues (or replaces) the dealer's SOAP password; a random one unless <paramref name="chosen"/> is given (demo).</summary>
     public async Task<string> IssueAsync(string dealerCode, bool demo, string? chosen, CancellationToken cancellationToken)
     {
         var secret = chosen ?? ApiKeys.Generate("soap");
         var salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         await store.UpsertAsync(new SoapCredential(dealerCode, salt, Hash(salt, secret), protector.Protect(secret), demo, clock.GetUtcNow()), cancellationToken);
+        _credentials.Remove(dealerCode);
         return secret;
     }
 
@@ -56,7 +60,7 @@ public sealed class SoapSecrets(ISoapCredentialStore store, SecretProtector prot
 
     private async Task<SoapCredential?> UsableAsync(string dealerCode, CancellationToken cancellationToken)
     {
-        var credential = await store.GetAsync(dealerCode, cancellationToken);
+        var credential = await _credentials.GetAsync(dealerCode, store.GetAsync, cancellationToken);
         return credential is null || (credential.Demo && !options.Value.AllowDemoCredentials) ? null : credential;
     }
 

@@ -3,6 +3,7 @@ using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Effects;
@@ -23,25 +24,36 @@ public enum TriggerOutcome
 /// <summary>
 /// Fires a trigger the hub itself decides on (an RDR retails the order of its vehicle) on a stored document, under
 /// optimistic concurrency. The operation ID is kept on the timeline entry, so running the same operation again is
-/// recognised and has no second effect.
+/// recognised and has no second effect. A document in a releasing state (cancelled, unwound …) no longer holds its
+/// links, so it counts as missing.
 /// </summary>
 public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory dealers, DocumentCommitter committer, DocumentWorkflow workflow, Reservations reservations)
 {
     public const string OperationField = "operationId";
 
-    public async Task<TriggerOutcome> FireAsync(DocumentKey key, string trigger, string operationId, Actor actor, JsonObject details, CancellationToken cancellationToken)
+    public async Task<TriggerOutcome> FireAsync(DocumentKey key, string trigger, string operationId, Actor actor, JsonObject details, CancellationToken cancellationToken) =>
+        (await FireAsync(key, trigger, operationId, actor, details, null, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// As <see cref="FireAsync(DocumentKey, string, string, Actor, JsonObject, CancellationToken)"/>, completing
+    /// <paramref name="completeWork"/> — the work item that fires the trigger, in the document's partition — in the
+    /// commit that records the trigger, so the effect costs no round trip of its own. <c>Commit</c> says how that
+    /// commit went; null when nothing was committed (then the work is still the caller's to complete).
+    /// </summary>
+    public async Task<(TriggerOutcome Outcome, CommitResult? Commit)> FireAsync(
+        DocumentKey key, string trigger, string operationId, Actor actor, JsonObject details, WorkLease? completeWork, CancellationToken cancellationToken)
     {
         if (!types.TryGet(key.DocumentType, out var type) || await dealers.GetDealerAsync(key.DealerCode, cancellationToken) is not { } dealer)
         {
-            return TriggerOutcome.Missing;
+            return (TriggerOutcome.Missing, null);
         }
 
         var outcome = TriggerOutcome.Missing;
         Transition? taken = null;
-        var (_, changes) = await committer.UpdateAsync(key, null, document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, document =>
         {
             taken = null;
-            if (document is null)
+            if (document is null || type.ReleasingStates.Contains(document.Status))
             {
                 outcome = TriggerOutcome.Missing;
                 return null;
@@ -53,7 +65,7 @@ public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory
                 return null;
             }
 
-            var changes = new ChangeSet(document.DealerCode) { Document = document };
+            var changes = new ChangeSet(document.DealerCode) { Document = document, CompleteWork = completeWork };
             var entry = details.DeepClone().AsObject();
             entry[OperationField] = operationId;
             if (type.States.TryFire(document.Status, trigger, out var transition))
@@ -78,6 +90,6 @@ public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory
             await type.AfterTransitionAsync(updated, taken, cancellationToken);
         }
 
-        return outcome;
+        return (outcome, changes is null ? null : commit);
     }
 }

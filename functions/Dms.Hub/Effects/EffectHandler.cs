@@ -8,8 +8,10 @@ namespace Dms.Hub.Effects;
 
 /// <summary>
 /// Runs a cross-document effect (<see cref="Registry.DocumentReaction"/>): finds the target document through the VIN
-/// index and fires the trigger on it, then completes the work item. A crash in between repeats the run, and the
-/// target recognises the operation, so the effect happens once.
+/// index and fires the trigger on it, then completes the work item — in the target's own commit when both belong to
+/// one dealer (one partition). A crash in between repeats the run, and the target recognises the operation, so the
+/// effect happens once. The link is not checked for liveness: the trigger reads the target anyway and refuses one
+/// that is gone or released.
 /// </summary>
 internal sealed class EffectHandler(VehicleRegistry vehicles, DocumentTriggers triggers, DocumentCommitter committer) : IWorkHandler
 {
@@ -28,8 +30,13 @@ internal sealed class EffectHandler(VehicleRegistry vehicles, DocumentTriggers t
                 source["trackingId"] = item.TrackingId;
             }
 
-            await triggers.FireAsync(new DocumentKey(target.DealerCode, targetType, target.TrackingId), item.Arg("trigger")!, "effect:" + item.Id,
-                Actor.System(item.CorrelationId), new JsonObject { ["source"] = source }, cancellationToken);
+            var samePartition = target.DealerCode == item.DealerCode;
+            var (_, commit) = await triggers.FireAsync(new DocumentKey(target.DealerCode, targetType, target.TrackingId), item.Arg("trigger")!, "effect:" + item.Id,
+                Actor.System(item.CorrelationId), new JsonObject { ["source"] = source }, samePartition ? lease : null, cancellationToken);
+            if (samePartition && commit is { } result)
+            {
+                return DocumentCommitter.OutcomeOf(result, null);
+            }
         }
 
         var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };

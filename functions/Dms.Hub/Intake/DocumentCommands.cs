@@ -1,4 +1,5 @@
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -16,9 +17,18 @@ public sealed class DocumentCommands(
     Reservations reservations,
     Idempotency idempotency,
     SchemaCatalog schemas,
-    DocumentWorkflow workflow)
+    DocumentWorkflow workflow,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> ExecuteAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        using var step = traffic.Step(request.Type.Name, "command:" + request.Command);
+        var result = await ExecuteCoreAsync(request, cancellationToken);
+        step.Name += ":" + DocumentIntake.Outcome(result);
+        return result;
+    }
+
+    private async Task<IntakeResult> ExecuteCoreAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var (type, dealer) = (request.Type, request.Dealer);
         var command = type.Commands.FirstOrDefault(c => c.Name == request.Command);
@@ -38,17 +48,9 @@ public sealed class DocumentCommands(
         Transition? taken = null;
         IReadOnlyList<Reservation> released = [];
         var key = new DocumentKey(dealer.Code, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, async document =>
         {
-            // Keys are read after the document, on every attempt: an identical command that committed first (its key
-            // and its change are one commit) is then always seen, so a retry is answered as a replay, never as
-            // NotAllowed by the state that command itself produced.
-            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
-            {
-                answer = earlier;
-                return null;
-            }
-
+            answer = null;
             if (document is null)
             {
                 answer = IntakeResult.NotFound;
@@ -80,9 +82,14 @@ public sealed class DocumentCommands(
             return Plan(request, document, transition, plan, keys, hash);
         }, cancellationToken);
 
+        // Keys are read only after a refusal or a key conflict, and after the document: an identical command that
+        // committed first (its key and its change are one commit) is then always seen, so a retry is answered as a
+        // replay, never as NotAllowed by the state that command itself produced. A new command reads no key.
         if (answer is not null)
         {
-            return answer;
+            return keys.Length > 0 && answer.Kind != IntakeResultKind.NotFound && await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier
+                ? earlier
+                : answer;
         }
 
         if (commit == CommitResult.KeyConflict)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -17,14 +18,20 @@ public sealed class DocumentIntake(
     Idempotency idempotency,
     SchemaCatalog schemas,
     DocumentWorkflow workflow,
-    HubTelemetry telemetry)
+    HubTelemetry telemetry,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
+        using var step = traffic.Step(submission.Type.Name, "intake");
         var result = await SubmitCoreAsync(submission, cancellationToken);
+        step.Name = "intake:" + Outcome(result);
         telemetry.Submissions.Add(1, new("type", submission.Type.Name), new("result", result.Kind.ToString()), new("channel", submission.Actor.Channel));
         return result;
     }
+
+    /// <summary>How a request ended, for the round-trip figures: a replay costs differently from a new document.</summary>
+    internal static string Outcome(IntakeResult result) => result.Replayed ? "Replayed" : result.Kind.ToString();
 
     private async Task<IntakeResult> SubmitCoreAsync(Submission submission, CancellationToken cancellationToken)
     {
@@ -44,40 +51,67 @@ public sealed class DocumentIntake(
             return IntakeResult.Invalid([new ValidationError("", ErrorCodes.SchemaViolation, "The document could not be read.")]);
         }
 
+        // Keys are not read up front: a new document (the common case) needs none, and the commit below refuses a
+        // key that exists. They are read only where an earlier answer may be due: on a refusal or a key conflict.
         var hash = Idempotency.Hash("submit", type.Name, canonical.Hash());
         var keys = RequestKeys(type, canonical, submission.IdempotencyKey);
-        if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         var holder = new ReservationHolder(dealer.Code, type.Name, canonical.DocumentNumber);
         var outcome = await type.CheckAsync(canonical, new RuleContext(dealer, workflow.Now, holder), cancellationToken);
         if (outcome.Errors.Count > 0)
         {
+            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
             var conflicts = await reservations.FindConflictsAsync(outcome.Reservations, holder, cancellationToken);
             return IntakeResult.Invalid([.. outcome.Errors, .. conflicts]);
         }
 
-        var reservationErrors = await reservations.ReserveAsync(outcome.Reservations, holder, cancellationToken);
-        if (reservationErrors.Count > 0)
+        if (await reservations.TryClaimNewAsync(outcome.Reservations, holder, cancellationToken) is not { } claim)
         {
-            return IntakeResult.Invalid(reservationErrors);
+            // Something is reserved already: most often by this very document (a replay), whose answer is due.
+            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
+            claim = await reservations.ClaimAsync(outcome.Reservations, holder, cancellationToken, batchFirst: false);
+            if (claim.Errors.Count > 0)
+            {
+                return IntakeResult.Invalid(claim.Errors);
+            }
         }
 
         var changes = NewDocument(submission, canonical, keys, hash);
         var commit = await committer.CommitAsync(changes, cancellationToken);
         if (commit == CommitResult.KeyConflict)
         {
-            // A concurrent identical request won the race: answer exactly as it was answered.
-            return await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken)
-                ?? throw new InvalidOperationException("A key conflicted but no key was found.");
+            return await AnswerKeyConflictAsync(type, dealer.Code, keys, hash, claim, cancellationToken);
         }
 
-        await reservations.ConfirmAsync(outcome.Reservations, holder, cancellationToken);
+        await reservations.ConfirmAsync(claim, cancellationToken);
         return IntakeResult.Accepted(changes.Document!.TrackingId, changes.Document.Status);
     }
 
+    /// <summary>
+    /// A key already exists: a concurrent identical request won the race, or an earlier one used the key or the
+    /// number. Answer as it was answered. Reservations this request added are given back unless the stored document
+    /// holds them too (it does when it has the same number: the holder is the dealer, type and number).
+    /// </summary>
+    private async Task<IntakeResult> AnswerKeyConflictAsync(DocumentType type, string dealerCode, List<RequestKey> keys, string hash, ReservationClaim claim, CancellationToken cancellationToken)
+    {
+        var entries = await idempotency.LookUpAsync(dealerCode, keys, cancellationToken);
+        var answer = Idempotency.Answer(keys, entries, hash) ?? throw new InvalidOperationException("A key conflicted but no key was found.");
+        if (answer.Kind == IntakeResultKind.Conflict)
+        {
+            await reservations.ReleaseUnusedAsync(claim, type, dealerCode, entries[^1]?.TrackingId, cancellationToken);
+        }
+
+        return answer;
+    }
+
+    /// <summary>The request's keys: its Idempotency-Key if it sent one, then always its document number (last).</summary>
     private static List<RequestKey> RequestKeys(DocumentType type, CanonicalDocument canonical, string? idempotencyKey)
     {
         var keys = new List<RequestKey>();
@@ -121,7 +155,7 @@ public sealed class DocumentIntake(
             Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.Received?.ContentType ?? submission.ContentType, submission.Received?.Content ?? submission.Body, now),
         };
         workflow.React(changes, document, actor.CorrelationId);
-        changes.NewWork.Add(workflow.RouteWork(document, type.SubmitMessage, null, actor.CorrelationId));
+        workflow.Route(changes, document, type.SubmitMessage, null, dealer, actor.CorrelationId);
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));
         return changes;
     }

@@ -14,10 +14,16 @@ public sealed class Idempotency(IDocumentStore store, TimeProvider clock)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
 
     /// <summary>The earlier answer for this request, a conflict, or null when the request is new.</summary>
-    public async Task<IntakeResult?> FindAsync(string dealerCode, IReadOnlyList<RequestKey> keys, string requestHash, CancellationToken cancellationToken)
+    public async Task<IntakeResult?> FindAsync(string dealerCode, IReadOnlyList<RequestKey> keys, string requestHash, CancellationToken cancellationToken) =>
+        Answer(keys, await LookUpAsync(dealerCode, keys, cancellationToken), requestHash);
+
+    /// <summary>The stored entry of each key (null where there is none), read in parallel.</summary>
+    public async Task<IReadOnlyList<IdempotencyEntry?>> LookUpAsync(string dealerCode, IReadOnlyList<RequestKey> keys, CancellationToken cancellationToken) =>
+        await Task.WhenAll(keys.Select(k => store.GetKeyAsync(dealerCode, k.KeyId, cancellationToken)));
+
+    /// <summary>The answer the first stored key gives: the original one for the same request, a conflict for another.</summary>
+    public static IntakeResult? Answer(IReadOnlyList<RequestKey> keys, IReadOnlyList<IdempotencyEntry?> entries, string requestHash)
     {
-        var lookups = keys.Select(k => store.GetKeyAsync(dealerCode, k.KeyId, cancellationToken)).ToList();
-        var entries = await Task.WhenAll(lookups);
         for (var i = 0; i < keys.Count; i++)
         {
             if (entries[i] is not { } entry)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.OemCodes;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Validation;
@@ -17,9 +18,23 @@ public sealed class OemEvents(
     DealerDirectory dealers,
     SchemaCatalog schemas,
     OemCodeTranslator codes,
-    DocumentWorkflow workflow)
+    DocumentWorkflow workflow,
+    StorageTraffic traffic)
 {
     public async Task<IntakeResult> ApplyAsync(OemEventRequest request, CancellationToken cancellationToken)
+    {
+        using var step = traffic.Step(request.Type.Name, "oem-event");
+        var result = await ApplyCoreAsync(request, step, cancellationToken);
+        step.Name = result switch
+        {
+            { Kind: IntakeResultKind.Accepted, Replayed: false } => step.Name,
+            { Replayed: true } => "oem-event-replayed",
+            _ => "oem-event-refused:" + result.Kind,
+        };
+        return result;
+    }
+
+    private async Task<IntakeResult> ApplyCoreAsync(OemEventRequest request, StorageTraffic.StepScope step, CancellationToken cancellationToken)
     {
         var type = request.Type;
         if (type.EventSchemaName is null || !TrackingIds.TryParse(request.TrackingId, out var dealerCode)
@@ -38,21 +53,22 @@ public sealed class OemEvents(
         RequestKey[] keys = request.IdempotencyKey is { } k
             ? [new RequestKey(IdempotencyEntry.ForIdempotencyKey("oem", k), Idempotency.KeyReused, "This Idempotency-Key was used for a different event.")]
             : [];
-        if (await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
 
         if (codes.Translate(type, oemEvent) is { Count: > 0 } codeErrors)
         {
             return IntakeResult.Invalid(codeErrors);
         }
 
+        step.Name = "oem-event:" + oemEvent["type"]!.GetValue<string>();
+
+        // The key is not read up front: a new event needs none and the commit refuses a key that exists. A refusal
+        // may be a retry of an event that was applied (the document has moved on since): then the original answer.
         IntakeResult? answer = null;
         Transition? taken = null;
         var key = new DocumentKey(dealerCode, type.Name, request.TrackingId);
-        var (commit, changes) = await committer.UpdateAsync(key, null, async document =>
+        var (commit, changes) = await committer.UpdateCachedAsync(key, async document =>
         {
+            answer = null;
             if (document is null)
             {
                 answer = IntakeResult.NotFound;
@@ -86,7 +102,9 @@ public sealed class OemEvents(
 
         if (answer is not null)
         {
-            return answer;
+            return keys.Length > 0 && answer.Kind != IntakeResultKind.NotFound && await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) is { } earlier
+                ? earlier
+                : answer;
         }
 
         if (commit == CommitResult.KeyConflict)

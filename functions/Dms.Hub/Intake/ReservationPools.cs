@@ -13,7 +13,8 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
 {
     public static string SlotKey(int slot) => "unit|" + slot.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<ReservationClaim> ClaimAsync(Reservation pool, ReservationHolder holder, Func<ReservationEntry, CancellationToken, Task<bool>> isLive, CancellationToken cancellationToken)
+    /// <summary>Takes a unit of the pool for <paramref name="holder"/>; the unit as stored (with its ETag), or the one it holds.</summary>
+    public async Task<(ClaimOutcome, ReservationEntry?)> ClaimAsync(Reservation pool, ReservationHolder holder, Func<ReservationEntry, CancellationToken, Task<bool>> isLive, CancellationToken cancellationToken)
     {
         var capacity = pool.Capacity!.Value;
 
@@ -21,9 +22,9 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
         for (var attempt = 0; attempt < capacity + 5; attempt++)
         {
             var entries = await store.ListAsync(pool.Scope, cancellationToken);
-            if (entries.Any(e => e.Holder == holder))
+            if (entries.FirstOrDefault(e => e.Holder == holder) is { } mine)
             {
-                return ReservationClaim.AlreadyHeld;
+                return (ClaimOutcome.AlreadyHeld, mine);
             }
 
             var taken = entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
@@ -31,9 +32,9 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
             if (entries.Count < capacity && free.Count > 0)
             {
                 // A random free unit spreads concurrent claimers over the free rows instead of all racing for one.
-                if (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken))
+                if (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken) is [var unit])
                 {
-                    return ReservationClaim.Added;
+                    return (ClaimOutcome.Added, unit);
                 }
 
                 continue;
@@ -55,19 +56,19 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
 
             if (live >= capacity)
             {
-                return ReservationClaim.Conflict;
+                return (ClaimOutcome.Conflict, null);
             }
 
             var claimed = free.Count > 0
-                ? await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken)
-                : stale.Count > 0 && await TakeOverAsync(stale[Random.Shared.Next(stale.Count)], pool, holder, cancellationToken);
-            if (claimed)
+                ? (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken))?.SingleOrDefault()
+                : stale.Count > 0 ? await TakeOverAsync(stale[Random.Shared.Next(stale.Count)], pool, holder, cancellationToken) : null;
+            if (claimed is not null)
             {
-                return ReservationClaim.Added;
+                return (ClaimOutcome.Added, claimed);
             }
         }
 
-        return ReservationClaim.Conflict;
+        return (ClaimOutcome.Conflict, null);
     }
 
     /// <summary>Whether the pool has no unit left for <paramref name="holder"/> (read-only).</summary>
@@ -97,7 +98,7 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
         }
     }
 
-    private Task<bool> TakeOverAsync(ReservationEntry stale, Reservation pool, ReservationHolder holder, CancellationToken cancellationToken) =>
+    private Task<ReservationEntry?> TakeOverAsync(ReservationEntry stale, Reservation pool, ReservationHolder holder, CancellationToken cancellationToken) =>
         store.TryReplaceAsync(stale, pool with { Key = stale.Key }, holder, clock.GetUtcNow(), cancellationToken);
 
     private static bool IsSlot(string key, int capacity) =>

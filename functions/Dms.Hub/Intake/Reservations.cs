@@ -24,52 +24,95 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     /// Claims all <paramref name="items"/> for <paramref name="holder"/>. If any is held by a live other document,
     /// returns its error and gives back what this call added (reservations the holder already had stay).
     /// </summary>
-    public async Task<IReadOnlyList<ValidationError>> ReserveAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ValidationError>> ReserveAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken) =>
+        (await ClaimAsync(items, holder, cancellationToken)).Errors;
+
+    /// <summary>
+    /// The common case, one batch per scope: claims every reservation when none exists yet. Null when any does — the
+    /// same document's earlier request (a replay), a twin in flight, or another document — with nothing left added;
+    /// <see cref="ClaimAsync"/> then sorts it out one reservation at a time.
+    /// </summary>
+    public async Task<ReservationClaim?> TryClaimNewAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
     {
-        var errors = new List<ValidationError>();
-        var added = new List<Reservation>();
+        var added = new List<ReservationEntry>();
         foreach (var pool in items.Where(r => r.Capacity is not null))
         {
-            switch (await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken))
+            // A pool is listed before a unit is taken (the holder may hold one already); anything but a fresh unit
+            // sends the request down the careful path.
+            if (await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken) is not (ClaimOutcome.Added, { } unit))
             {
-                case ReservationClaim.Added:
-                    added.Add(pool);
-                    break;
-                case ReservationClaim.Conflict:
-                    errors.Add(new ValidationError(pool.ErrorPath, pool.ErrorCode, pool.Message));
-                    break;
+                await ReleaseAsync(added, cancellationToken);
+                return null;
             }
+
+            added.Add(unit);
         }
 
         foreach (var scope in items.Where(r => r.Capacity is null).GroupBy(r => r.Scope, StringComparer.Ordinal))
         {
-            var batch = scope.ToList();
-            if (await store.TryAddAsync(scope.Key, batch, holder, clock.GetUtcNow(), cancellationToken))
+            if (await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is not { } entries)
             {
-                added.AddRange(batch);
+                await ReleaseAsync(added, cancellationToken);
+                return null;
+            }
+
+            added.AddRange(entries);
+        }
+
+        return new ReservationClaim([], added, added);
+    }
+
+    /// <summary>As <see cref="ReserveAsync"/>, and says what was added and what the holder holds now (with ETags).</summary>
+    /// <param name="batchFirst">Try each scope as one batch first (false when <see cref="TryClaimNewAsync"/> just failed).</param>
+    public async Task<ReservationClaim> ClaimAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken, bool batchFirst = true)
+    {
+        var errors = new List<ValidationError>();
+        var added = new List<ReservationEntry>();
+        var held = new List<ReservationEntry>();
+        foreach (var pool in items.Where(r => r.Capacity is not null))
+        {
+            Tally(await _pools.ClaimAsync(pool, holder, IsLiveAsync, cancellationToken), pool);
+        }
+
+        foreach (var scope in items.Where(r => r.Capacity is null).GroupBy(r => r.Scope, StringComparer.Ordinal))
+        {
+            if (batchFirst && await store.TryAddAsync(scope.Key, scope.ToList(), holder, clock.GetUtcNow(), cancellationToken) is { } entries)
+            {
+                added.AddRange(entries);
+                held.AddRange(entries);
                 continue;
             }
 
-            foreach (var item in batch)
+            foreach (var item in scope)
             {
-                switch (await TryClaimOneAsync(item, holder, cancellationToken))
-                {
-                    case ReservationClaim.Added:
-                        added.Add(item);
-                        break;
-                    case ReservationClaim.Conflict:
-                        errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
-                        break;
-                }
+                Tally(await TryClaimOneAsync(item, holder, cancellationToken), item);
             }
         }
 
         if (errors.Count > 0)
         {
-            await ReleaseAsync(added, holder, cancellationToken);
+            await ReleaseAsync(added, cancellationToken);
+            return new ReservationClaim(errors, [], []);
         }
 
-        return errors;
+        return new ReservationClaim(errors, added, held);
+
+        void Tally((ClaimOutcome Outcome, ReservationEntry? Entry) claim, Reservation item)
+        {
+            switch (claim)
+            {
+                case (ClaimOutcome.Added, { } entry):
+                    added.Add(entry);
+                    held.Add(entry);
+                    break;
+                case (ClaimOutcome.AlreadyHeld, { } entry):
+                    held.Add(entry);
+                    break;
+                default:
+                    errors.Add(new ValidationError(item.ErrorPath, item.ErrorCode, item.Message));
+                    break;
+            }
+        }
     }
 
     /// <summary>Read-only: which reservations would fail. Used to report every violation at once.</summary>
@@ -90,14 +133,15 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         return errors;
     }
 
-    public async Task ConfirmAsync(IReadOnlyList<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks reservations that carry data (a vehicle's warranty start) as belonging to a stored document, under the
+    /// ETags the claim returned, so readers need not check the holder's document.
+    /// </summary>
+    public async Task ConfirmAsync(ReservationClaim claim, CancellationToken cancellationToken)
     {
-        foreach (var item in items.Where(i => i.Data is not null))
+        foreach (var entry in claim.Held.Where(e => !e.Confirmed && e.Data.Count > 0))
         {
-            if (await store.GetAsync(item.Scope, item.Key, cancellationToken) is { Confirmed: false } entry && entry.Holder == holder)
-            {
-                await store.ConfirmAsync(entry, cancellationToken);
-            }
+            await store.ConfirmAsync(entry, cancellationToken);
         }
     }
 
@@ -108,6 +152,29 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
             await (item.Capacity is null
                 ? store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken)
                 : _pools.ReleaseAsync(item.Scope, holder, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Gives back what <paramref name="claim"/> added for a document that was not stored, except what the stored
+    /// document with the same number (<paramref name="sameNumber"/>, sharing the holder) holds as well.
+    /// </summary>
+    public async Task ReleaseUnusedAsync(ReservationClaim claim, DocumentType type, string dealerCode, string? sameNumber, CancellationToken cancellationToken)
+    {
+        var kept = sameNumber is not null && await documents.GetAsync(dealerCode, type.Name, sameNumber, cancellationToken) is { } stored
+            ? type.ReservationsHeld(stored).ToList()
+            : [];
+
+        // A pool's unit is the holder's whichever row it is, so a kept pool keeps any unit of its scope.
+        bool Kept(ReservationEntry e) => kept.Any(r => r.Scope == e.Scope && (r.Capacity is not null || r.Key == e.Key));
+        await ReleaseAsync(claim.Added.Where(e => !Kept(e)), cancellationToken);
+    }
+
+    private async Task ReleaseAsync(IEnumerable<ReservationEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            await store.ReleaseAsync(entry.Scope, entry.Key, entry.Holder, cancellationToken);
         }
     }
 
@@ -132,16 +199,16 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         return document is not null && !type.ReleasingStates.Contains(document.Status);
     }
 
-    private async Task<ReservationClaim> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
+    private async Task<(ClaimOutcome, ReservationEntry?)> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await store.GetAsync(item.Scope, item.Key, cancellationToken);
             if (existing is null)
             {
-                if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken))
+                if (await store.TryAddAsync(item.Scope, [item], holder, clock.GetUtcNow(), cancellationToken) is [var added])
                 {
-                    return ReservationClaim.Added;
+                    return (ClaimOutcome.Added, added);
                 }
 
                 continue;
@@ -149,20 +216,20 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
 
             if (existing.Holder == holder)
             {
-                return ReservationClaim.AlreadyHeld;
+                return (ClaimOutcome.AlreadyHeld, existing);
             }
 
             if (await IsLiveAsync(existing, cancellationToken))
             {
-                return ReservationClaim.Conflict;
+                return (ClaimOutcome.Conflict, null);
             }
 
-            if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken))
+            if (await store.TryReplaceAsync(existing, item, holder, clock.GetUtcNow(), cancellationToken) is { } replaced)
             {
-                return ReservationClaim.Added;
+                return (ClaimOutcome.Added, replaced);
             }
         }
 
-        return ReservationClaim.Conflict;
+        return (ClaimOutcome.Conflict, null);
     }
 }

@@ -39,11 +39,15 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
             entry.Holder);
     }
 
-    /// <summary>The live document of <paramref name="documentType"/> linked to the VIN, if any.</summary>
+    /// <summary>
+    /// The document of <paramref name="documentType"/> linked to the VIN, if any, as the link stands: the caller reads
+    /// that document and judges it (<see cref="Effects.DocumentTriggers"/> treats a missing or released one as gone),
+    /// so the holder's liveness is not read here as well.
+    /// </summary>
     public async Task<VehicleLink?> FindLinkAsync(string vin, string documentType, CancellationToken cancellationToken)
     {
         var entry = await store.GetAsync(Scope(vin), LinkKey(documentType), cancellationToken);
-        return entry is not null && entry.Data.TryGetValue(TrackingIdField, out var trackingId) && await reservations.IsLiveAsync(entry, cancellationToken)
+        return entry is not null && entry.Data.TryGetValue(TrackingIdField, out var trackingId)
             ? new VehicleLink(entry.Holder.DealerCode, documentType, trackingId)
             : null;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Routing;
@@ -9,10 +11,12 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Notifications;
 
-/// <summary>Pushes one mailbox entry to the dealer's callback; the entry stays in the mailbox for pulling either way.</summary>
+/// <summary>Pushes one notification (carried in the work item) to the dealer's callback; its mailbox entry stays for pulling either way.</summary>
 internal sealed class NotifyHandler(
     IDocumentStore store,
     DocumentCommitter committer,
+    WorkFailures failures,
+    DocumentWorkflow workflow,
     DealerDirectory dealers,
     IServiceProvider services,
     IOptions<NotificationOptions> options,
@@ -25,17 +29,20 @@ internal sealed class NotifyHandler(
     {
         var item = lease.Item;
         var changes = new ChangeSet(item.DealerCode);
-        var notification = await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
+        var notification = item.Args["notification"] is JsonObject carried
+            ? carried.Deserialize<Notification>(HubJson.Options)
+            : await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
         var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
         var notifier = dealer is null ? null : services.GetKeyedService<IDealerNotifier>(dealer.NotificationChannel);
         if (notification is null || dealer is null || dealer.CallbackUrl is null || dealer.NotificationChannel == NotificationChannels.Mailbox)
         {
-            // Acknowledged by a pull already, or the dealer no longer wants pushes: nothing left to do.
+            // The dealer no longer wants pushes (or, for work made before pushes carried their notification, the entry
+            // was pulled and acknowledged already): nothing left to do. A push is idempotent by its receipt ID.
             changes.CompleteWork = lease;
         }
         else if (notifier is null)
         {
-            changes.DeadLetterWork = (lease, $"No notifier for channel '{dealer.NotificationChannel}'.");
+            return await failures.DeadLetterAsync(lease, $"No notifier for channel '{dealer.NotificationChannel}'.", this, cancellationToken);
         }
         else
         {
@@ -46,6 +53,10 @@ internal sealed class NotifyHandler(
             {
                 changes.CompleteWork = lease;
             }
+            else if (result.Outcome == DeliveryOutcome.Deferred)
+            {
+                changes.DeferWork = (lease, clock.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(2)), result.Error ?? "deferred");
+            }
             else if (result.Outcome == DeliveryOutcome.Transient && lease.Attempt < retry.MaxAttempts)
             {
                 var due = clock.GetUtcNow() + Backoff.Next(retry, lease.Attempt, result.RetryAfter, Random.Shared.NextDouble());
@@ -53,10 +64,17 @@ internal sealed class NotifyHandler(
             }
             else
             {
-                changes.DeadLetterWork = (lease, $"Notification to {dealer.NotificationChannel} failed after {lease.Attempt} attempts: {result.Error}");
+                return await failures.DeadLetterAsync(lease, $"Notification to {dealer.NotificationChannel} failed after {lease.Attempt} attempts: {result.Error}", this, cancellationToken);
             }
         }
 
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(changes, cancellationToken), changes);
+    }
+
+    /// <summary>The dealer's own view of the document says its push gave up (the entry is still in the mailbox).</summary>
+    public bool RecordDeadLetter(DocumentRecord document, WorkLease lease, string reason, ChangeSet changes)
+    {
+        workflow.Record(document, "NotificationDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject { ["receiptId"] = lease.Item.Arg("receiptId"), ["reason"] = reason });
+        return true;
     }
 }

@@ -16,7 +16,6 @@ namespace Dms.Hub.Routing;
 /// to a fresh copy; the destination is never called twice for one run.
 /// </summary>
 internal sealed class DeliverHandler(
-    IDocumentStore store,
     DocumentCommitter committer,
     DocumentTypeRegistry types,
     DealerDirectory dealers,
@@ -25,14 +24,30 @@ internal sealed class DeliverHandler(
     DocumentWorkflow workflow,
     HubTelemetry telemetry) : IWorkHandler
 {
+    private static readonly TimeSpan DefaultDeferral = TimeSpan.FromSeconds(2);
+
     public string Kind => WorkKinds.Deliver;
+
+    public TimeSpan? DeferFor(WorkItem item)
+    {
+        var destination = item.Arg("destination") ?? item.Arg("deliveryId")?.Split('@')[^1];
+        return destination is not null && router.Destination(destination) is { } options
+            ? services.GetKeyedService<IOutboundAdapter>(options.Adapter)?.DeferFor(destination)
+            : null;
+    }
 
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;
         var deliveryId = item.Arg("deliveryId")!;
         var key = new DocumentKey(item.DealerCode, item.DocumentType!, item.TrackingId!);
-        var document = await store.GetAsync(key.DealerCode, key.DocumentType, key.TrackingId, cancellationToken);
+        var (document, cached) = await committer.LoadAsync(key, cancellationToken);
+        if (cached && document?.FindDelivery(deliveryId) is not { Status: DeliveryStatus.Pending or DeliveryStatus.DeadLettered })
+        {
+            // This process's copy says there is nothing to send: make sure on the stored version before giving up.
+            document = await committer.ReadAsync(key, cancellationToken);
+        }
+
         var delivery = document?.FindDelivery(deliveryId);
         var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
         if (document is null || delivery is null || dealer is null || delivery.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed)
@@ -73,6 +88,13 @@ internal sealed class DeliverHandler(
         var started = Stopwatch.GetTimestamp();
         var result = await SendAsync(adapter, OutboundEnvelope.Build(document, delivery, dealer), cancellationToken);
         var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (result.Outcome == DeliveryOutcome.Deferred)
+        {
+            // Nothing was sent: the document does not change, the work waits and gets its attempt back.
+            var wait = new ChangeSet(item.DealerCode) { DeferWork = (lease, workflow.Now + (result.RetryAfter ?? DefaultDeferral), result.Error ?? "deferred") };
+            return DocumentCommitter.OutcomeOf(await committer.CommitAsync(wait, cancellationToken), wait);
+        }
+
         var type = types.Get(document.DocumentType);
         return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, latency, changes), cancellationToken);
     }
@@ -137,6 +159,17 @@ internal sealed class DeliverHandler(
         }
 
         WakeNext(document, delivery, changes, lease.Item.CorrelationId);
+    }
+
+    public bool RecordDeadLetter(DocumentRecord document, WorkLease lease, string reason, ChangeSet changes)
+    {
+        if (lease.Item.Arg("deliveryId") is not { } deliveryId || document.FindDelivery(deliveryId) is null)
+        {
+            return false;
+        }
+
+        DeadLetter(document, deliveryId, lease, reason, changes);
+        return true;
     }
 
     private static bool HasEarlierPending(DocumentRecord document, DeliveryRecord delivery) =>

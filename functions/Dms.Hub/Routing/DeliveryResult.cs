@@ -4,11 +4,17 @@ public enum DeliveryOutcome
 {
     Delivered,
 
-    /// <summary>Worth retrying: 5xx, 408, 429, timeouts, connection failures, an open circuit.</summary>
+    /// <summary>Worth retrying: 5xx, 408, 429, timeouts, connection failures.</summary>
     Transient,
 
     /// <summary>The destination refused the message (4xx): retrying would not help.</summary>
     Permanent,
+
+    /// <summary>
+    /// Not sent: the destination is being spared (its circuit is open, too many calls are in flight). Not an attempt —
+    /// it uses none of the retry budget — only a wait of <see cref="DeliveryResult.RetryAfter"/>.
+    /// </summary>
+    Deferred,
 }
 
 /// <summary>What a destination said. <see cref="Error"/> is safe to show the dealer (no internal text, no secrets).</summary>
@@ -20,4 +26,6 @@ public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reference =
         new(DeliveryOutcome.Transient, null, error, retryAfter, statusCode);
 
     public static DeliveryResult Permanent(string error, int? statusCode = null) => new(DeliveryOutcome.Permanent, null, error, null, statusCode);
+
+    public static DeliveryResult Deferred(string reason, TimeSpan? retryAfter = null) => new(DeliveryOutcome.Deferred, null, reason, retryAfter);
 }

@@ -8,4 +8,10 @@ public interface IOutboundAdapter
 {
     /// <summary>Sends once. Must not throw for destination failures: classify them in the result instead.</summary>
     Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long a send to <paramref name="destination"/> would be refused without calling it (its circuit is open),
+    /// so work can wait without taking a lease or an attempt; null when a send would go out now.
+    /// </summary>
+    TimeSpan? DeferFor(string destination) => null;
 }

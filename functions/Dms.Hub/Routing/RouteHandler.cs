@@ -7,7 +7,10 @@ using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Routing;
 
-/// <summary>Decides where an outbound message goes and creates one delivery (record + work) per destination.</summary>
+/// <summary>
+/// Routes an outbound message that could not be routed when it was created (no route matched then), or a replayed
+/// routing dead letter: one delivery per destination, or — still no route — the failure recorded and dead-lettered.
+/// </summary>
 internal sealed class RouteHandler(DocumentCommitter committer, DealerDirectory dealers, Router router, DocumentWorkflow workflow) : IWorkHandler
 {
     public string Kind => WorkKinds.Route;
@@ -41,28 +44,7 @@ internal sealed class RouteHandler(DocumentCommitter committer, DealerDirectory 
                 return changes;
             }
 
-            foreach (var destination in destinations)
-            {
-                var id = DeliveryRecord.MakeId(message, contentVersion, destination);
-                if (document.FindDelivery(id) is not null)
-                {
-                    continue;
-                }
-
-                var delivery = new DeliveryRecord
-                {
-                    Id = id, Destination = destination, MessageType = message, ContentVersion = contentVersion,
-                    CreatedAt = workflow.Now, Details = details?.DeepClone().AsObject(),
-                };
-                document.Deliveries.Add(delivery);
-                changes.NewWork.Add(workflow.DeliverWork(document, delivery, item.CorrelationId));
-            }
-
-            workflow.Record(document, "Routed", system, new JsonObject
-            {
-                ["message"] = message,
-                ["destinations"] = new JsonArray(destinations.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
-            });
+            workflow.AddDeliveries(changes, document, message, contentVersion, details, destinations, item.CorrelationId);
             changes.CompleteWork = lease;
             return changes;
         }, cancellationToken);

@@ -21,6 +21,7 @@ public sealed class ChangeSet(string dealerCode)
 
     public List<Notification> Notifications { get; } = [];
 
+    /// <summary>Work this step causes; after the commit each item carries its row's ETag.</summary>
     public List<WorkItem> NewWork { get; } = [];
 
     /// <summary>Leased work this step finishes (deleted, under the lease's ETag).</summary>
@@ -28,6 +29,15 @@ public sealed class ChangeSet(string dealerCode)
 
     /// <summary>Leased work to try again later.</summary>
     public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? RescheduleWork { get; set; }
+
+    /// <summary>
+    /// Leased work that was not attempted after all (the destination is being spared): to run after the given time,
+    /// with the attempt the lease counted given back.
+    /// </summary>
+    public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? DeferWork { get; set; }
+
+    /// <summary>Set by the commit: the rescheduled (or deferred) item as now stored (with its ETag), for its next message to carry.</summary>
+    public WorkItem? Rescheduled { get; set; }
 
     /// <summary>Leased work that failed for good.</summary>
     public (WorkLease Lease, string Reason)? DeadLetterWork { get; set; }

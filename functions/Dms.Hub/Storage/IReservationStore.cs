@@ -10,11 +10,14 @@ public interface IReservationStore
     /// <summary>Every reservation in one scope (a VIN's records, an allocation pool's units).</summary>
     Task<IReadOnlyList<ReservationEntry>> ListAsync(string scope, CancellationToken cancellationToken);
 
-    /// <summary>Adds the reservations of one scope atomically; false when any of them exists.</summary>
-    Task<bool> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the reservations of one scope atomically and returns them as stored (with their ETags, so they can be
+    /// confirmed without reading them back); null when any of them exists.
+    /// </summary>
+    Task<IReadOnlyList<ReservationEntry>?> TryAddAsync(string scope, IReadOnlyList<Reservation> reservations, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Takes over a stale reservation under its ETag; false when it changed meanwhile.</summary>
-    Task<bool> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Takes over a stale reservation under its ETag and returns it as stored; null when it changed meanwhile.</summary>
+    Task<ReservationEntry?> TryReplaceAsync(ReservationEntry stale, Reservation reservation, ReservationHolder holder, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ConfirmAsync(ReservationEntry entry, CancellationToken cancellationToken);
 

@@ -13,7 +13,10 @@ public interface IWorkStore
     Task<LeaseAttempt> TryLeaseAsync(WorkRef work, DateTimeOffset now, TimeSpan duration, LeaseMode mode, CancellationToken cancellationToken);
 
     /// <summary>Every pending item (leased or not): the recovery sweep's input.</summary>
-    IAsyncEnumerable<WorkItem> ScanPendingAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<WorkItem> ScanPendingAsync(CancellationToken cancellationToken) => ScanPendingAsync(0, 1, cancellationToken);
+
+    /// <summary>The pending items of one of <paramref name="slices"/> parts of the store (each item is in exactly one).</summary>
+    IAsyncEnumerable<WorkItem> ScanPendingAsync(int slice, int slices, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 

@@ -15,6 +15,9 @@ public static class ErrorCodes
     public const string DuplicateItems = "DUPLICATE_ITEMS";
     public const string SchemaViolation = "SCHEMA_VIOLATION";
 
+    /// <summary>A number no field can hold: beyond 64-bit integers or doubles, too small, or more than 28 significant digits.</summary>
+    public const string UnsupportedNumber = "UNSUPPORTED_NUMBER";
+
     // Warranty claims
     public const string InvalidVin = "INVALID_VIN";
     public const string ExpiredWarranty = "EXPIRED_WARRANTY";

@@ -12,6 +12,12 @@ public static class SchemaValidator
 {
     public static IReadOnlyList<ValidationError> Validate(JsonSchema schema, string json)
     {
+        // Numbers no field can hold are refused first: NJsonSchema throws on integers beyond 64 bits.
+        if (NumberGuard.Check(json) is { Count: > 0 } numbers)
+        {
+            return numbers;
+        }
+
         var raw = schema.Validate(json);
         var errors = new List<ValidationError>();
         foreach (var error in Flatten(raw))

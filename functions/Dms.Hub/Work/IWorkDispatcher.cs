@@ -6,5 +6,11 @@ namespace Dms.Hub.Work;
 /// </summary>
 public interface IWorkDispatcher
 {
+    /// <summary>
+    /// Shapes a new item before it is committed. A dispatcher whose runner is in this process may claim it at birth:
+    /// count its first attempt and take its lease in the commit that creates it, so the runner need not lease it again.
+    /// </summary>
+    WorkItem Prepare(WorkItem item) => item;
+
     ValueTask DispatchAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken);
 }

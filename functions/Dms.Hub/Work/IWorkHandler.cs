@@ -9,4 +9,16 @@ public interface IWorkHandler
     string Kind { get; }
 
     Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long to wait before running <paramref name="item"/> (as its message carried it) because it could not
+    /// proceed now — its destination's circuit is open. The runner then neither leases it nor counts an attempt.
+    /// </summary>
+    TimeSpan? DeferFor(WorkItem item) => null;
+
+    /// <summary>
+    /// Shows on the work's <paramref name="document"/> that the work was dead-lettered (by the poison guard, the
+    /// transport or the handler itself), in <paramref name="changes"/>; false leaves it to a generic timeline entry.
+    /// </summary>
+    bool RecordDeadLetter(Workflow.DocumentRecord document, WorkLease lease, string reason, Storage.ChangeSet changes) => false;
 }

@@ -24,6 +24,7 @@ internal sealed partial class LocalWorkHost(
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
     private const int MaxBatch = 32;
+    private const int SweepSlices = 8;
     private readonly WorkOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +35,7 @@ internal sealed partial class LocalWorkHost(
         }
 
         var loops = handlers.Select(h => h.Kind).Distinct(StringComparer.Ordinal).Select(kind => Task.Run(() => ReceiveAsync(kind, stoppingToken), CancellationToken.None)).ToList();
-        loops.Add(Task.Run(() => EveryAsync(_options.RecoveryIntervalSeconds, recovery.RunOnceAsync, stoppingToken), CancellationToken.None));
+        loops.Add(Task.Run(() => SweepAsync(stoppingToken), CancellationToken.None));
         loops.Add(Task.Run(() => EveryAsync(_options.ScheduledJobsIntervalSeconds, jobs.RunAllAsync, stoppingToken), CancellationToken.None));
         await Task.WhenAll(loops);
     }
@@ -137,11 +138,26 @@ internal sealed partial class LocalWorkHost(
         }
     }
 
-    private async Task EveryAsync<T>(int seconds, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken)
+    /// <summary>
+    /// The whole store at start (an in-memory transport starts empty), then one slice every
+    /// <see cref="WorkOptions.RecoveryIntervalSeconds"/> / <see cref="SweepSlices"/>: each item is still looked at once
+    /// per interval, and no single scan holds up storage for long.
+    /// </summary>
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        var slice = -1;
+        await EveryAsync(TimeSpan.FromSeconds(_options.RecoveryIntervalSeconds) / SweepSlices, cancellationToken =>
+            slice++ < 0 ? recovery.RunOnceAsync(cancellationToken) : recovery.RunSliceAsync(slice % SweepSlices, SweepSlices, cancellationToken), stoppingToken);
+    }
+
+    private Task EveryAsync<T>(int seconds, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken) =>
+        EveryAsync(TimeSpan.FromSeconds(seconds), run, stoppingToken);
+
+    private async Task EveryAsync<T>(TimeSpan interval, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = TimeSpan.FromSeconds(seconds);
+            var wait = interval;
             try
             {
                 await run(stoppingToken);

@@ -28,13 +28,19 @@ public sealed class WorkCycle(WorkRunner runner, IWorkTransport transport)
     }
 
     /// <summary>
-    /// A rescheduled item always gets its next message. An item that was busy or not yet due only when the transport
+    /// A rescheduled or deferred item always gets its next message (a deferral's is new to duplicate detection: its
+    /// ID counts deferrals, since the attempt count did not change). An item that was busy or not yet due only when the transport
     /// forgets on restart; a durable transport already holds the message that will find it (or the sweep sends one).
     /// </summary>
     private WorkMessage? Next(WorkMessage message, WorkOutcome outcome) => outcome switch
     {
-        { Kind: WorkOutcomeKind.Rescheduled, DueAt: { } due } => message with { Attempt = outcome.Attempt, NotBefore = due },
-        { Kind: WorkOutcomeKind.Skipped, DueAt: { } due } when !transport.IsDurable => message with { NotBefore = due },
+        { Kind: WorkOutcomeKind.Rescheduled, DueAt: { } due } => message with { Attempt = outcome.Attempt, NotBefore = due, Item = outcome.Item, Deferrals = 0, Claimed = false },
+        { Kind: WorkOutcomeKind.Deferred, DueAt: { } due } => message with
+        {
+            Attempt = outcome.Attempt, NotBefore = due, Deferrals = message.Deferrals + 1,
+            Item = outcome.Item ?? message.Item, Claimed = outcome.Item is null && message.Claimed,
+        },
+        { Kind: WorkOutcomeKind.Skipped, DueAt: { } due } when !transport.IsDurable => message with { NotBefore = due, Claimed = false },
         _ => null,
     };
 }

@@ -5,6 +5,9 @@ namespace Dms.Hub.Work;
 /// <summary>
 /// A unit of asynchronous work (route, deliver, notify ...). Stored in its dealer's partition, in the same atomic
 /// batch as the state change that caused it, so work is never lost and never exists without its cause.
+/// <see cref="ETag"/> is the concurrency token of the stored row this copy matches (set by the store when it reads
+/// or writes the row, never stored itself): a message carrying the copy lets a runner lease by a conditional update
+/// instead of reading the row first.
 /// </summary>
 public sealed record WorkItem(
     string Id,
@@ -18,7 +21,8 @@ public sealed record WorkItem(
     string? CorrelationId,
     int Attempt = 0,
     string? LastError = null,
-    DateTimeOffset? LeasedUntil = null)
+    DateTimeOffset? LeasedUntil = null,
+    string? ETag = null)
 {
     public WorkRef Ref => new(DealerCode, Id, DueAt);
 

@@ -21,7 +21,10 @@ public sealed class WorkOptions
     [Range(1, 512)]
     public int Concurrency { get; set; } = 32;
 
-    /// <summary>How long a runner owns an item; must exceed the slowest attempt so attempts never overlap.</summary>
+    /// <summary>
+    /// How long a runner owns an item; at least twice the slowest attempt so attempts never overlap (work claimed at
+    /// birth may start with half its lease left).
+    /// </summary>
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 

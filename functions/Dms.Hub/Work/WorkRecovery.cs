@@ -20,12 +20,18 @@ public sealed partial class WorkRecovery(
     private const int BatchSize = 100;
 
     /// <summary>Scans once; returns how many messages it sent.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken) => RunSliceAsync(0, 1, cancellationToken);
+
+    /// <summary>
+    /// Scans one of <paramref name="slices"/> parts of the store. The local host sweeps a slice at a time: each scan is
+    /// a range query (on Azurite a pass over the whole table), and one part at a time never stalls storage for long.
+    /// </summary>
+    public async Task<int> RunSliceAsync(int slice, int slices, CancellationToken cancellationToken)
     {
         var stalledBefore = clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.RecoveryGraceSeconds);
         var batch = new List<WorkMessage>(BatchSize);
         var sent = 0;
-        await foreach (var item in store.ScanPendingAsync(cancellationToken))
+        await foreach (var item in store.ScanPendingAsync(slice, slices, cancellationToken))
         {
             if (transport.IsDurable && item.ReadyAt >= stalledBefore)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Dms.Hub.Common;
+using Dms.Hub.Operations;
 using Dms.Hub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,11 @@ namespace Dms.Hub.Work;
 /// </summary>
 public sealed partial class WorkRunner(
     IWorkStore store,
-    IDocumentStore documents,
+    WorkFailures failures,
     IEnumerable<IWorkHandler> handlers,
     IOptions<WorkOptions> options,
     HubTelemetry telemetry,
+    StorageTraffic traffic,
     TimeProvider clock,
     ILogger<WorkRunner> logger)
 {
@@ -26,13 +28,30 @@ public sealed partial class WorkRunner(
 
     public async Task<WorkOutcome> RunAsync(WorkRef work, CancellationToken cancellationToken)
     {
-        var attempt = await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
+        using var step = traffic.Step("-", "work");
+        var outcome = await RunCoreAsync(work, step, cancellationToken);
+        step.Name += ":" + outcome.Kind;
+        return outcome;
+    }
+
+    private async Task<WorkOutcome> RunCoreAsync(WorkRef work, StorageTraffic.StepScope step, CancellationToken cancellationToken)
+    {
+        if (Deferral(work) is { } deferred)
+        {
+            (step.DocumentType, step.Name) = (work.Snapshot!.DocumentType ?? "-", work.Snapshot.Kind);
+            return deferred;
+        }
+
+        var attempt = ClaimedLease(work) is { } claimed
+            ? new LeaseAttempt(claimed, null)
+            : await store.TryLeaseAsync(work, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), LeaseMode.WhenDue, cancellationToken);
         if (attempt.Lease is not { } lease)
         {
             return new WorkOutcome(WorkOutcomeKind.Skipped, attempt.BusyUntil);
         }
 
         var item = lease.Item;
+        (step.DocumentType, step.Name) = (item.DocumentType ?? "-", item.Kind);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["workId"] = item.Id,
@@ -44,10 +63,36 @@ public sealed partial class WorkRunner(
         activity?.SetTag("dms.tracking_id", item.TrackingId);
         activity?.SetTag("dms.work.attempt", lease.Attempt);
 
-        var outcome = await RunLeasedAsync(lease, cancellationToken) with { Attempt = lease.Attempt };
+        var outcome = await RunLeasedAsync(lease, cancellationToken);
+        outcome = outcome.Kind == WorkOutcomeKind.Deferred ? outcome : outcome with { Attempt = lease.Attempt };
         telemetry.WorkOutcomes.Add(1, new("kind", item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
     }
+
+    /// <summary>
+    /// Work whose handler says it cannot proceed now (its destination's circuit is open) waits without a lease or an
+    /// attempt — no storage round trip — when its message carried the item. A little jitter spreads the wake-ups.
+    /// </summary>
+    private WorkOutcome? Deferral(WorkRef work)
+    {
+        if (work.Snapshot is not { } item || !_handlers.TryGetValue(item.Kind, out var handler) || handler.DeferFor(item) is not { } wait)
+        {
+            return null;
+        }
+
+        var jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(wait.TotalMilliseconds / 5, 3000));
+        return new WorkOutcome(WorkOutcomeKind.Deferred, clock.GetUtcNow() + wait + jitter, "The destination is not taking calls now.", item.Attempt);
+    }
+
+    /// <summary>
+    /// The lease this process took when it created the item, if the message says so and at least half of it is left
+    /// (an attempt must finish within its lease); otherwise the store extends or takes the lease.
+    /// </summary>
+    private WorkLease? ClaimedLease(WorkRef work) =>
+        work is { Claimed: true, Snapshot: { LeasedUntil: { } until, ETag: { } etag } item }
+        && until - clock.GetUtcNow() >= TimeSpan.FromSeconds(_options.LeaseSeconds) / 2
+            ? new WorkLease(item, until, etag)
+            : null;
 
     /// <summary>
     /// Moves an item to the dead letters now, whatever retries it had left: the transport gave up on it (a Service
@@ -62,7 +107,7 @@ public sealed partial class WorkRunner(
         }
 
         var reasonWithError = lease.Item.LastError is { } last ? $"{reason} Last error: {last}" : reason;
-        var outcome = await DeadLetterAsync(lease, reasonWithError, cancellationToken) with { Attempt = lease.Attempt };
+        var outcome = await DeadLetterAsync(lease, reasonWithError, _handlers.GetValueOrDefault(lease.Item.Kind), cancellationToken) with { Attempt = lease.Attempt };
         telemetry.WorkOutcomes.Add(1, new("kind", lease.Item.Kind), new("outcome", outcome.Kind.ToString()));
         return outcome;
     }
@@ -72,12 +117,12 @@ public sealed partial class WorkRunner(
         var item = lease.Item;
         if (!_handlers.TryGetValue(item.Kind, out var handler))
         {
-            return await DeadLetterAsync(lease, $"No handler for work kind '{item.Kind}'.", cancellationToken);
+            return await DeadLetterAsync(lease, $"No handler for work kind '{item.Kind}'.", null, cancellationToken);
         }
 
         if (lease.Attempt > _options.Retry.MaxAttempts)
         {
-            return await DeadLetterAsync(lease, $"Gave up after {_options.Retry.MaxAttempts} attempts. Last error: {item.LastError}", cancellationToken);
+            return await DeadLetterAsync(lease, $"Gave up after {_options.Retry.MaxAttempts} attempts. Last error: {item.LastError}", handler, cancellationToken);
         }
 
         try
@@ -90,24 +135,18 @@ public sealed partial class WorkRunner(
             var reason = $"{ex.GetType().Name}: {Truncate(ex.Message)}";
             if (lease.Attempt >= _options.Retry.MaxAttempts)
             {
-                return await DeadLetterAsync(lease, $"Gave up after {lease.Attempt} attempts. Last error: {reason}", cancellationToken);
+                return await DeadLetterAsync(lease, $"Gave up after {lease.Attempt} attempts. Last error: {reason}", handler, cancellationToken);
             }
 
             var due = clock.GetUtcNow() + Backoff.Next(_options.Retry, lease.Attempt, null, Random.Shared.NextDouble());
-            var changes = new ChangeSet(item.DealerCode) { RescheduleWork = (lease, due, reason) };
-            return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
-                ? new WorkOutcome(WorkOutcomeKind.Rescheduled, due, reason)
-                : WorkOutcome.Gone;
+            return await failures.RescheduleAsync(lease, due, reason, cancellationToken);
         }
     }
 
-    private async Task<WorkOutcome> DeadLetterAsync(WorkLease lease, string reason, CancellationToken cancellationToken)
+    private Task<WorkOutcome> DeadLetterAsync(WorkLease lease, string reason, IWorkHandler? handler, CancellationToken cancellationToken)
     {
         LogDeadLettered(logger, lease.Item.Kind, lease.Item.Id, reason);
-        var changes = new ChangeSet(lease.Item.DealerCode) { DeadLetterWork = (lease, reason) };
-        return await documents.CommitAsync(changes, cancellationToken) == CommitResult.Committed
-            ? new WorkOutcome(WorkOutcomeKind.DeadLettered, null, reason)
-            : WorkOutcome.Gone;
+        return failures.DeadLetterAsync(lease, reason, handler, cancellationToken);
     }
 
     private static string Truncate(string message) => message.Length <= 300 ? message : message[..300];

@@ -1,4 +1,3 @@
-using Dms.Hub.Insights;
 using Dms.Hub.Intake;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
@@ -9,10 +8,11 @@ namespace Dms.Hub.Workflow;
 /// <summary>
 /// Read → plan → commit under the document's ETag, re-planning on a concurrent change (optimistic concurrency:
 /// no lost update, no illegal transition). What is derived from the document (summary fields, alert timers) is
-/// brought up to date in the same commit. Committed work is dispatched at once, and the console's projector is told
-/// about the changed document (the change feed marker committed with it makes sure it learns anyway).
+/// brought up to date in the same commit. Committed work is dispatched at once; committed and read documents are
+/// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
+/// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, ChangeSignal signal, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -23,15 +23,79 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         UpdateAsync(key, loaded, document => ValueTask.FromResult(plan(document)), cancellationToken);
 
     /// <inheritdoc cref="UpdateAsync(DocumentKey, DocumentRecord?, Func{DocumentRecord?, ChangeSet?}, CancellationToken)"/>
-    public async Task<(CommitResult Result, ChangeSet? Changes)> UpdateAsync(
-        DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken)
+    public Task<(CommitResult Result, ChangeSet? Changes)> UpdateAsync(
+        DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken) =>
+        UpdateCoreAsync(key, loaded, plan, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(DocumentKey, DocumentRecord?, Func{DocumentRecord?, ChangeSet?}, CancellationToken)"/>,
+    /// planning first on this process's cached copy when it has one. The commit checks the copy's ETag; a plan that
+    /// finds nothing to do (or refuses) on the copy is planned again on the stored version, so
+    /// <paramref name="plan"/> must not keep state from a call that returned null.
+    /// </summary>
+    public Task<(CommitResult Result, ChangeSet? Changes)> UpdateCachedAsync(DocumentKey key, Func<DocumentRecord?, ChangeSet?> plan, CancellationToken cancellationToken) =>
+        UpdateCachedAsync(key, document => ValueTask.FromResult(plan(document)), cancellationToken);
+
+    /// <inheritdoc cref="UpdateCachedAsync(DocumentKey, Func{DocumentRecord?, ChangeSet?}, CancellationToken)"/>
+    public Task<(CommitResult Result, ChangeSet? Changes)> UpdateCachedAsync(DocumentKey key, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken) =>
+        UpdateCoreAsync(key, cache.Get(key), plan, cancellationToken, cached: true);
+
+    /// <summary>This process's copy of the document if it has a recent one (<c>Cached</c>), otherwise the stored version.</summary>
+    public async Task<(DocumentRecord? Document, bool Cached)> LoadAsync(DocumentKey key, CancellationToken cancellationToken) =>
+        cache.Get(key) is { } copy ? (copy, true) : (await ReadAsync(key, cancellationToken), false);
+
+    /// <summary>The stored version (kept in the cache for the document's next step).</summary>
+    public async Task<DocumentRecord?> ReadAsync(DocumentKey key, CancellationToken cancellationToken)
+    {
+        var document = await store.GetAsync(key.DealerCode, key.DocumentType, key.TrackingId, cancellationToken);
+        if (document is not null)
+        {
+            cache.Put(document);
+        }
+
+        return document;
+    }
+
+    public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        derivations.Prepare(changes);
+        for (var i = 0; i < changes.NewWork.Count; i++)
+        {
+            changes.NewWork[i] = dispatcher.Prepare(changes.NewWork[i]);
+        }
+
+        var result = await store.CommitAsync(changes, cancellationToken);
+        if (result == CommitResult.Committed)
+        {
+            if (changes.Document is { } document)
+            {
+                cache.Put(document);
+                signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
+            }
+
+            if (changes.NewWork.Count > 0)
+            {
+                await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<(CommitResult Result, ChangeSet? Changes)> UpdateCoreAsync(
+        DocumentKey key, DocumentRecord? first, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken, bool cached = false)
     {
         for (var attempt = 0; attempt < _maxRetries; attempt++)
         {
-            var document = attempt == 0 && loaded is not null
-                ? loaded
-                : await store.GetAsync(key.DealerCode, key.DocumentType, key.TrackingId, cancellationToken);
+            var fromCache = attempt == 0 && cached && first is not null;
+            var document = attempt == 0 && first is not null ? first : await ReadAsync(key, cancellationToken);
             var changes = await plan(document);
+            if (changes is null && fromCache)
+            {
+                // Nothing to do, or a refusal, decided on a copy that may be stale: decide on the stored version.
+                changes = await plan(await ReadAsync(key, cancellationToken));
+            }
+
             if (changes is null)
             {
                 return (CommitResult.Committed, null);
@@ -47,27 +111,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         throw new DocumentBusyException();
     }
 
-    public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
-    {
-        derivations.Prepare(changes);
-        var result = await store.CommitAsync(changes, cancellationToken);
-        if (result == CommitResult.Committed && changes.Document is { } document)
-        {
-            signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
-        }
-
-        if (result == CommitResult.Committed && changes.NewWork.Count > 0)
-        {
-            await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
-        }
-
-        return result;
-    }
-
     /// <summary>The work outcome a committed change set reports for its lease.</summary>
     public static WorkOutcome OutcomeOf(CommitResult result, ChangeSet? changes) => result switch
     {
-        CommitResult.Committed when changes?.RescheduleWork is { } r => new WorkOutcome(WorkOutcomeKind.Rescheduled, r.DueAt, r.Reason),
+        CommitResult.Committed when changes?.RescheduleWork is { } r => new WorkOutcome(WorkOutcomeKind.Rescheduled, r.DueAt, r.Reason, Item: changes.Rescheduled),
+        CommitResult.Committed when changes?.DeferWork is { } w => new WorkOutcome(WorkOutcomeKind.Deferred, w.DueAt, w.Reason, w.Lease.Attempt - 1, changes.Rescheduled),
         CommitResult.Committed when changes?.DeadLetterWork is { } d => new WorkOutcome(WorkOutcomeKind.DeadLettered, null, d.Reason),
         CommitResult.Committed => WorkOutcome.Completed,
         _ => WorkOutcome.Gone,

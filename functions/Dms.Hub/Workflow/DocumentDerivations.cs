@@ -11,10 +11,18 @@ namespace Dms.Hub.Workflow;
 /// (stored with the row, so lists filter server-side), its alert timers and the timers of fields that change with
 /// time. A timer is a work item due when an alert rule's deadline comes — or at once when a watched condition ends,
 /// so an open alert is cleared — or when a field's value changes by itself; the document remembers each timer's due
-/// time, so an unchanged condition never schedules a second one.
+/// time, so an unchanged condition never schedules a second one. A condition that ends before any of its deadlines
+/// came cannot have raised an alert (only a timer at or after a deadline raises), so it schedules no clearing timer:
+/// the document remembers that a deadline passed (<see cref="PassedSuffix"/>) until the condition ends.
 /// </summary>
 public sealed class DocumentDerivations(IServiceProvider services, DocumentWorkflow workflow)
 {
+    /// <summary>Marks a timer whose deadline has passed while its condition held: an alert may be open.</summary>
+    public const string PassedSuffix = "|passed";
+
+    // Instances' clocks differ a little: a deadline this close ahead may have passed on another instance already.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
 
     public void Prepare(ChangeSet changes)
@@ -52,6 +60,11 @@ public sealed class DocumentDerivations(IServiceProvider services, DocumentWorkf
             return;
         }
 
+        if (always && known is { } deadline && deadline <= workflow.Now + ClockSkew)
+        {
+            document.Timers[key + PassedSuffix] = deadline;
+        }
+
         if (due is { } next)
         {
             document.Timers[key] = next;
@@ -61,7 +74,8 @@ public sealed class DocumentDerivations(IServiceProvider services, DocumentWorkf
             document.Timers.Remove(key);
         }
 
-        if (due is not null || always)
+        var clear = due is null && always && document.Timers.Remove(key + PassedSuffix);
+        if (due is not null || clear)
         {
             changes.NewWork.Add(workflow.Schedule(WorkKinds.Timer, document, new JsonObject { [argument] = name }, null, due));
         }

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Notifications;
 using Dms.Hub.Registry;
+using Dms.Hub.Routing;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ namespace Dms.Hub.Workflow;
 /// work a change causes are all written into the same <see cref="ChangeSet"/>, so they commit together or not at all.
 /// That includes the effects other documents declared on this one (<see cref="DocumentReaction"/>).
 /// </summary>
-public sealed class DocumentWorkflow(TimeProvider clock, IServiceProvider services)
+public sealed class DocumentWorkflow(TimeProvider clock, Router router, IServiceProvider services)
 {
     // Resolved on first use: document types hold rules that use services built on this workflow.
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
@@ -46,11 +48,55 @@ public sealed class DocumentWorkflow(TimeProvider clock, IServiceProvider servic
 
         if (transition.Outbound is { } message)
         {
-            changes.NewWork.Add(RouteWork(document, message, details, actor.CorrelationId));
+            Route(changes, document, message, details, dealer, actor.CorrelationId);
         }
     }
 
-    public WorkItem RouteWork(DocumentRecord document, string messageType, JsonObject? details, string? correlationId)
+    /// <summary>
+    /// Sends <paramref name="messageType"/> on its way in the same commit: routing needs only configuration and the
+    /// dealer, so the deliveries (record + work, one per destination) are created here. Without a route, a route
+    /// work item is created instead; it records the failure and is dead-lettered for an operator to replay.
+    /// </summary>
+    public void Route(ChangeSet changes, DocumentRecord document, string messageType, JsonObject? details, Dealer dealer, string? correlationId)
+    {
+        var destinations = router.Resolve(document.DocumentType, dealer);
+        if (destinations.Count == 0)
+        {
+            changes.NewWork.Add(RouteWork(document, messageType, details, correlationId));
+            return;
+        }
+
+        AddDeliveries(changes, document, messageType, document.ContentVersion, details, destinations, correlationId);
+    }
+
+    /// <summary>One delivery per destination not yet sent this message and content version, recorded as Routed.</summary>
+    public void AddDeliveries(ChangeSet changes, DocumentRecord document, string messageType, int contentVersion, JsonObject? details, IReadOnlyList<string> destinations, string? correlationId)
+    {
+        foreach (var destination in destinations)
+        {
+            var id = DeliveryRecord.MakeId(messageType, contentVersion, destination);
+            if (document.FindDelivery(id) is not null)
+            {
+                continue;
+            }
+
+            var delivery = new DeliveryRecord
+            {
+                Id = id, Destination = destination, MessageType = messageType, ContentVersion = contentVersion,
+                CreatedAt = Now, Details = details?.DeepClone().AsObject(),
+            };
+            document.Deliveries.Add(delivery);
+            changes.NewWork.Add(DeliverWork(document, delivery, correlationId));
+        }
+
+        Record(document, "Routed", Actor.System(correlationId), new JsonObject
+        {
+            ["message"] = messageType,
+            ["destinations"] = new JsonArray(destinations.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+        });
+    }
+
+    private WorkItem RouteWork(DocumentRecord document, string messageType, JsonObject? details, string? correlationId)
     {
         var args = new JsonObject { ["message"] = messageType, ["contentVersion"] = document.ContentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (details is not null)
@@ -62,7 +108,7 @@ public sealed class DocumentWorkflow(TimeProvider clock, IServiceProvider servic
     }
 
     public WorkItem DeliverWork(DocumentRecord document, DeliveryRecord delivery, string? correlationId) =>
-        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id }, correlationId);
+        NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id, ["destination"] = delivery.Destination }, correlationId);
 
     /// <summary>
     /// The cross-document effects of <paramref name="document"/> entering its current status: one effect work item per
@@ -102,7 +148,9 @@ public sealed class DocumentWorkflow(TimeProvider clock, IServiceProvider servic
         changes.Notifications.Add(notification);
         if (dealer.NotificationChannel != NotificationChannels.Mailbox && dealer.CallbackUrl is not null)
         {
-            changes.NewWork.Add(NewWork(WorkKinds.Notify, document.DealerCode, document, new JsonObject { ["receiptId"] = notification.ReceiptId }, correlationId));
+            // The push carries the notification itself, so it never reads back the mailbox row written with it.
+            var args = new JsonObject { ["receiptId"] = notification.ReceiptId, ["notification"] = JsonSerializer.SerializeToNode(notification, HubJson.Options) };
+            changes.NewWork.Add(NewWork(WorkKinds.Notify, document.DealerCode, document, args, correlationId));
         }
     }
 

@@ -19,6 +19,7 @@ public sealed partial class ReplayKillTests(AzuriteFixture azurite)
         settings["Dms:Console:Users:omar:Name"] = "Omar Operator";
         settings["Dms:Console:Users:omar:Role"] = "Operator";
         settings["Dms:Console:Users:omar:KeyHash"] = ConsoleKeys.Hash(ConsoleFixture.OperatorKey);
+        ConsoleFixture.NoBreakers(settings);
         settings["Dms:Replay:ItemsPerSecond"] = "4";
         settings["Dms:Replay:ChunkSize"] = "2";
         settings["Dms:Replay:LeaseSeconds"] = "5";

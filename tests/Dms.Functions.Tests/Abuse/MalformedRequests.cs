@@ -21,7 +21,31 @@ public sealed class MalformedRequests(Random random)
         "truncated", "garbage bytes", "invalid utf-8", "wrong type", "missing field", "unknown field", "huge string",
         "huge number", "negative number", "deep nesting", "array root", "scalar root", "null root", "empty body",
         "duplicate key", "oversized body", "wrong content type", "no content type", "control characters", "null field",
+        "number class", "nested field", "huge array field",
     ];
+
+    /// <summary>
+    /// Numbers a JSON parser accepts that no field expects (RELIABILITY.md D3): beyond 64 bits and beyond decimal's
+    /// 28 digits, beyond double (huge and underflowing), negative zero, exponent forms of ordinary values.
+    /// </summary>
+    public static readonly string[] NumberClasses =
+    [
+        "1e400", "-1e400", "1e-400", "-0", "-0.0", "0e0", "1E+2", "2.5e1", "123456789012345678901234567890",
+        "-123456789012345678901234567890", "18446744073709551616", "9223372036854775808", "-9223372036854775809",
+        "79228162514264337593543950336", "0.12345678901234567890123456789012345", "1.7976931348623157e308", "4.9e-324",
+    ];
+
+    /// <summary>Each of <see cref="NumberClasses"/> in each slot of <paramref name="valid"/> (every member and array item, at any depth).</summary>
+    public static IEnumerable<MalformedRequest> EveryNumberInEverySlot(string caller, string path, JsonObject valid)
+    {
+        foreach (var pointer in Slots(valid))
+        {
+            foreach (var number in NumberClasses)
+            {
+                yield return new MalformedRequest(caller, HttpMethod.Post, path, Utf8(WithRawValue(valid, pointer, number)), Json, $"number {number} at {pointer}");
+            }
+        }
+    }
 
     /// <summary>Requests for each target in turn until <paramref name="count"/> are made.</summary>
     public IEnumerable<MalformedRequest> Generate(IReadOnlyList<(string Caller, string Path, JsonObject Valid)> targets, int count)
@@ -84,6 +108,9 @@ public sealed class MalformedRequests(Random random)
             "no content type" => (Utf8(text), null),
             "control characters" => (Utf8(Replace(valid, JsonValue.Create("\u0000\u0007\u001b[31m\u2028")).ToJsonString()), Json),
             "null field" => (Utf8(Replace(valid, null).ToJsonString()), Json),
+            "number class" => (Utf8(WithRawValue(valid, RandomSlot(valid), NumberClasses[random.Next(NumberClasses.Length)])), Json),
+            "nested field" => (Utf8(WithRawValue(valid, RandomSlot(valid), new string('[', 40) + new string(']', 40))), Json),
+            "huge array field" => (Utf8(WithRawValue(valid, RandomSlot(valid), "[" + string.Join(',', Enumerable.Repeat("1e999", random.Next(1_000, 20_000))) + "]")), Json),
             _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
         };
         return new MalformedRequest(caller, HttpMethod.Post, path, body, contentType, mutation);
@@ -116,6 +143,70 @@ public sealed class MalformedRequests(Random random)
         var (parent, key) = PickSlot(copy);
         parent[key] = value;
         return copy;
+    }
+
+    /// <summary>JSON Pointers of every member and array item of <paramref name="root"/>, at any depth.</summary>
+    private static List<string> Slots(JsonObject root)
+    {
+        var slots = new List<string>();
+        void Walk(JsonNode? node, string pointer)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, child) in obj)
+                    {
+                        slots.Add(pointer + "/" + key);
+                        Walk(child, pointer + "/" + key);
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        slots.Add(pointer + "/" + i);
+                        Walk(array[i], pointer + "/" + i);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(root, "");
+        return slots;
+    }
+
+    private string RandomSlot(JsonObject valid)
+    {
+        var slots = Slots(valid);
+        return slots[random.Next(slots.Count)];
+    }
+
+    /// <summary>
+    /// The document's text with the value at <paramref name="pointer"/> replaced by raw JSON text — which may be a
+    /// number no JsonNode can hold (1e400), so the value goes in as text after serializing.
+    /// </summary>
+    private static string WithRawValue(JsonObject valid, string pointer, string rawJson)
+    {
+        const string Marker = "\u0001raw\u0001";
+        var copy = valid.DeepClone().AsObject();
+        var segments = pointer.Split('/')[1..];
+        JsonNode parent = copy;
+        foreach (var segment in segments[..^1])
+        {
+            parent = parent is JsonArray array ? array[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]! : parent[segment]!;
+        }
+
+        if (parent is JsonArray items)
+        {
+            items[int.Parse(segments[^1], System.Globalization.CultureInfo.InvariantCulture)] = Marker;
+        }
+        else
+        {
+            parent[segments[^1]] = Marker;
+        }
+
+        return copy.ToJsonString().Replace(JsonValue.Create(Marker).ToJsonString(), rawJson, StringComparison.Ordinal);
     }
 
     private JsonObject Remove(JsonObject valid)

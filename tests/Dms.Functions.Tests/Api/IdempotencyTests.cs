@@ -39,6 +39,43 @@ public sealed class IdempotencyTests(HubFixture fixture) : IClassFixture<HubFixt
     }
 
     [Fact]
+    public async Task Submit_Replay_WhenTheRulesWouldNowRefuseIt_StillTheOriginalAnswer()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var (rdrId, vin) = await RetailWithIdAsync(dealer);
+        var claim = TestDocuments.Claim(vin);
+        var key = "key-" + Guid.NewGuid();
+        var (_, original) = await dealer.SubmitClaimAsync(claim, key);
+        using var unwind = await dealer.Http.PostJsonAsync($"/api/v1/retail-delivery-reports/{rdrId}/unwind", new JsonObject { ["reason"] = "CUSTOMER_RETURNED" });
+        Assert.Equal(HttpStatusCode.Accepted, unwind.StatusCode);
+
+        var (status, again) = await dealer.SubmitClaimAsync(claim, key);
+        var fresh = await dealer.SubmitClaimAsync(TestDocuments.Claim(vin));
+
+        Assert.Equal((HttpStatusCode.Accepted, original["trackingId"]!.GetValue<string>()), (status, again["trackingId"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fresh.Status);
+        Assert.Contains(fresh.Body["errors"]!.AsArray(), e => e!["code"]!.GetValue<string>() == "NO_WARRANTY_RECORD");
+    }
+
+    [Fact]
+    public async Task Submit_SameNumberOtherVin_409_AndTheOtherVinStaysFree()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        using var other = await DealerSession.StartAsync(Hub);
+        var number = "RDR-" + TestDocuments.Next();
+        using var first = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(TestDocuments.NewVin(), number: number));
+        var vin = TestDocuments.NewVin();
+
+        using var reused = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin, number: number));
+        using var elsewhere = await other.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("DUPLICATE_DOCUMENT", (await reused.ReadJsonAsync())["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task Submit_SameNumberSameContentReformatted_SameAnswerWithoutKey()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
@@ -71,6 +108,14 @@ public sealed class IdempotencyTests(HubFixture fixture) : IClassFixture<HubFixt
         var trackingId = Assert.Single(listed)!["trackingId"]!.GetValue<string>();
         await dealer.WaitForDeliveryAsync(trackingId);
         Assert.Single(fixture.Oem.RequestsFor(claim["dealerClaimNumber"]!.GetValue<string>()));
+    }
+
+    private static async Task<(string TrackingId, string Vin)> RetailWithIdAsync(DealerSession dealer)
+    {
+        var vin = TestDocuments.NewVin();
+        using var response = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-3)));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return ((await response.ReadJsonAsync())["trackingId"]!.GetValue<string>(), vin);
     }
 
     [Fact]

@@ -25,6 +25,20 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
+    [Fact]
+    public async Task OemBackEnd_ItsRolesBucket_CarriesWhatADealersWouldRefuse()
+    {
+        using var oem = fixture.Hub.Client(HubSettings.OemKey);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 30).Select(async _ =>
+        {
+            using var response = await oem.PostJsonAsync("/api/v1/oem/warranty-claims/NOSUCHDEALER-01K0000000000000000000000/events", new System.Text.Json.Nodes.JsonObject { ["type"] = "Accepted" });
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
+    }
+
     public sealed class Fixture(AzuriteFixture azurite) : HubFixture(azurite)
     {
         protected override void Configure(Dictionary<string, string?> settings)
@@ -32,6 +46,8 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
             settings["Dms:RateLimit:Enabled"] = "true";
             settings["Dms:RateLimit:PermitsPerSecond"] = "2";
             settings["Dms:RateLimit:Burst"] = "10";
+            settings["Dms:RateLimit:Roles:Oem:PermitsPerSecond"] = "20";
+            settings["Dms:RateLimit:Roles:Oem:Burst"] = "40";
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
     private ServiceBusFake Bus => fixture.Bus;
 
     [Fact]
-    public async Task SubmittedDocuments_RunThroughEveryWorkFunction_AndLandInStorage()
+    public async Task SubmittedDocuments_RunThroughTheWorkFunctions_AndLandInStorage()
     {
         await Host.DrainAsync(CustomHandlerFixture.Kinds);
         var dealer = await fixture.Hub.CreateDealerAsync("webhook", fixture.WebhookUrl);
@@ -28,10 +28,11 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         // The host drives everything: no receive loop of the app's own touches the message (a receive would lock it
         // and count a delivery), and without invocations the claim stays where intake left it.
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
-        var waiting = Assert.Single(Bus.Messages("dms-route"));
+        var waiting = Assert.Single(Bus.Messages("dms-deliver"));
         Assert.Equal(0, waiting.DeliveryCount);
         Assert.DoesNotContain(Bus.Requests, r => r.Path.EndsWith("/messages/head", StringComparison.Ordinal));
-        Assert.DoesNotContain((await ClaimAsync(http, trackingId))["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "Routed");
+        Assert.Equal("Pending", (await ClaimAsync(http, trackingId))["deliveries"]![0]!["status"]!.GetValue<string>());
+        Assert.Empty(fixture.Oem.RequestsFor(number));
 
         var forClaim = await Host.DrainAsync(CustomHandlerFixture.Kinds);
         using var oem = fixture.Hub.Client(HubSettings.OemKey);
@@ -41,13 +42,13 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
 
         Assert.All(invocations, AssertHostReply);
         Assert.All(invocations, i => Assert.Equal(HttpStatusCode.OK, i.Status));
-        Assert.Equal(["WorkDeliver", "WorkEffect", "WorkNotify", "WorkRoute"], invocations.Select(i => i.Function).Distinct().Order());
+        Assert.Equal(["WorkDeliver", "WorkEffect", "WorkNotify"], invocations.Select(i => i.Function).Distinct().Order());
         var claim = await ClaimAsync(http, trackingId);
         Assert.Equal("Delivered", claim["deliveries"]!.AsArray().Single()!["status"]!.GetValue<string>());
         Assert.Single(fixture.Oem.RequestsFor(number), r => r.Path == "/claims");
         Assert.Equal("Accepted", claim["status"]!.GetValue<string>());
         Assert.Contains(fixture.Oem.Server.LogEntries, e => e.RequestMessage!.Path == "/hooks" && e.RequestMessage.Body!.Contains(trackingId, StringComparison.Ordinal));
-        Assert.Contains(invocations, i => i.Function == "WorkRoute" && i.Message!.MessageId == waiting.MessageId);
+        Assert.Contains(invocations, i => i.Function == "WorkDeliver" && i.Message!.MessageId == waiting.MessageId);
     }
 
     [Fact]
@@ -102,13 +103,13 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         var vin = await RetailAsync(http);
         Bus.FailSends(3);
         var (trackingId, _) = await SubmitClaimAsync(http, vin);
-        Assert.Empty(Bus.Messages("dms-route"));
+        Assert.Empty(Bus.Messages("dms-deliver"));
 
         var sweep = await Eventually.GetAsync(async () =>
         {
             var result = await Host.InvokeTimerAsync("RecoverStalledWork");
-            return (result, Bus.Messages("dms-route").Count);
-        }, r => r.Count > 0, TimeSpan.FromSeconds(15), "the sweep re-sends the claim's routing");
+            return (result, Bus.Messages("dms-deliver").Count);
+        }, r => r.Count > 0, TimeSpan.FromSeconds(15), "the sweep re-sends the claim's delivery");
 
         AssertHostReply(sweep.result);
         Assert.Equal(HttpStatusCode.OK, sweep.result.Status);
@@ -123,17 +124,17 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         await Host.DrainAsync(CustomHandlerFixture.Kinds);
         using var http = await DealerAsync();
         var (trackingId, _) = await SubmitClaimAsync(http, await RetailAsync(http));
-        var message = Assert.Single(Bus.Messages("dms-route"));
-        while (Bus.DeadLetters("dms-route").Count == 0)
+        var message = Assert.Single(Bus.Messages("dms-deliver"));
+        while (Bus.DeadLetters("dms-deliver").Count == 0)
         {
             // The host fails the invocation every time (a crash, a timeout): Service Bus gives up after MaxDeliveryCount.
-            if (Bus.TryLock("dms-route") is { } locked)
+            if (Bus.TryLock("dms-deliver") is { } locked)
             {
                 Bus.Settle(locked, success: false);
             }
         }
 
-        var recorded = (await Host.DeliverDeadLetterAsync("route"))!;
+        var recorded = (await Host.DeliverDeadLetterAsync("deliver"))!;
 
         AssertHostReply(recorded);
         Assert.Equal(HttpStatusCode.OK, recorded.Status);
@@ -142,10 +143,14 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
             .Single(l => l!["trackingId"]?.GetValue<string>() == trackingId)!;
         Assert.Contains("MaxDeliveryCountExceeded", letter["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(message.MessageId, letter["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var shown = await ClaimAsync(http, trackingId);
+        Assert.Equal("DeadLettered", shown["deliveries"]![0]!["status"]!.GetValue<string>());
+        Assert.Contains(shown["timeline"]!.AsArray(), e => e!["event"]!.GetValue<string>() == "DeliveryDeadLettered"
+            && e["details"]!["reason"]!.GetValue<string>().Contains("MaxDeliveryCountExceeded", StringComparison.Ordinal));
 
         using var replay = await admin.PostAsync($"/api/v1/admin/dead-letters/{letter["id"]!.GetValue<string>()}/replay", null);
         Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
-        Assert.Single(Bus.Messages("dms-route"));
+        Assert.Single(Bus.Messages("dms-deliver"));
         await Host.DrainAsync(CustomHandlerFixture.Kinds);
         Assert.Equal("Delivered", (await ClaimAsync(http, trackingId))["deliveries"]![0]!["status"]!.GetValue<string>());
     }
@@ -207,13 +212,12 @@ public sealed class CustomHandlerTests(CustomHandlerFixture fixture) : IClassFix
         Assert.Null(result.Body["ReturnValue"]);
     }
 
-    /// <summary>A claim (under a fresh dealer and VIN) routed through WorkRoute: its delivery message waits in dms-deliver.</summary>
+    /// <summary>A claim (under a fresh dealer and VIN), routed at intake: its delivery message waits in dms-deliver.</summary>
     private async Task<(HttpClient Http, string TrackingId)> RoutedClaimAsync(string number)
     {
         await Host.DrainAsync(CustomHandlerFixture.Kinds);
         var http = await DealerAsync();
         var (trackingId, _) = await SubmitClaimAsync(http, await RetailAsync(http), number);
-        await Host.DrainAsync("route");
         return (http, trackingId);
     }
 

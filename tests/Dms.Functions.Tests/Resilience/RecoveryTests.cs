@@ -33,14 +33,11 @@ public sealed class RecoveryTests(AzuriteFixture azurite) : IDisposable
             }
         }
 
-        using (var client = first.Client(dealer.ApiKey))
+        // Kill once the OEM has every claim: each delivery (claimed at birth by the process that took the claim) is
+        // then waiting on the slow OEM, its attempt counted and its lease held by a process about to die.
+        foreach (var number in numbers)
         {
-            // Kill once every claim is routed: its delivery is then leased and waiting on the (slow) OEM.
-            foreach (var trackingId in trackingIds)
-            {
-                await Eventually.GetAsync(() => client.GetJsonAsync("/api/v1/warranty-claims/" + trackingId),
-                    c => c["timeline"]!.AsArray().Any(e => e!["event"]!.GetValue<string>() == "Routed"), what: "routed before the kill");
-            }
+            await Eventually.GetAsync(() => Task.FromResult(_oem.RequestsFor(number)), r => r.Count >= 1, what: "first attempt in flight before the kill");
         }
 
         await first.KillAsync();

@@ -22,4 +22,16 @@ public sealed class RetryConfigurationTests
         Assert.Contains("Dms:Notifications:Retry:MaxAttempts is 6", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("'hq'", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AttemptTimeoutOfHalfTheLeaseOrMore_StartFailsNamingTheSetting()
+    {
+        var settings = HubSettings.Defaults("UseDevelopmentStorage=true", "cfg", "http://127.0.0.1:9/claims", "http://127.0.0.1:9/rdr");
+        settings["Dms:Work:LeaseSeconds"] = "20";
+        settings["Dms:Routing:Destinations:oem:TimeoutSeconds"] = "10";
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => HubHost.StartAsync(settings, waitReady: false));
+
+        Assert.Contains("Dms:Routing:Destinations:oem:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Registry;
+using Dms.Hub.Routing;
 using Dms.Hub.Storage;
 using Dms.Hub.Tests.VehicleOrders;
 using Dms.Hub.VehicleOrders;
@@ -25,7 +26,7 @@ public sealed class OrderAlertsTests
     {
         _type = Orders.Type(clock: _clock);
         var services = new ServiceCollection().AddSingleton(new DocumentTypeRegistry([_type])).BuildServiceProvider();
-        _derivations = new DocumentDerivations(services, new DocumentWorkflow(_clock, services));
+        _derivations = new DocumentDerivations(services, new DocumentWorkflow(_clock, new Router(new TestOptions<RoutingOptions>(new RoutingOptions())), services));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class OrderAlertsTests
     }
 
     [Fact]
-    public void Prepare_ConditionStarts_OneTimerAtItsDeadline_UnchangedConditionNoSecond_EndedConditionClearsAtOnce()
+    public void Prepare_ConditionStarts_OneTimerAtItsDeadline_UnchangedConditionNoSecond_EndedBeforeItNoClearingTimer()
     {
         var order = Orders.Stored(Submitted).Moved(Accepted, Contexts.Now);
 
@@ -77,6 +78,22 @@ public sealed class OrderAlertsTests
 
         var timer = Assert.Single(accepted);
         Assert.Equal((WorkKinds.Timer, "ORDER_NOT_SCHEDULED", Contexts.Now.AddDays(7)), (timer.Kind, timer.Arg("rule"), timer.DueAt));
+        Assert.Empty(unchanged);
+        Assert.Empty(scheduled);
+        Assert.Empty(order.Timers);
+    }
+
+    [Fact]
+    public void Prepare_ConditionEndsAfterItsDeadline_ClearsAtOnce()
+    {
+        var order = Orders.Stored(Submitted).Moved(Accepted, Contexts.Now);
+        Commit(order);
+        _clock.Advance(TimeSpan.FromDays(8));
+        var unchanged = Commit(order);
+
+        order.Moved(Scheduled, _clock.GetUtcNow());
+        var scheduled = Commit(order);
+
         Assert.Empty(unchanged);
         var clear = Assert.Single(scheduled);
         Assert.Equal(("ORDER_NOT_SCHEDULED", _clock.GetUtcNow()), (clear.Arg("rule"), clear.DueAt));

@@ -23,9 +23,9 @@ public sealed class HistoryGenerator
 
     public HistoryGenerator(IServiceProvider services)
     {
-        _workflow = new DocumentWorkflow(_clock, services);
-        _types = services.GetRequiredService<DocumentTypeRegistry>();
         _router = services.GetRequiredService<Router>();
+        _workflow = new DocumentWorkflow(_clock, _router, services);
+        _types = services.GetRequiredService<DocumentTypeRegistry>();
     }
 
     /// <param name="vin">A vehicle the dealer already sold (claims and VOR orders about it); a new one when null.</param>

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Dms.Hub.Operations;
+using Dms.Functions.Tests.PartsOrders;
+using Dms.Functions.Tests.VehicleOrders;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+using static Dms.Functions.Tests.PartsOrders.PartsRequests;
+using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
+
+namespace Dms.Functions.Tests.Performance;
+
+/// <summary>
+/// Storage round trips per lifecycle step, counted by the hub's own <see cref="StorageTraffic"/>: a regression guard
+/// on counts (never on timings). Each step of an RDR's and a claim's life — intake, delivery, each OEM event, each
+/// webhook notification — is held to what it needs on the standalone host.
+/// </summary>
+public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixture<RoundTripTests.Fixture>
+{
+    // Round trips per run of each step; the RDR's intake includes its VIN reservation, the claim's its coverage read.
+    private static readonly (string Type, string Step, double Trips)[] Expected =
+    [
+        ("retail-delivery-report", "intake:Accepted", 3),
+        ("retail-delivery-report", "deliver:Completed", 1),
+        ("warranty-claim", "intake:Accepted", 3),
+        ("warranty-claim", "deliver:Completed", 1),
+        ("warranty-claim", "oem-event:Accepted", 1),
+        ("warranty-claim", "oem-event:Approved", 1),
+        ("warranty-claim", "notify:Completed", 1),
+    ];
+
+    // A vehicle order's life: intake takes an allocation unit (the pool is listed, then one unit added), each OEM event
+    // is one batch except Produced, which also links the VIN; the RDR for its VIN retails it through an effect.
+    private static readonly (string Type, string Step, double Trips)[] OrderExpected =
+    [
+        ("vehicle-order", "intake:Accepted", 3),
+        ("vehicle-order", "deliver:Completed", 1),
+        ("vehicle-order", "oem-event:Acknowledged", 1),
+        ("vehicle-order", "oem-event:Accepted", 1),
+        ("vehicle-order", "oem-event:Scheduled", 1),
+        ("vehicle-order", "oem-event:Locked", 1),
+        ("vehicle-order", "oem-event:InProduction", 1),
+        ("vehicle-order", "oem-event:Produced", 2),
+        ("vehicle-order", "oem-event:Invoiced", 1),
+        ("vehicle-order", "oem-event:InTransit", 1),
+        ("vehicle-order", "oem-event:AtDealer", 1),
+        ("vehicle-order", "notify:Completed", 1),
+        ("retail-delivery-report", "effect:Completed", 2),
+    ];
+
+    // A stock parts order: no reservation at intake, one batch per depot event and per dealer command.
+    private static readonly (string Type, string Step, double Trips)[] PartsExpected =
+    [
+        ("parts-order", "intake:Accepted", 1),
+        ("parts-order", "deliver:Completed", 1),
+        ("parts-order", "oem-event:Acknowledged", 1),
+        ("parts-order", "oem-event:ShipNotice", 1),
+        ("parts-order", "command:receive:Accepted", 1),
+        ("parts-order", "notify:Completed", 1),
+    ];
+
+    private HubHost Hub => fixture.Hub;
+
+    private StorageTraffic Traffic => Hub.Service<StorageTraffic>();
+
+    [Fact]
+    public async Task Lifecycle_EachStepCostsWhatItNeeds()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
+        var before = Steps();
+
+        var vin = await dealer.RetailAsync();
+        var (trackingId, _) = await SubmitClaimAsync(dealer, vin);
+        await dealer.WaitForDeliveryAsync(trackingId);
+        await WaitForStepsAsync(before, ("retail-delivery-report", "deliver:Completed", 1));
+        Assert.Equal(HttpStatusCode.OK, (await dealer.OemEventAsync(trackingId, new JsonObject { ["type"] = "Accepted", ["oemClaimNumber"] = "OEM-RT-1" }, "rt-accept-" + trackingId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await dealer.OemEventAsync(trackingId, new JsonObject { ["type"] = "Approved", ["approvedAmount"] = TestDocuments.Usd(26250) }, "rt-approve-" + trackingId)).Status);
+        var steps = await WaitForStepsAsync(before, ("warranty-claim", "notify:Completed", 1));
+
+        var report = Report(steps);
+        foreach (var (type, step, trips) in Expected)
+        {
+            AssertPerRun(steps, type, step, trips, report);
+        }
+    }
+
+    [Fact]
+    public async Task VehicleOrderLife_EachStepCostsWhatItNeeds()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
+        var before = Steps();
+
+        var trackingId = await dealer.SubmitValidOrderAsync();
+        await dealer.WaitForDeliveryAsync(trackingId, path: "vehicle-orders");
+        var vin = TestDocuments.NewVin();
+        var now = DateTimeOffset.UtcNow;
+        await dealer.MoveAsync(trackingId,
+            Event("Acknowledged", new() { ["oemOrderNumber"] = "RT-" + TestDocuments.Next() }), Event("Accepted"),
+            Event("Scheduled", new() { ["buildWeek"] = "2026-W50", ["plant"] = "Lansing", ["eta"] = Eta(20, 25, now) }),
+            Event("Locked"), Event("InProduction"), Event("Produced", new() { ["vin"] = vin }),
+            Event("Invoiced", new() { ["invoice"] = new JsonObject { ["number"] = "INV-RT", ["date"] = TestDocuments.Date(TestDocuments.Today) } }),
+            Event("InTransit", new() { ["carrier"] = "Cassens", ["eta"] = Eta(3, 5, now.AddMinutes(1)) }),
+            Event("AtDealer", new() { ["deliveredOn"] = TestDocuments.Date(TestDocuments.Today) }));
+        await dealer.RetailAsync(vin, TestDocuments.Today.AddDays(-1));
+        await dealer.WaitForAsync(trackingId, o => o.Status() == "Retailed", "order retailed", "vehicle-orders");
+        var steps = await WaitForStepsAsync(before, ("vehicle-order", "notify:Completed", 10));
+
+        var report = Report(steps);
+        foreach (var (type, step, trips) in OrderExpected)
+        {
+            AssertPerRun(steps, type, step, trips, report);
+        }
+    }
+
+    [Fact]
+    public async Task PartsOrderLife_EachStepCostsWhatItNeeds()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub, channel: "webhook", callbackUrl: fixture.Hooks.Url + "/hooks");
+        var before = Steps();
+
+        var trackingId = await dealer.SubmitValidPartsOrderAsync();
+        await dealer.WaitForDeliveryAsync(trackingId, path: "parts-orders");
+        await dealer.DepotAsync(trackingId, Ack((1, [PartsRequests.Accepted()]), (2, [PartsRequests.Accepted()]), (3, [PartsRequests.Accepted()])), Ship("S-RT", (1, 10), (2, 8), (3, 3)));
+        var (received, body) = await dealer.PartsCommandAsync(trackingId, "receive", Receipt("S-RT"));
+        Assert.True(received == HttpStatusCode.Accepted, body.ToJsonString());
+        var steps = await WaitForStepsAsync(before, ("parts-order", "notify:Completed", 3));
+
+        var report = Report(steps);
+        foreach (var (type, step, trips) in PartsExpected)
+        {
+            AssertPerRun(steps, type, step, trips, report);
+        }
+    }
+
+    [Fact]
+    public async Task Replays_LookUpTheirKeysOnlyOnConflict()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var vin = await dealer.RetailAsync();
+        var claim = TestDocuments.Claim(vin);
+        var first = await dealer.SubmitClaimAsync(claim, "rt-replay-" + vin);
+        var trackingId = first.Body["trackingId"]!.GetValue<string>();
+        await dealer.WaitForDeliveryAsync(trackingId);
+        var accepted = new JsonObject { ["type"] = "Accepted" };
+        Assert.Equal(HttpStatusCode.OK, (await dealer.OemEventAsync(trackingId, accepted, "rt-event-" + trackingId)).Status);
+        var before = Steps();
+
+        var again = await dealer.SubmitClaimAsync(claim, "rt-replay-" + vin);
+        var eventAgain = await dealer.OemEventAsync(trackingId, accepted, "rt-event-" + trackingId);
+
+        Assert.Equal((HttpStatusCode.Accepted, trackingId), (again.Status, again.Body["trackingId"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, eventAgain.Status);
+        var steps = Delta(before, Steps());
+        var report = string.Join("\n", steps.Select(s => $"{s.Key}: {s.Value.Runs} run(s), {s.Value.Total} trip(s)"));
+        Assert.InRange(PerRun(steps, "warranty-claim", "intake:Replayed", report), 1, 4);
+        Assert.InRange(PerRun(steps, "warranty-claim", "oem-event-replayed", report), 1, 3);
+    }
+
+    private static async Task<(string TrackingId, JsonObject Claim)> SubmitClaimAsync(DealerSession dealer, string vin)
+    {
+        var claim = TestDocuments.Claim(vin);
+        var (status, body) = await dealer.SubmitClaimAsync(claim);
+        Assert.True(status == HttpStatusCode.Accepted, body.ToJsonString());
+        return (body["trackingId"]!.GetValue<string>(), claim);
+    }
+
+    private static string Report(Dictionary<string, StepTraffic> steps) =>
+        string.Join("\n", steps.Select(s => $"{s.Key}: {s.Value.Runs} run(s), {s.Value.Total} trip(s) {string.Join(", ", s.Value.RoundTrips.Select(t => $"{t.Key} {t.Value}"))}"));
+
+    private Dictionary<string, StepTraffic> Steps() => Traffic.Steps().ToDictionary(s => $"{s.DocumentType} {s.Step}", StringComparer.Ordinal);
+
+    // Work steps finish after the answers the test waits for: wait until the expected runs are counted.
+    private Task<Dictionary<string, StepTraffic>> WaitForStepsAsync(Dictionary<string, StepTraffic> before, (string Type, string Step, int Runs) until) =>
+        Eventually.GetAsync(() => Task.FromResult(Delta(before, Steps())), d => d.TryGetValue($"{until.Type} {until.Step}", out var s) && s.Runs >= until.Runs,
+            TimeSpan.FromSeconds(30), $"{until.Runs} run(s) of {until.Type} {until.Step}");
+
+    private static Dictionary<string, StepTraffic> Delta(Dictionary<string, StepTraffic> before, Dictionary<string, StepTraffic> after) =>
+        after.Select(a => (a.Key, Step: before.TryGetValue(a.Key, out var b)
+                ? a.Value with { Runs = a.Value.Runs - b.Runs, RoundTrips = a.Value.RoundTrips.ToDictionary(t => t.Key, t => t.Value - b.RoundTrips.GetValueOrDefault(t.Key), StringComparer.Ordinal) }
+                : a.Value))
+            .Where(s => s.Step.Runs > 0)
+            .ToDictionary(s => s.Key, s => s.Step, StringComparer.Ordinal);
+
+    private static void AssertPerRun(Dictionary<string, StepTraffic> steps, string type, string step, double expected, string report)
+    {
+        var actual = PerRun(steps, type, step, report);
+        Assert.True(actual == expected, $"{type} {step}: expected {expected} round trip(s) per run, counted {actual}. All steps:\n{report}");
+    }
+
+    private static double PerRun(Dictionary<string, StepTraffic> steps, string type, string step, string report)
+    {
+        Assert.True(steps.TryGetValue($"{type} {step}", out var traffic), $"no run of {type} {step} in:\n{report}");
+        return (double)traffic!.Total / traffic.Runs;
+    }
+
+    /// <summary>A hub with production caching whose leases outlast any pause of a busy machine, and a dealer system that takes every webhook.</summary>
+    public sealed class Fixture(AzuriteFixture azurite) : HubFixture(azurite)
+    {
+        public WireMockServer Hooks { get; } = StartHooks();
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Hooks.Stop();
+        }
+
+        protected override void Configure(Dictionary<string, string?> settings)
+        {
+            settings["Dms:Work:LeaseSeconds"] = "120";
+            settings["Dms:Security:CredentialCacheSeconds"] = "30";
+            settings["Dms:Work:RecoveryIntervalSeconds"] = "300";
+        }
+
+        private static WireMockServer StartHooks()
+        {
+            var server = WireMockServer.Start();
+            server.Given(Request.Create().WithPath("/hooks").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+            return server;
+        }
+    }
+}
