@@ -62,7 +62,7 @@ var baseName = '${name}-${environmentName}'
 var unique = uniqueString(resourceGroup().id, baseName)
 var tags = { application: 'dms', environment: environmentName }
 var queuePrefix = 'dms-'
-var workKinds = ['route', 'deliver', 'notify', 'effect', 'timer']
+var workKinds = ['route', 'deliver', 'notify', 'effect', 'timer', 'batch']
 var appName = '${baseName}-${take(unique, 6)}'
 var insightsName = '${baseName}-insights'
 var storageName = take('${replace(name, '-', '')}${unique}', 24)
@@ -123,6 +123,7 @@ module functionApp 'modules/functionapp.bicep' = {
     contentShareName: appName
     tableEndpoint: storage.outputs.tableEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
     serviceBusNamespace: serviceBusName
     queuePrefix: queuePrefix
     insightsConnectionString: monitoring.outputs.connectionString

@@ -13,6 +13,9 @@ public sealed class AzureStorageOptions
     /// <summary>The account's table endpoint, used with the managed identity when no connection string is given.</summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>The account's blob endpoint (batch files), used with the managed identity when no connection string is given.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary>The account's queue endpoint, for the <c>storage-queue</c> work transport with the managed identity.</summary>
     public Uri? QueueServiceUri { get; set; }
 

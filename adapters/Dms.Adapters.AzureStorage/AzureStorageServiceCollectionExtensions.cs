@@ -1,17 +1,21 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Adapters.AzureStorage.Internal.Insights;
 using Dms.Adapters.AzureStorage.Internal.Operations;
 using Dms.Hub.Alerts;
+using Dms.Hub.Batches;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
 using Dms.Hub.Operations;
 using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
 using Dms.Hub.PartsOrders.Inventory;
+using Dms.Hub.Reporting;
+using Dms.Hub.Sales;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +61,13 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<ISoapCredentialStore>(sp => sp.GetRequiredService<TableDealerStore>());
         services.AddSingleton<INonceStore, TableNonceStore>();
+        services.AddSingleton<IHqUserStore, TableHqUserStore>();
+        services.AddSingleton<ISalesRollupStore, TableSalesRollupStore>();
+        services.AddSingleton<IReportSlotStore, TableReportSlotStore>();
+        services.AddSingleton<IBatchStore, TableBatchStore>();
+        services.AddSingleton<IDocumentBulkLoader, TableDocumentBulkLoader>();
+        services.AddSingleton(sp => CreateBlobClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
+        services.AddSingleton<IBatchFileStore>(sp => new BlobBatchFileStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageInitializer>());
         services.AddSingleton<IHealthProbe, TableHealthProbe>();
@@ -78,6 +89,22 @@ public static class AzureStorageServiceCollectionExtensions
 
         return new QueueServiceClient(
             options.QueueServiceUri ?? throw new OptionsValidationException(AzureStorageOptions.Section, typeof(AzureStorageOptions), ["The storage-queue transport needs Dms:Storage:QueueServiceUri."]),
+            new DefaultAzureCredential(), clientOptions);
+    }
+
+    private static BlobServiceClient CreateBlobClient(AzureStorageOptions options, StorageTraffic traffic)
+    {
+        var clientOptions = new BlobClientOptions();
+        clientOptions.AddPolicy(new StorageTrafficPolicy(traffic, "blob"), HttpPipelinePosition.PerRetry);
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(Math.Max(options.TimeoutSeconds, 30));
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new BlobServiceClient(options.ConnectionString, clientOptions);
+        }
+
+        return new BlobServiceClient(
+            options.BlobServiceUri ?? throw new OptionsValidationException(AzureStorageOptions.Section, typeof(AzureStorageOptions), ["Batch files need Dms:Storage:BlobServiceUri."]),
             new DefaultAzureCredential(), clientOptions);
     }
 

@@ -38,6 +38,8 @@ public static class ConsoleApp
         builder.Services.AddSingleton<ReplaySelection>();
         builder.Services.AddSingleton<DealerHealthReader>();
         builder.Services.AddSingleton<HqFigures>();
+        builder.Services.AddSingleton<HqSalesFigures>();
+        builder.Services.AddSingleton<HqReports>();
         return builder;
     }
 

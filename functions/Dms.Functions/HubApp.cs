@@ -1,4 +1,5 @@
 using Dms.Adapters.AzureStorage;
+using Dms.Adapters.Csv;
 using Dms.Adapters.Rest;
 using Dms.Adapters.ServiceBus;
 using Dms.Adapters.Soap;
@@ -27,12 +28,11 @@ public static class HubApp
         builder.Services
             .AddDmsHub(builder.Configuration)
             .AddAzureStorageAdapter(builder.Configuration)
+            .AddCsvAdapter(builder.Configuration)
             .AddServiceBusAdapter(builder.Configuration)
             .AddRestAdapter(builder.Configuration)
             .AddSoapAdapter(builder.Configuration);
-        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
-        builder.Services.AddSingleton<Startup.History.DemoHistory>();
-        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddStartupTasks(builder.Configuration);
         builder.AddHttpSurface();
         builder.AddDmsConsole();
         services?.Invoke(builder.Services);

@@ -1,4 +1,5 @@
 using Dms.Hub.Alerts;
+using Dms.Hub.Batches;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
@@ -11,7 +12,9 @@ using Dms.Hub.Operations.Alerts;
 using Dms.Hub.Operations.Replays;
 using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
+using Dms.Hub.Reporting;
 using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Sales;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
 using Dms.Hub.VehicleOrders;
@@ -49,12 +52,14 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
 
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
+        services.AddSalesRollups(configuration).AddPeriodicReports(configuration).AddBatches(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
 
         services.AddSingleton<DealerDirectory>();
         services.AddSingleton<DealerRegistration>();
+        services.AddSingleton<HqDirectory>();
         services.AddSingleton<DealerSecrets>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<SoapSecrets>();
@@ -69,6 +74,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentCommands>();
         services.AddSingleton<OemEvents>();
         services.AddSingleton<Mailbox>();
+        services.AddSingleton<NotificationRecipients>();
         services.AddSingleton<DeadLetters>();
         services.TryAddSingleton<StorageTraffic>();
         services.AddSingleton<Router>();
@@ -76,6 +82,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IWorkHandler, RouteHandler>();
         services.AddSingleton<IWorkHandler, DeliverHandler>();
         services.AddSingleton<IWorkHandler, NotifyHandler>();
+        services.AddSingleton<DocumentEffects>();
         services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();

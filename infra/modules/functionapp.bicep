@@ -22,6 +22,9 @@ param tableEndpoint string
 
 param queueEndpoint string
 
+@description('Blob endpoint for batch files (CSV uploads and their logs).')
+param blobEndpoint string
+
 param serviceBusNamespace string
 
 param queuePrefix string
@@ -98,6 +101,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Dms__ServiceBus__QueuePrefix', value: queuePrefix }
         { name: 'Dms__Storage__TableServiceUri', value: tableEndpoint }
         { name: 'Dms__Storage__QueueServiceUri', value: queueEndpoint }
+        { name: 'Dms__Storage__BlobServiceUri', value: blobEndpoint }
         { name: 'Dms__Security__MasterKey', value: '@Microsoft.KeyVault(SecretUri=${masterKeyUri})' }
         { name: 'Dms__Security__BootstrapAdminKey', value: '@Microsoft.KeyVault(SecretUri=${adminKeyUri})' }
         { name: 'Dms__Security__BootstrapOemKey', value: '@Microsoft.KeyVault(SecretUri=${oemKeyUri})' }

@@ -39,3 +39,4 @@ resource contentShare 'Microsoft.Storage/storageAccounts/fileServices/shares@202
 
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output queueEndpoint string = account.properties.primaryEndpoints.queue
+output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -31,6 +31,11 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         NoBreakers(settings);
+        foreach (var (key, value) in DemoReporting())
+        {
+            settings[key] = value;
+        }
+
         Configure(settings);
         Hub = await HubHost.StartAsync(settings, services: ConfigureServices);
         await Eventually.GetAsync(async () => await Hub.Service<Dms.Hub.Storage.IDocumentStore>().GetKeyAsync("D001", "demo|history|v1", CancellationToken.None), k => k is not null,
@@ -76,6 +81,20 @@ public class ConsoleFixture(AzuriteFixture azurite) : IAsyncLifetime
         // shows it) rather than through the runner's poison guard after a busy-document retry.
         ["Dms:Work:Retry:MaxAttempts"] = "6",
         ["Dms:Replay:LeaseSeconds"] = "5",
+    };
+
+    /// <summary>The demo's reporting calendar (appsettings.Demo.json), so the demo's periodic reporting is seeded as in <c>./dms run</c>.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> DemoReporting()
+    {
+        var demo = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "functions", "Dms.Functions", "appsettings.Demo.json")))!;
+        return Flatten("Dms:Reporting", demo["Dms"]!["Reporting"]!);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Flatten(string prefix, JsonNode node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Flatten($"{prefix}:{p.Key}", p.Value!)),
+        JsonArray a => a.SelectMany((item, i) => Flatten($"{prefix}:{i}", item!)),
+        _ => [KeyValuePair.Create(prefix, (string?)node.ToString())],
     };
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class BicepTests
 
         var variables = template["variables"]!;
         var kinds = variables["workKinds"]!.AsArray().Select(k => k!.GetValue<string>());
-        Assert.Equal(new[] { WorkKinds.Route, WorkKinds.Deliver, WorkKinds.Notify, WorkKinds.Effect, WorkKinds.Timer }.Order(), kinds.Order());
+        Assert.Equal(new[] { WorkKinds.Route, WorkKinds.Deliver, WorkKinds.Notify, WorkKinds.Effect, WorkKinds.Timer, WorkKinds.Batch }.Order(), kinds.Order());
         Assert.Equal(new ServiceBusOptions().QueuePrefix, variables["queuePrefix"]!.GetValue<string>());
         var queue = resources.Single(r => Type(r) == "Microsoft.ServiceBus/namespaces/queues")["properties"]!;
         Assert.True(queue["requiresDuplicateDetection"]!.GetValue<bool>());

@@ -93,7 +93,7 @@ public sealed class FunctionAppTests : IAsyncDisposable
         var prefix = _app.Services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.QueuePrefix;
         var serviceBus = FunctionFolders.All.Where(f => f.TriggerType == "serviceBusTrigger").ToList();
 
-        Assert.Equal(["deliver", "effect", "notify", "route", "timer"], kinds);
+        Assert.Equal(["batch", "deliver", "effect", "notify", "route", "timer"], kinds);
         foreach (var kind in kinds)
         {
             var pascal = char.ToUpperInvariant(kind[0]) + kind[1..];

@@ -75,10 +75,54 @@ public sealed class HubHost : IAsyncDisposable
         where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>Registers a dealer through the admin API and returns its code, API key and webhook secret.</summary>
-    public async Task<TestDealer> CreateDealerAsync(string? code = null, string channel = "mailbox", string? callbackUrl = null, string region = "East", string brand = "Aurora")
+    public async Task<TestDealer> CreateDealerAsync(string? code = null, string channel = "mailbox", string? callbackUrl = null, string region = "East", string brand = "Aurora", string? district = null)
     {
         using var admin = Client(HubSettings.AdminKey);
-        return await TestDealer.RegisterAsync(admin, code, channel, callbackUrl, region, brand);
+        return await TestDealer.RegisterAsync(admin, code, channel, callbackUrl, region, brand, district);
+    }
+
+    /// <summary>Registers an HQ user (region null) or a regional manager through the admin API and returns its key.</summary>
+    public async Task<string> CreateHqUserAsync(string? region = null)
+    {
+        using var admin = Client(HubSettings.AdminKey);
+        var id = (region is null ? "hq-" : "rm-") + Guid.NewGuid().ToString("N")[..12];
+        var body = new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["name"] = "Test " + id, ["role"] = region is null ? "hq" : "regional-manager" };
+        if (region is not null)
+        {
+            body["region"] = region;
+        }
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/hq-users", body);
+        var json = await response.ReadJsonAsync();
+        return response.StatusCode == System.Net.HttpStatusCode.Created
+            ? json["apiKey"]!.GetValue<string>()
+            : throw new InvalidOperationException($"Creating HQ user {id} failed: {(int)response.StatusCode} {json}");
+    }
+
+    /// <summary>Registers a regional or district manager; returns its ID, API key and (with a callback URL) webhook secret.</summary>
+    public async Task<(string Id, string ApiKey, string? WebhookSecret)> CreateManagerAsync(string region, string? district = null, string? callbackUrl = null)
+    {
+        using var admin = Client(HubSettings.AdminKey);
+        var id = (district is null ? "rm-" : "dm-") + Guid.NewGuid().ToString("N")[..12];
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = id, ["name"] = "Test " + id, ["role"] = district is null ? "regional-manager" : "district-manager", ["region"] = region,
+        };
+        if (district is not null)
+        {
+            body["district"] = district;
+        }
+
+        if (callbackUrl is not null)
+        {
+            body["callbackUrl"] = callbackUrl;
+        }
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/hq-users", body);
+        var json = await response.ReadJsonAsync();
+        return response.StatusCode == System.Net.HttpStatusCode.Created
+            ? (id, json["apiKey"]!.GetValue<string>(), json["webhookSecret"]?.GetValue<string>())
+            : throw new InvalidOperationException($"Creating manager {id} failed: {(int)response.StatusCode} {json}");
     }
 
     public async ValueTask DisposeAsync()

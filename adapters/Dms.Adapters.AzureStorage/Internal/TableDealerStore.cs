@@ -91,6 +91,7 @@ internal sealed class TableDealerStore(TableSet tables) : IDealerStore, ICredent
     {
         [nameof(Dealer.Name)] = d.Name,
         [nameof(Dealer.Region)] = d.Region,
+        [nameof(Dealer.District)] = d.District,
         [nameof(Dealer.Brand)] = d.Brand,
         [nameof(Dealer.NotificationChannel)] = d.NotificationChannel,
         [nameof(Dealer.CallbackUrl)] = d.CallbackUrl,
@@ -107,6 +108,7 @@ internal sealed class TableDealerStore(TableSet tables) : IDealerStore, ICredent
         Code = e.RowKey,
         Name = e.GetString(nameof(Dealer.Name)),
         Region = e.GetString(nameof(Dealer.Region)),
+        District = e.GetString(nameof(Dealer.District)),
         Brand = e.GetString(nameof(Dealer.Brand)),
         NotificationChannel = e.GetString(nameof(Dealer.NotificationChannel)) ?? NotificationChannels.Mailbox,
         CallbackUrl = e.GetString(nameof(Dealer.CallbackUrl)),

@@ -17,6 +17,12 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Nonces { get; } = service.GetTableClient(options.TablePrefix + "nonces");
 
+    public TableClient SalesRollups { get; } = service.GetTableClient(options.TablePrefix + "salesrollups");
+
+    public TableClient ReportSlots { get; } = service.GetTableClient(options.TablePrefix + "reportslots");
+
+    public TableClient Batches { get; } = service.GetTableClient(options.TablePrefix + "batches");
+
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
     /// <summary>The business-key index (console search).</summary>
@@ -36,7 +42,7 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, Alerts, Inventory, SearchKeys, Counters, OpenSets, Audit, Console];
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, OpenSets, Audit, Console];
 
     /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
     public TableClient Listing(DateTimeOffset day) =>

@@ -127,6 +127,7 @@ internal static class AdminEndpoints
         ["code"] = d.Code,
         ["name"] = d.Name,
         ["region"] = d.Region,
+        ["district"] = d.District,
         ["brand"] = d.Brand,
         ["notificationChannel"] = d.NotificationChannel,
         ["callbackUrl"] = d.CallbackUrl,

@@ -22,7 +22,7 @@ internal static class AlertEndpoints
         group.MapGet("/{id}", async (HttpContext context, string id, BusinessAlerts alerts) =>
             await alerts.GetAsync(id, context.RequestAborted) is { } alert ? Json(View(alert)) : Problems.NotFound(context))
             .WithSummary("One alert with its history");
-        group.MapPost("/{id}/acknowledge", AcknowledgeAsync)
+        group.MapPost("/{id}/acknowledge", (HttpContext context, string id, RequestBody reader, BusinessAlerts alerts) => AcknowledgeAsync(context, id, reader, alerts))
             .WithSummary("Acknowledge an alert (optional body {\"note\": …}); acknowledging again changes nothing");
     }
 
@@ -76,7 +76,8 @@ internal static class AlertEndpoints
         });
     }
 
-    private static async Task<IResult> AcknowledgeAsync(HttpContext context, string id, RequestBody reader, BusinessAlerts alerts)
+    /// <summary>Acknowledges as the caller; the caller has checked the alert is theirs to see.</summary>
+    public static async Task<IResult> AcknowledgeAsync(HttpContext context, string id, RequestBody reader, BusinessAlerts alerts)
     {
         string? note = null;
         if (context.Request.ContentLength is > 0 || context.Request.ContentType is not null)
@@ -104,7 +105,7 @@ internal static class AlertEndpoints
         return await alerts.AcknowledgeAsync(id, context.User.Id(), note, context.RequestAborted) is { } alert ? Json(View(alert)) : Problems.NotFound(context);
     }
 
-    private static JsonObject View(AlertRecord alert)
+    public static JsonObject View(AlertRecord alert)
     {
         var view = JsonSerializer.SerializeToNode(alert, HubJson.Options)!.AsObject();
         view.Remove(nameof(AlertRecord.ETag).ToLowerInvariant());
@@ -114,5 +115,5 @@ internal static class AlertEndpoints
 
     private static string? Text(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 } text ? text : null;
 
-    private static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
+    public static IResult Json(JsonObject body) => Results.Content(body.ToJsonString(), "application/json");
 }

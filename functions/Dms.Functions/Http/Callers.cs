@@ -10,6 +10,7 @@ internal static class Callers
     public const string DealerPolicy = "dealer";
     public const string OemPolicy = "oem";
     public const string AdminPolicy = "admin";
+    public const string HqPolicy = "hq";
 
     public static string Id(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
 

@@ -29,7 +29,8 @@ internal static class HttpSurface
         services.AddAuthorizationBuilder()
             .AddPolicy(Callers.DealerPolicy, p => p.RequireRole(nameof(PrincipalRole.Dealer)))
             .AddPolicy(Callers.OemPolicy, p => p.RequireRole(nameof(PrincipalRole.Oem)))
-            .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)));
+            .AddPolicy(Callers.AdminPolicy, p => p.RequireRole(nameof(PrincipalRole.Admin)))
+            .AddPolicy(Callers.HqPolicy, p => p.RequireRole(nameof(PrincipalRole.Hq), nameof(PrincipalRole.RegionalManager), nameof(PrincipalRole.DistrictManager)));
         services.AddPerCallerRateLimits(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -81,6 +82,11 @@ internal static class HttpSurface
         api.MapPartsInventoryEndpoints();
         api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();
+        api.MapHqEndpoints();
+        api.MapHqAlertEndpoints();
+        api.MapReportingEndpoints();
+        api.MapBatchEndpoints();
+        api.MapAdminHqUserEndpoints();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options => options

@@ -14,11 +14,14 @@ internal static class NotificationEndpoints
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(Callers.DealerPolicy);
-        group.MapGet("", PullAsync).WithSummary("Pull your oldest unacknowledged notifications");
-        group.MapPost("/ack", AcknowledgeAsync).WithSummary("Acknowledge notifications by receipt ID");
+        group.MapGet("", (HttpContext context, Mailbox mailbox, DocumentTypeRegistry registry) => PullAsync(context, mailbox, registry, context.User.Id()))
+            .WithSummary("Pull your oldest unacknowledged notifications");
+        group.MapPost("/ack", (HttpContext context, RequestBody reader, Mailbox mailbox) => AcknowledgeAsync(context, reader, mailbox, context.User.Id()))
+            .WithSummary("Acknowledge notifications by receipt ID");
     }
 
-    private static async Task<IResult> PullAsync(HttpContext context, Mailbox mailbox, DocumentTypeRegistry registry)
+    /// <summary>Pulls from the mailbox of <paramref name="owner"/> (a dealer code, or an HQ user's mailbox code).</summary>
+    public static async Task<IResult> PullAsync(HttpContext context, Mailbox mailbox, DocumentTypeRegistry registry, string owner)
     {
         var q = context.Request.Query;
         var maxItems = mailbox.MaxItems;
@@ -44,12 +47,12 @@ internal static class NotificationEndpoints
             since = parsed;
         }
 
-        var items = await mailbox.PullAsync(context.User.Id(), maxItems, documentType, since, context.RequestAborted);
+        var items = await mailbox.PullAsync(owner, maxItems, documentType, since, context.RequestAborted);
         var body = new JsonObject { ["items"] = JsonSerializer.SerializeToNode(items, HubJson.Options), ["count"] = items.Count };
         return Results.Content(body.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> AcknowledgeAsync(HttpContext context, RequestBody reader, Mailbox mailbox)
+    public static async Task<IResult> AcknowledgeAsync(HttpContext context, RequestBody reader, Mailbox mailbox, string owner)
     {
         var (body, problem) = await reader.ReadJsonAsync(context, context.RequestAborted);
         if (problem is not null)
@@ -69,7 +72,7 @@ internal static class NotificationEndpoints
         }
 
         var requested = ids.Select(i => i!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList();
-        var acknowledged = await mailbox.AcknowledgeAsync(context.User.Id(), requested, context.RequestAborted);
+        var acknowledged = await mailbox.AcknowledgeAsync(owner, requested, context.RequestAborted);
         var response = new JsonObject
         {
             ["acknowledged"] = JsonSerializer.SerializeToNode(acknowledged),

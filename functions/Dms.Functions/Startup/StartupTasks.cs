@@ -21,10 +21,11 @@ internal sealed partial class StartupTasks(
     SoapSecrets soapSecrets,
     DocumentIntake intake,
     DocumentTypeRegistry types,
-    DemoHistory history,
+    DemoDocumentHistory history,
     Dms.Hub.PartsOrders.Inventory.PartsInventory partsInventory,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
+    DemoHq demoHq,
     TimeProvider clock,
     ILogger<StartupTasks> logger) : BackgroundService
 {
@@ -71,6 +72,7 @@ internal sealed partial class StartupTasks(
         if (demo.Value.Enabled)
         {
             await SeedDemoAsync(demo.Value, cancellationToken);
+            await demoHq.SeedAsync(demo.Value.DealerCount, cancellationToken);
             LogDemoReady(logger, demo.Value.DealerCount);
             var dealerList = (await dealers.ListAsync(cancellationToken)).Where(d => d.Demo).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
             await history.SeedAsync(dealerList, demo.Value.HistoryDays, cancellationToken);
@@ -88,8 +90,8 @@ internal sealed partial class StartupTasks(
             {
                 await dealers.UpsertAsync(new Dealer
                 {
-                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), Brand = DemoData.Brand(i),
-                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow(),
+                    Code = code, Name = $"Demo Motors {code}", Region = DemoData.Region(i), District = DemoData.District(i), Brand = DemoData.Brand(i),
+                    Demo = true, Stage = "test", CreatedAt = clock.GetUtcNow() - DemoData.OnboardedBefore,
                 }, cancellationToken);
             }
 

@@ -9,15 +9,27 @@ namespace Dms.Hub.Alerts;
 /// A durable timer came due. An alert rule's timer evaluates its rule on the document as it stands now, raises the
 /// alert if the condition is breached and clears it otherwise: the evaluation, not the timer, decides — a timer left
 /// over from an earlier condition finds nothing to do. A summary field's timer re-commits the document, so the field
-/// (an overdue flag) is computed again at the time it changes.
+/// (an overdue flag) is computed again at the time it changes. A subject timer (<see cref="ISubjectTimer"/>) runs its
+/// subject's own logic and chains its successors.
 /// </summary>
-internal sealed class TimerHandler(IDocumentStore store, DocumentCommitter committer, DocumentTypeRegistry types, BusinessAlerts alerts, TimeProvider clock) : IWorkHandler
+internal sealed class TimerHandler(
+    IDocumentStore store,
+    DocumentCommitter committer,
+    DocumentTypeRegistry types,
+    BusinessAlerts alerts,
+    IEnumerable<ISubjectTimer> subjectTimers,
+    TimeProvider clock) : IWorkHandler
 {
     public string Kind => WorkKinds.Timer;
 
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var item = lease.Item;
+        if (item.Arg(ISubjectTimer.Argument) is { } name)
+        {
+            return await RunSubjectTimerAsync(lease, name, cancellationToken);
+        }
+
         var type = item.DocumentType is not null && types.TryGet(item.DocumentType, out var known) ? known : null;
         if (item.TrackingId is not null && type is not null && item.Arg("field") is { } field && type.SummaryFields.Any(f => f.Name == field))
         {
@@ -46,5 +58,21 @@ internal sealed class TimerHandler(IDocumentStore store, DocumentCommitter commi
 
         var done = new ChangeSet(item.DealerCode) { CompleteWork = lease };
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
+    }
+
+    private async Task<WorkOutcome> RunSubjectTimerAsync(WorkLease lease, string name, CancellationToken cancellationToken)
+    {
+        var changes = new ChangeSet(lease.Item.DealerCode);
+        if (subjectTimers.FirstOrDefault(t => t.Name == name) is not { } timer)
+        {
+            changes.DeadLetterWork = (lease, $"No subject timer named '{name}'.");
+        }
+        else
+        {
+            changes.NewWork.AddRange(await timer.RunAsync(lease.Item, cancellationToken));
+            changes.CompleteWork = lease;
+        }
+
+        return DocumentCommitter.OutcomeOf(await committer.CommitAsync(changes, cancellationToken), changes);
     }
 }

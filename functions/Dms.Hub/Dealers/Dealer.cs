@@ -9,6 +9,9 @@ public sealed record Dealer
 
     public required string Region { get; init; }
 
+    /// <summary>The sales district within the region (HQ figures group by it); optional.</summary>
+    public string? District { get; init; }
+
     public required string Brand { get; init; }
 
     /// <summary><c>mailbox</c> (pull only), <c>webhook</c> or <c>soap</c>; every dealer can also pull its mailbox.</summary>

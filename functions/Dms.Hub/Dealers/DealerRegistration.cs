@@ -41,6 +41,7 @@ public sealed class DealerRegistration(SchemaCatalog schemas, DocumentTypeRegist
             Code = node["code"]!.GetValue<string>(),
             Name = node["name"]!.GetValue<string>(),
             Region = node["region"]!.GetValue<string>(),
+            District = node["district"]?.GetValue<string>(),
             Brand = node["brand"]!.GetValue<string>(),
             NotificationChannel = channel,
             CallbackUrl = node["callbackUrl"]?.GetValue<string>(),

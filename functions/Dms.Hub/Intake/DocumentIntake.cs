@@ -154,7 +154,7 @@ public sealed class DocumentIntake(
             Document = document,
             Payload = new RawPayload(document.TrackingId, 1, actor.Channel, submission.Received?.ContentType ?? submission.ContentType, submission.Received?.Content ?? submission.Body, now),
         };
-        workflow.React(changes, document, actor.CorrelationId);
+        workflow.React(changes, document, null, actor.CorrelationId);
         workflow.Route(changes, document, type.SubmitMessage, null, dealer, actor.CorrelationId);
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));
         return changes;

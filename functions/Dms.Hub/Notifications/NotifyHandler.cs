@@ -11,13 +11,13 @@ using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Notifications;
 
-/// <summary>Pushes one notification (carried in the work item) to the dealer's callback; its mailbox entry stays for pulling either way.</summary>
+/// <summary>Pushes one notification (carried in the work item) to the dealer's (or manager's) callback; its mailbox entry stays for pulling either way.</summary>
 internal sealed class NotifyHandler(
     IDocumentStore store,
     DocumentCommitter committer,
     WorkFailures failures,
     DocumentWorkflow workflow,
-    DealerDirectory dealers,
+    NotificationRecipients recipients,
     IServiceProvider services,
     IOptions<NotificationOptions> options,
     HubTelemetry telemetry,
@@ -32,7 +32,7 @@ internal sealed class NotifyHandler(
         var notification = item.Args["notification"] is JsonObject carried
             ? carried.Deserialize<Notification>(HubJson.Options)
             : await store.GetNotificationAsync(item.DealerCode, item.Arg("receiptId")!, cancellationToken);
-        var dealer = await dealers.GetDealerAsync(item.DealerCode, cancellationToken);
+        var dealer = await recipients.FindAsync(item.DealerCode, cancellationToken);
         var notifier = dealer is null ? null : services.GetKeyedService<IDealerNotifier>(dealer.NotificationChannel);
         if (notification is null || dealer is null || dealer.CallbackUrl is null || dealer.NotificationChannel == NotificationChannels.Mailbox)
         {

@@ -24,6 +24,7 @@ public static class PartsOrderRegistration
         services.AddSingleton<IRule<PartsOrder>, PartMasterRule>();
         services.AddSingleton<IRule<PartsOrder>, OrderTermsRule>();
         services.AddSingleton<PartsInventory>();
+        services.AddSingleton<Batches.IBatchTarget, InventoryBatchTarget>();
         services.AddSingleton<StockAlerts>();
         services.AddSingleton<PartsSuggestions>();
         services.AddSingleton<NightlySuggestions>();

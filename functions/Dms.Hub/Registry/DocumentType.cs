@@ -79,6 +79,12 @@ public abstract class DocumentType
     /// <summary>Values stored with each document row so lists can filter by them.</summary>
     public virtual IReadOnlyList<SummaryField> SummaryFields => [];
 
+    /// <summary>
+    /// Statuses a notification about this type may carry besides its states: a periodic report's escalation notice
+    /// speaks of a reporting slot (Expected, Received, Late), not of a stored version. Published in the SOAP contract.
+    /// </summary>
+    public virtual IReadOnlyList<string> NoticeStatuses => [];
+
     /// <summary>Business conditions watched on each document (raised once, cleared when they end).</summary>
     public virtual IReadOnlyList<AlertRule> AlertRules => [];
 

@@ -16,6 +16,9 @@ public interface IWorkHandler
     /// </summary>
     TimeSpan? DeferFor(WorkItem item) => null;
 
+    /// <summary>The lifecycle step a run is counted under (storage round trips per step); the kind unless a handler runs several.</summary>
+    string StepOf(WorkItem item) => Kind;
+
     /// <summary>
     /// Shows on the work's <paramref name="document"/> that the work was dead-lettered (by the poison guard, the
     /// transport or the handler itself), in <paramref name="changes"/>; false leaves it to a generic timeline entry.

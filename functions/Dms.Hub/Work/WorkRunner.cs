@@ -51,7 +51,7 @@ public sealed partial class WorkRunner(
         }
 
         var item = lease.Item;
-        (step.DocumentType, step.Name) = (item.DocumentType ?? "-", item.Kind);
+        (step.DocumentType, step.Name) = (item.DocumentType ?? "-", _handlers.TryGetValue(item.Kind, out var counted) ? counted.StepOf(item) : item.Kind);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["workId"] = item.Id,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
+using Dms.Hub.Effects;
 using Dms.Hub.Notifications;
 using Dms.Hub.Registry;
 using Dms.Hub.Routing;
@@ -14,12 +15,14 @@ namespace Dms.Hub.Workflow;
 /// <summary>
 /// The one place where documents change: timeline entries, status transitions, the dealer's notification and the
 /// work a change causes are all written into the same <see cref="ChangeSet"/>, so they commit together or not at all.
-/// That includes the effects other documents declared on this one (<see cref="DocumentReaction"/>).
+/// That includes the effects other documents declared on this one (<see cref="DocumentReaction"/>) and the named
+/// effects (<see cref="IDocumentEffect"/>: rollups, reporting slots) that want the change.
 /// </summary>
 public sealed class DocumentWorkflow(TimeProvider clock, Router router, IServiceProvider services)
 {
     // Resolved on first use: document types hold rules that use services built on this workflow.
     private readonly Lazy<DocumentTypeRegistry> _types = new(services.GetRequiredService<DocumentTypeRegistry>);
+    private readonly Lazy<DocumentEffects> _effects = new(services.GetRequiredService<DocumentEffects>);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -43,7 +46,7 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
         if (from != transition.To)
         {
             Notify(changes, document, from, transition.Trigger, dealer, actor.CorrelationId);
-            React(changes, document, actor.CorrelationId);
+            React(changes, document, from, actor.CorrelationId);
         }
 
         if (transition.Outbound is { } message)
@@ -111,11 +114,17 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
         NewWork(WorkKinds.Deliver, document.DealerCode, document, new JsonObject { ["deliveryId"] = delivery.Id, ["destination"] = delivery.Destination }, correlationId);
 
     /// <summary>
-    /// The cross-document effects of <paramref name="document"/> entering its current status: one effect work item per
-    /// reaction declared on it, committed with this change (so an effect is never lost) and run by the effect handler.
+    /// The cross-document effects of <paramref name="document"/> entering its current status (<paramref name="previousStatus"/>
+    /// null: just created): one effect work item per reaction declared on it and per named effect that wants the change,
+    /// committed with this change (so an effect is never lost) and run by the effect handler.
     /// </summary>
-    public void React(ChangeSet changes, DocumentRecord document, string? correlationId)
+    public void React(ChangeSet changes, DocumentRecord document, string? previousStatus, string? correlationId)
     {
+        foreach (var effect in _effects.Value.Wanted(document, previousStatus))
+        {
+            changes.NewWork.Add(Schedule(WorkKinds.Effect, document, new JsonObject { [DocumentEffects.EffectArgument] = effect.Name }, correlationId));
+        }
+
         var reactions = _types.Value.ReactionsTo(document.DocumentType, document.Status);
         if (reactions.Count == 0 || _types.Value.Get(document.DocumentType).VinOf(document) is not { } vin)
         {

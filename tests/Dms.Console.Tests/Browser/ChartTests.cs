@@ -10,6 +10,8 @@ public sealed class ChartTests(ConsoleFixture fixture, BrowserFixture browser) :
     [InlineData("/console/hq/warranty", 2)]
     [InlineData("/console/hq/vehicle-orders", 3)]
     [InlineData("/console/hq/parts", 3)]
+    [InlineData("/console/hq/sales", 3)]
+    [InlineData("/console/hq/sales?region=East", 3)]
     public async Task EveryChart_RendersWithData(string path, int charts)
     {
         if (path.Contains("vehicle-orders", StringComparison.Ordinal))

@@ -24,6 +24,10 @@ public sealed class RegionTests(ConsoleFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync("/console/hq/warranty?region=South")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync($"/console/hq/vehicle-orders?region=North&dealer={south.Code}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync("/console/hq/parts?region=South")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync("/console/hq/sales?region=South")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync($"/console/hq/sales?dealer={south.Code}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync("/console/hq/periodic-reports?region=South")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync($"/console/hq/periodic-reports?dealer={south.Code}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await north.GetTextAsync($"/console/hq/parts?region=North&dealer={south.Code}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await north.GetTextAsync("/console/dealers/D005")).Status); // D005 is North's
     }
@@ -92,7 +96,8 @@ public sealed class RegionTests(ConsoleFixture fixture)
             $"/console/documents?field=orderType:VOR&from=2020-01-01", $"/console/failures?dealer={code}", "/console/failures", "/console/dealers", "/console/alerts",
             "/console/audit", "/console/hq", "/console/hq/warranty", "/console/hq/vehicle-orders", "/console/hq/parts", "/console/hq/parts?region=North",
             $"/console/vehicles/{vin}", $"/console/documents/export.csv?q={vin}", "/console/documents/export.csv?from=2020-01-01&type=parts-order",
-            $"/console/documents/{tracking[2]}", $"/console/dealers/{code}",
+            $"/console/documents/{tracking[2]}", $"/console/dealers/{code}", "/console/hq/sales", "/console/hq/sales?region=North", "/console/hq/periodic-reports",
+            $"/console/hq/periodic-reports/errors?dealer={code}&batch=x",
         ];
 
         foreach (var page in pages)

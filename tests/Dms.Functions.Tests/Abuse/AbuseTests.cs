@@ -32,6 +32,8 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             ("admin", "/api/v1/admin/dealers", new JsonObject { ["code"] = TestDocuments.NewDealerCode(), ["name"] = "Abuse Motors", ["region"] = "East", ["brand"] = "Aurora" }),
             ("admin", $"/api/v1/admin/alerts/{documents["vehicle-orders"]}.ORDER_NOT_SCHEDULED/acknowledge", new JsonObject { ["note"] = "abuse test" }),
             ("dealer", "/api/v1/parts-inventory", ValidExample("parts-inventory.v1")),
+            // The file channel: JSON and broken bodies here must be refused as not CSV (its own corpus is CsvAbuseTests).
+            ("dealer", "/api/v1/batches", ValidExample("retail-delivery-report.v1")),
             ("dealer", "/api/v1/parts-orders/suggestions", ValidExample("parts-order-suggestion-request.v1")),
             ("dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm", ValidExample("parts-order-suggestion-confirmation.v1")),
         ]).ToList();
@@ -131,6 +133,9 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             ["retail-delivery-reports"] = await SubmitRdrAsync(dealer),
             ["vehicle-orders"] = await dealer.SubmitValidOrderAsync(),
             ["parts-orders"] = await dealer.SubmitValidPartsOrderAsync(),
+            ["daily-sales-summaries"] = await SubmitAsync(dealer, "daily-sales-summaries", TestReports.DailySales(TestDocuments.Date(TestDocuments.Today.AddDays(-1)))),
+            ["monthly-stock-reports"] = await SubmitAsync(dealer, "monthly-stock-reports", TestReports.Stock(LastMonth())),
+            ["monthly-financial-statements"] = await SubmitAsync(dealer, "monthly-financial-statements", TestReports.Financial(LastMonth())),
         };
         var registry = Hub.Service<Dms.Hub.Registry.DocumentTypeRegistry>();
         Assert.Equal(registry.All.Select(t => t.RouteSegment).Order(), documents.Keys.Order());
@@ -241,6 +246,15 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == policy))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))));
 
+    private static string LastMonth() => TestDocuments.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> SubmitAsync(DealerSession dealer, string segment, JsonObject body)
+    {
+        using var response = await dealer.Http.PostJsonAsync("/api/v1/" + segment, body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+    }
+
     /// <summary>Where each schema is posted, from the document registry: submissions, commands, OEM events, and dealer registration.</summary>
     private IEnumerable<(string Schema, string Caller, string Path)> SchemaTargets(Dictionary<string, string> documents)
     {
@@ -261,6 +275,7 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
 
         yield return ("dealer-registration.v1", "admin", "/api/v1/admin/dealers");
         yield return ("parts-inventory.v1", "dealer", "/api/v1/parts-inventory");
+        yield return ("hq-user.v1", "admin", "/api/v1/admin/hq-users");
         yield return ("parts-order-suggestion-request.v1", "dealer", "/api/v1/parts-orders/suggestions");
         yield return ("parts-order-suggestion-confirmation.v1", "dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm");
     }

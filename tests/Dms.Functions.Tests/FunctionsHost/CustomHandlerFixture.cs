@@ -10,7 +10,7 @@ namespace Dms.Functions.Tests.FunctionsHost;
 /// </summary>
 public sealed class CustomHandlerFixture(AzuriteFixture azurite) : IAsyncLifetime
 {
-    public static readonly string[] Kinds = ["route", "deliver", "notify", "effect", "timer"];
+    public static readonly string[] Kinds = ["route", "deliver", "notify", "effect", "timer", "batch"];
     private HttpClient? _host;
 
     public OemStub Oem { get; } = new();

@@ -48,6 +48,10 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         ("vehicle-order", "oem-event:AtDealer", 1),
         ("vehicle-order", "notify:Completed", 1),
         ("retail-delivery-report", "effect:Completed", 2),
+
+        // The HQ sales rollup of each RDR change (issue 12), a named effect counted apart: the RDR is read as stored,
+        // then its shard's contribution and aggregate rows are read and replaced in one transaction, and the item completed.
+        ("retail-delivery-report", "effect:sales-rollup:Completed", 8),
     ];
 
     // A stock parts order: no reservation at intake, one batch per depot event and per dealer command.

@@ -104,7 +104,7 @@ internal sealed class SoapContract
     private (string, JsonObject) RegistryPart(string part) => part switch
     {
         "document-types" => ("DocumentTypeName", Enumeration(_types.All.Select(t => t.Name), "A registered document type.")),
-        "statuses" => ("Status", Enumeration(_types.All.SelectMany(t => t.States.States).Distinct(), "A document status (each type uses some of them).")),
+        "statuses" => ("Status", Enumeration(_types.All.SelectMany(t => t.States.States.Concat(t.NoticeStatuses)).Distinct(), "A document status (each type uses some of them).")),
         "documents" => ("DocumentContent", Choice(_types.All.Select(t => t.SchemaName), "Exactly one element: the document, in the element of its type.")),
         "states" => ("OemState", Choice(_types.All.Select(t => t.StateSchemaName).OfType<string>(), "At most one element: the OEM data of the document's type.")),
         _ => throw new InvalidOperationException($"Unknown x-registry part '{part}'."),

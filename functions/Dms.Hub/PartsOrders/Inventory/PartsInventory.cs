@@ -69,7 +69,7 @@ public sealed class PartsInventory(IPartsInventoryStore store, SchemaCatalog sch
     }
 
     /// <summary>What the schema cannot say: one entry per part, aligned daily histories, no removals in a full snapshot.</summary>
-    private static List<ValidationError> Check(InventorySnapshot snapshot)
+    internal static List<ValidationError> Check(InventorySnapshot snapshot)
     {
         var errors = new List<ValidationError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

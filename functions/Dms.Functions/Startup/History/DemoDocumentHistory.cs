@@ -10,7 +10,7 @@ namespace Dms.Functions.Startup.History;
 /// demo dealers, stored exactly as live ones (document, raw payload, number key, change marker, alert timers), with
 /// real dead letters an operator can replay against the OEM simulator. Deterministic, and written once per store.
 /// </summary>
-internal sealed partial class DemoHistory(IServiceProvider services, IDocumentStore store, DocumentCommitter committer, WorkRunner runner, TimeProvider clock, ILogger<DemoHistory> logger)
+internal sealed partial class DemoDocumentHistory(IServiceProvider services, IDocumentStore store, DocumentCommitter committer, WorkRunner runner, TimeProvider clock, ILogger<DemoDocumentHistory> logger)
 {
     private const string Marker = "demo|history|v1";
     private static readonly (string Type, int Max)[] PerDealerDay = [("retail-delivery-report", 3), ("warranty-claim", 3), ("vehicle-order", 2), ("parts-order", 3)];

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dms.Hub.Batches;
+
+/// <summary>The batch channel (section <c>Dms:Batches</c>).</summary>
+public sealed class BatchOptions
+{
+    public const string Section = "Dms:Batches";
+
+    /// <summary>Largest file accepted; a larger one gets 413 before it is read whole (from Content-Length when sent).</summary>
+    [Range(1024, 2L * 1024 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Documents validated per slice (each slice is checkpointed).</summary>
+    [Range(1, 100_000)]
+    public int SliceDocuments { get; set; } = 2000;
+
+    /// <summary>Documents imported per slice: the import runs at most this far ahead of routing and delivery.</summary>
+    [Range(1, 100_000)]
+    public int ImportSliceDocuments { get; set; } = 500;
+
+    /// <summary>
+    /// How long an import slice waits for the previous slice's documents to be routed and delivered before it goes on
+    /// anyway (a slow or unreachable OEM must not stop a file for good).
+    /// </summary>
+    [Range(0, 3600)]
+    public int MaxDeliveryLagSeconds { get; set; } = 30;
+
+    /// <summary>Documents imported at once within a slice.</summary>
+    [Range(1, 128)]
+    public int Parallelism { get; set; } = 16;
+
+    /// <summary>Per document type, what row errors do to a file; by default RDRs keep their valid rows, periodic reports follow their kind.</summary>
+    public Dictionary<string, BatchPolicy> Policies { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A batch that has not moved for this long is picked up again by the sweep (a lost work chain).</summary>
+    [Range(10, 86400)]
+    public int StalledSeconds { get; set; } = 300;
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Workflow;
+
+namespace Dms.Hub.Sales;
+
+/// <summary>What an RDR counts for in the HQ figures as it stands now.</summary>
+public sealed record SalesFacts(SalesCell Cell, DateOnly SaleDate, DateOnly DeliveryDate, long[] Vector)
+{
+    /// <summary>
+    /// Null when the report counts for nothing: rejected (the OEM refused it) or in no counting state. An accepted
+    /// report counts one unit sold; an unwound one also one unwound, so its net is zero ("unwinds subtracted") in
+    /// the period it was sold in. Pending or refused unwinds still count as sold.
+    /// </summary>
+    public static SalesFacts? From(DocumentRecord document, Dealer? dealer)
+    {
+        bool unwound;
+        switch (document.Status)
+        {
+            case RetailDeliveryStates.Accepted or RetailDeliveryStates.UnwindPending or RetailDeliveryStates.UnwindRejected:
+                unwound = false;
+                break;
+            case RetailDeliveryStates.Unwound:
+                unwound = true;
+                break;
+            default:
+                return null;
+        }
+
+        var report = document.Body.Deserialize<RetailDeliveryReport>(HubJson.Options)!;
+        var lag = DateOnly.FromDateTime(document.SubmittedAt.UtcDateTime).DayNumber - report.DeliveryDate.DayNumber;
+        var cell = new SalesCell(SalesCell.Clean(dealer?.Region), SalesCell.Clean(dealer?.District), document.DealerCode, report.Vehicle.ModelCode, report.SaleType);
+        return new SalesFacts(cell, report.SaleDate, report.DeliveryDate, SalesVector.Of(unwound, lag));
+    }
+
+    /// <summary>
+    /// The contribution to store. A document keeps the cell it was first counted in: moving a dealer to another
+    /// region or district later does not rewrite history (a rebuild would).
+    /// </summary>
+    public SalesContribution ToContribution(SalesContribution? stored) =>
+        new(stored?.Cell ?? Cell.Key, SaleDate, DeliveryDate, Vector);
+}

@@ -1,0 +1,104 @@
+using Dms.Hub.Sales;
+using Microsoft.Extensions.Options;
+
+namespace Dms.Adapters.AzureStorage.Tests;
+
+/// <summary>
+/// The rollups over real Table Storage with two writers that share nothing but the store (two hub instances): every
+/// document's final contribution counted exactly once, whatever the interleaving and however often it is applied.
+/// </summary>
+public sealed class SalesRollupStoreTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private static readonly IOptions<SalesOptions> Options = Microsoft.Extensions.Options.Options.Create(new SalesOptions { Shards = 3, MaxGroupedDocuments = 10, CacheSeconds = 0 });
+
+    [Fact]
+    public async Task TwoWritersConcurrently_DocumentsChangingAndAppliedRepeatedly_AggregatesEqualTheFinalContributions()
+    {
+        var store = fixture.Get<ISalesRollupStore>();
+        var writers = new[] { Writer(store), Writer(store) };
+        var random = new Random(7);
+        var documents = Enumerable.Range(0, 240).Select(i => (Id: $"T{i % 7}-{Guid.NewGuid():N}", Steps: Steps(random, i))).ToList();
+
+        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (document, ct) =>
+        {
+            foreach (var facts in document.Steps)
+            {
+                await writers[Random.Shared.Next(2)].ApplyAsync(document.Id, facts, ct);
+            }
+
+            // Effects run again (a redelivered work item, another instance): nothing changes.
+            await Task.WhenAll(writers.Select(w => w.ApplyAsync(document.Id, document.Steps[^1], ct)));
+        });
+
+        var expected = new Dictionary<(string, string), long[]>();
+        foreach (var final in documents.Select(d => d.Steps[^1]).OfType<SalesFacts>())
+        {
+            foreach (var basis in SalesDimensions.Bases)
+            {
+                var key = (SalesRowKeys.Month(basis, basis == SalesDimensions.SaleBasis ? final.SaleDate : final.DeliveryDate), final.Cell.Key);
+                SalesVector.Add(expected.TryGetValue(key, out var v) ? v : expected[key] = SalesVector.Empty(), final.Vector);
+            }
+        }
+
+        var actual = new Dictionary<(string, string), long[]>();
+        foreach (var row in expected.Keys.Select(k => k.Item1).Distinct())
+        {
+            for (var shard = 0; shard < 3; shard++)
+            {
+                foreach (var (cell, vector) in (await store.GetRowAsync(shard, row, TestContext.Current.CancellationToken)).Cells)
+                {
+                    SalesVector.Add(actual.TryGetValue((row, cell), out var v) ? v : actual[(row, cell)] = SalesVector.Empty(), vector);
+                }
+            }
+        }
+
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.All(expected, e => Assert.Equal(e.Value, actual[e.Key]));
+    }
+
+    [Fact]
+    public async Task ApplyingTheSameFactsAgain_WritesNothing()
+    {
+        var store = fixture.Get<ISalesRollupStore>();
+        var writer = Writer(store);
+        var facts = Facts(new Random(1), unwound: false);
+        var id = "T9-" + Guid.NewGuid().ToString("N");
+        await writer.ApplyAsync(id, facts, TestContext.Current.CancellationToken);
+        var shard = writer.ShardOf(id);
+        var before = await store.GetRowAsync(shard, SalesRowKeys.Month(SalesDimensions.SaleBasis, facts.SaleDate), TestContext.Current.CancellationToken);
+
+        await Writer(store).ApplyAsync(id, facts, TestContext.Current.CancellationToken);
+
+        var after = await store.GetRowAsync(shard, SalesRowKeys.Month(SalesDimensions.SaleBasis, facts.SaleDate), TestContext.Current.CancellationToken);
+        Assert.Equal(before.ETag, after.ETag);
+        Assert.Equal(before.Cells[facts.Cell.Key], after.Cells[facts.Cell.Key]);
+    }
+
+    private static SalesRollupWriter Writer(ISalesRollupStore store) => new(store, new SalesRollupCache(Options, TimeProvider.System), Options);
+
+    /// <summary>What an RDR counts for over its life: accepted, then perhaps unwound, or rejected by the OEM (nothing).</summary>
+    private static List<SalesFacts?> Steps(Random random, int i)
+    {
+        var accepted = Facts(random, unwound: false);
+        return (i % 5) switch
+        {
+            0 => [accepted, accepted with { Vector = Vector(accepted, unwound: true) }],
+            1 => [accepted, null],
+            _ => [accepted],
+        };
+    }
+
+    private static SalesFacts Facts(Random random, bool unwound)
+    {
+        var delivered = new DateOnly(2026, 1 + random.Next(3), 1 + random.Next(28));
+        var cell = new SalesCell("East", "East-" + random.Next(2), "D" + random.Next(100, 104), random.Next(2) == 0 ? "AUR-SUV" : "BOR-SED", "Retail");
+        return new SalesFacts(cell, delivered.AddDays(-random.Next(5)), delivered, SalesVector.Of(unwound, random.Next(10)));
+    }
+
+    private static long[] Vector(SalesFacts facts, bool unwound)
+    {
+        var vector = (long[])facts.Vector.Clone();
+        vector[SalesVector.Unwound] = unwound ? 1 : 0;
+        return vector;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>What a file of RDRs cost: dry run, import, rows per second end to end against REST, and the hub's memory.</summary>
+internal sealed record CsvResult(
+    int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
+    double RestAcceptedPerSecond, double RatioToRest, int Accepted, int Invalid, double DeliveredAfterSeconds,
+    long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes)
+{
+    /// <summary>Every valid row accepted and none refused that should not be.</summary>
+    public bool Passed => Accepted + Invalid == Rows;
+}
+
+/// <summary>
+/// Uploads a small file (10 % of the rows) and then the full one, streamed from disk, from a mailbox dealer (a file-
+/// based dealer system); follows each batch to its end while sampling the hub's working set, then waits until the hub
+/// is idle (every RDR delivered to the OEM). 1 % of the rows are invalid on purpose.
+/// </summary>
+/// <remarks>
+/// On a stack of its own with the hub's default recovery-sweep interval (30 s; the REST phases use 5 s): each sweep
+/// runs one range query per shard, which Azurite answers in time proportional to the whole documents table — half a
+/// million rows after a large file — where Azure Table Storage uses its index. The REST rate it is compared with
+/// comes from the same run.
+/// </remarks>
+internal static class CsvPhase
+{
+    public static async Task<CsvResult> RunAsync(int rows, double restRate, TextWriter output)
+    {
+        var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
+        hub["Dms:Work:RecoveryIntervalSeconds"] = "30";
+        var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=8192");
+        await using var stack = await Stack.StartAsync(hub, Profiles.Oem());
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", nodeOptions);
+        using var admin = stack.AdminClient();
+        var dealer = await TestDealer.RegisterAsync(admin, "CSV" + Random.Shared.Next(100_000, 999_999), "mailbox", null, "East", "Aurora", "East-A");
+        using var http = stack.Hub.Client(dealer.ApiKey);
+        http.Timeout = TimeSpan.FromMinutes(30);
+        await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(60));
+        var idle = (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes;
+
+        var small = Math.Max(100, rows / 10);
+        var (smallBatch, smallPeak, _, _) = await UploadAsync(stack, http, small, output);
+        output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
+        var before = await RuntimeSnapshot.TakeAsync(stack);
+        var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
+        var finished = Stopwatch.GetTimestamp();
+        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(30));
+        var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
+
+        var timings = batch["timings"]!;
+        var total = timings["totalSeconds"]!.GetValue<double>();
+        var endToEnd = upload + total;
+        var progress = batch["progress"]!;
+        var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
+            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(rows / endToEnd, 1), restRate, Math.Round(rows / endToEnd / restRate, 2),
+            progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak,
+            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series);
+        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows/s end to end = {result.RatioToRest} × REST ({restRate}/s), peak working set {peak / 1024 / 1024} MB");
+        return result;
+    }
+
+    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series)> UploadAsync(Stack stack, HttpClient http, int rows, TextWriter output)
+    {
+        var file = await WriteFileAsync(rows);
+        try
+        {
+            await using var sampler = new WorkingSetSampler(stack).Start();
+            var started = Stopwatch.GetTimestamp();
+            await using var content = File.OpenRead(file);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/batches?documentType=retail-delivery-report&fileName=bench.csv") { Content = new StreamContent(content) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+            using var response = await http.SendAsync(request);
+            var created = await response.ReadJsonAsync();
+            var upload = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var id = created["batchId"]?.GetValue<string>() ?? throw new InvalidOperationException($"Upload refused: {(int)response.StatusCode} {created}");
+            var last = Stopwatch.GetTimestamp();
+            var series = new List<long>();
+            var batch = await Eventually.GetAsync(async () =>
+            {
+                var current = await http.GetJsonAsync("/api/v1/batches/" + id);
+                if (Stopwatch.GetElapsedTime(last) > TimeSpan.FromSeconds(15))
+                {
+                    last = Stopwatch.GetTimestamp();
+                    series.Add((await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes);
+                    output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {current["status"]} validated {current["progress"]!["rowsValidated"]} imported {current["progress"]!["documentsImported"]}");
+                }
+
+                return current;
+            }, b => b["status"]!.GetValue<string>() is "Completed" or "Rejected" or "Failed", TimeSpan.FromHours(2), "batch finished");
+            return (batch, sampler.PeakBytes, upload, series);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> WriteFileAsync(int rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dms-bench-{Guid.NewGuid():N}.csv");
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
+        await writer.WriteAsync(TestCsv.RdrHeader + "\r\n");
+        var models = new[] { "AUR-SUV", "AUR-EV", "BOR-SED", "BOR-WGN" };
+        for (var i = 0; i < rows; i++)
+        {
+            var row = TestCsv.RdrRow(number: $"BENCH-{Guid.NewGuid():N}"[..30], delivered: TestDocuments.Today.AddDays(-1 - (i % 20)), model: models[i % models.Length]);
+            await writer.WriteAsync((i % 100 == 42 ? row.Replace(",12,km,", ",12.5,km,", StringComparison.Ordinal) : row) + "\r\n");
+        }
+
+        return path;
+    }
+}

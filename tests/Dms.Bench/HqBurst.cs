@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+internal sealed record BurstResult(
+    int Dealers, int Sent, int Accepted, int DuplicatesSent, int DuplicatesReplayed, int Unwound, int Retries, int ServerErrors, double Seconds, double AcceptedPerSecond,
+    double SettledAfterSeconds, bool FiguresEqualExpected, bool FiguresEqualStorageRecount, int Cells, int DeadLetters);
+
+/// <summary>
+/// RELIABILITY.md C5 at scale: many dealers of one new region report at once over REST (5 % sent twice, 5 % unwound
+/// afterwards). Once the hub is idle, its figures for the region must equal both what the dealers were told and a
+/// recount of the stored documents, read straight from the documents table.
+/// </summary>
+internal static class HqBurst
+{
+    private static readonly string[] Models = ["B1-SUV", "B2-SED", "B3-EV"];
+    private static readonly string[] SaleTypes = ["Retail", "Lease", "Fleet"];
+
+    public static async Task<BurstResult> RunAsync(Stack stack, HttpClient hq, int documents, int dealerCount, TextWriter output)
+    {
+        var region = "Burst" + Random.Shared.Next(1000, 9999);
+        using var admin = stack.AdminClient();
+        var dealers = new List<TestDealer>();
+        foreach (var batch in Enumerable.Range(0, dealerCount).Chunk(10))
+        {
+            dealers.AddRange(await Task.WhenAll(batch.Select(i => TestDealer.RegisterAsync(admin, $"B{region[5..]}{i:D3}", "mailbox", null, region, "Aurora", $"{region}-{i % 5}"))));
+        }
+
+        var expected = new ConcurrentDictionary<(string Month, string Dealer, string Model, string SaleType), (long Sold, long Unwound)>();
+        var counters = new long[6]; // sent, accepted, duplicates sent, duplicates replayed, unwound, retries
+        var serverErrors = 0;
+        var started = Stopwatch.GetTimestamp();
+        var perDealer = documents / dealerCount;
+        await Task.WhenAll(dealers.Select((dealer, d) => Task.Run(async () =>
+        {
+            using var http = stack.Hub.Client(dealer.ApiKey);
+            var random = new Random(d);
+            for (var n = 0; n < perDealer; n++)
+            {
+                var delivered = TestDocuments.Today.AddDays(-1 - random.Next(40));
+                var body = TestDocuments.Rdr(TestDocuments.NewVin(), delivered, $"BURST-{d:D3}-{n:D5}");
+                body["saleDate"] = TestDocuments.Date(delivered.AddDays(-random.Next(3)));
+                body["vehicle"]!["modelCode"] = Models[random.Next(Models.Length)];
+                body["saleType"] = SaleTypes[random.Next(SaleTypes.Length)];
+                var (status, answer) = await SendAsync(http, "/api/v1/retail-delivery-reports", body, counters);
+                Interlocked.Increment(ref counters[0]);
+                if (status >= 500)
+                {
+                    Interlocked.Increment(ref serverErrors);
+                    continue;
+                }
+
+                Interlocked.Increment(ref counters[1]);
+                var trackingId = answer["trackingId"]!.GetValue<string>();
+                if (random.NextDouble() < 0.05)
+                {
+                    Interlocked.Increment(ref counters[2]);
+                    var (_, replay) = await SendAsync(http, "/api/v1/retail-delivery-reports", body, counters);
+                    if (replay["trackingId"]?.GetValue<string>() == trackingId)
+                    {
+                        Interlocked.Increment(ref counters[3]);
+                    }
+                }
+
+                var unwound = random.NextDouble() < 0.05 && (await SendAsync(http, $"/api/v1/retail-delivery-reports/{trackingId}/unwind", new JsonObject { ["reason"] = "FINANCING_DECLINED" }, counters)).Status == 202;
+                if (unwound)
+                {
+                    Interlocked.Increment(ref counters[4]);
+                }
+
+                var key = (body["saleDate"]!.GetValue<string>()[..7], dealer.Code, body["vehicle"]!["modelCode"]!.GetValue<string>(), body["saleType"]!.GetValue<string>());
+                expected.AddOrUpdate(key, (1, unwound ? 1 : 0), (_, v) => (v.Sold + 1, v.Unwound + (unwound ? 1 : 0)));
+            }
+        })));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {serverErrors} server errors");
+
+        var settling = Stopwatch.GetTimestamp();
+        await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(15));
+        var settled = Stopwatch.GetElapsedTime(settling).TotalSeconds;
+        var months = expected.Keys.Select(k => k.Month).Order(StringComparer.Ordinal).ToList();
+        var figures = await hq.GetJsonAsync($"/api/v1/hq/sales?basis=sale&granularity=month&groupBy=dealer,model,saleType&region={region}&from={months[0]}&to={months[^1]}");
+        var actual = figures["rows"]!.AsArray().Select(r => r!.AsObject()).Where(r => r["sold"]!.GetValue<long>() > 0)
+            .ToDictionary(r => (r["period"]!.GetValue<string>(), r["dealer"]!.GetValue<string>(), r["model"]!.GetValue<string>(), r["saleType"]!.GetValue<string>()),
+                r => (r["sold"]!.GetValue<long>(), r["unwound"]!.GetValue<long>()));
+        var recount = await RecountAsync(stack.Azurite.ConnectionString, dealers.Select(d => d.Code).ToList());
+        var deadLetters = (await admin.GetJsonAsync("/api/v1/admin/dead-letters"))["items"]!.AsArray().Count;
+        var equalExpected = Same(actual, expected.ToDictionary(e => e.Key, e => e.Value));
+        var equalRecount = Same(actual, recount);
+        output.WriteLine($"   settled {settled:F1} s after the burst; figures = expected: {equalExpected}; figures = storage recount: {equalRecount} ({actual.Count} cells); dead letters {deadLetters}");
+        return new BurstResult(dealerCount, (int)counters[0], (int)counters[1], (int)counters[2], (int)counters[3], (int)counters[4], (int)counters[5], serverErrors,
+            Math.Round(seconds, 1), Math.Round(counters[1] / seconds, 1), Math.Round(settled, 1), equalExpected, equalRecount, actual.Count, deadLetters);
+    }
+
+    private static bool Same(Dictionary<(string, string, string, string), (long, long)> a, Dictionary<(string, string, string, string), (long, long)> b) =>
+        a.Count == b.Count && a.All(x => b.TryGetValue(x.Key, out var y) && y == x.Value);
+
+    /// <summary>Sends, retrying what the hub asks to retry (429, 503) after its Retry-After.</summary>
+    private static async Task<(int Status, JsonObject Body)> SendAsync(HttpClient http, string path, JsonObject body, long[] counters)
+    {
+        while (true)
+        {
+            using var response = await http.PostJsonAsync(path, body);
+            if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+            {
+                return ((int)response.StatusCode, await response.ReadJsonAsync());
+            }
+
+            Interlocked.Increment(ref counters[5]);
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The region's figures recomputed from the stored documents themselves (status and body of every RDR).</summary>
+    private static async Task<Dictionary<(string, string, string, string), (long, long)>> RecountAsync(string connectionString, IReadOnlyList<string> dealers)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
+        var tally = new Dictionary<(string, string, string, string), (long, long)>();
+        foreach (var dealer in dealers)
+        {
+            var filter = TableClient.CreateQueryFilter($"RowKey ge {$"d|{dealer}|retail-delivery-report|"} and RowKey lt {$"d|{dealer}|retail-delivery-report|~"}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000))
+            {
+                var status = row.GetString("Status");
+                if (status is not ("Accepted" or "UnwindPending" or "UnwindRejected" or "Unwound"))
+                {
+                    continue;
+                }
+
+                var chunks = Enumerable.Range(0, row.GetInt32("BodyChunks") ?? 0).SelectMany(i => row.GetBinary("Body" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
+                var body = JsonNode.Parse(chunks)!;
+                var key = (body["saleDate"]!.GetValue<string>()[..7], dealer, body["vehicle"]!["modelCode"]!.GetValue<string>(), body["saleType"]!.GetValue<string>());
+                var (sold, unwound) = tally.GetValueOrDefault(key);
+                tally[key] = (sold + 1, unwound + (status == "Unwound" ? 1 : 0));
+            }
+        }
+
+        return tally;
+    }
+}

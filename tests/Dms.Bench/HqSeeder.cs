@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Dms.Hub;
+using Dms.Hub.Common;
+using Dms.Hub.Dealers;
+using Dms.Hub.Registry;
+using Dms.Hub.RetailDeliveries;
+using Dms.Hub.Sales;
+using Dms.Hub.Workflow;
+using Dms.Adapters.AzureStorage;
+using Dms.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// Seeds a million RDRs into the hub's storage the way a migration would, through the hub's own storage layer (not
+/// HTTP): <see cref="SalesHistoryImport"/> writes the documents 100 to an entity-group transaction (16 in flight,
+/// without number keys: no benchmark document is sent again) and sums their rollups in memory, written as whole
+/// aggregate rows — so the rollups are exactly those of the seeded documents. 200 dealers in 5 regions × 4 districts, 24 months, 12 models, 5 sale types, 4 % unwound.
+/// </summary>
+internal static class HqSeeder
+{
+    public static readonly string[] Regions = ["North", "South", "East", "West", "Central"];
+    private static readonly string[] Models = Enumerable.Range(1, 12).Select(i => $"M{i:D2}-{(i % 2 == 0 ? "SUV" : "SED")}").ToArray();
+    private static readonly string[] SaleTypes = ["Retail", "Retail", "Lease", "Fleet", "Demo", "DealerTrade"];
+
+    public const int Dealers = 200;
+
+    /// <summary>Seeded truth: sale month × region × model → (sold, unwound).</summary>
+    public sealed record Seeded(int Documents, double Seconds, Dictionary<(string Month, string Region, string Model), (long Sold, long Unwound)> Tally);
+
+    public static async Task<Seeded> SeedAsync(string connectionString, int count, TextWriter output)
+    {
+        var settings = HubSettings.Defaults(connectionString, "bench", "http://127.0.0.1:9/unused", "http://127.0.0.1:9/unused");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddMetrics();
+        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IDealerStore>();
+        foreach (var i in Enumerable.Range(0, Dealers))
+        {
+            await store.UpsertAsync(new Dealer { Code = DealerCode(i), Name = "Bench dealer " + i, Region = Regions[i % Regions.Length], District = District(i), Brand = "Aurora", CreatedAt = DateTimeOffset.UtcNow.AddYears(-3) }, CancellationToken.None);
+        }
+
+        var tally = new Dictionary<(string, string, string), (long, long)>();
+        var started = Stopwatch.GetTimestamp();
+        var type = provider.GetRequiredService<DocumentTypeRegistry>().Get(RetailDeliveryType.TypeName);
+        var seeded = await provider.GetRequiredService<SalesHistoryImport>().ImportAsync(GenerateAsync(type, count, tally, output, started), withNumberKeys: false, CancellationToken.None);
+        return new Seeded(seeded, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), tally);
+    }
+
+    public static string DealerCode(int i) => "HQ" + i.ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string District(int i) => Regions[i % Regions.Length] + "-" + ((i / Regions.Length % 4) + 1);
+
+    private static async IAsyncEnumerable<DocumentRecord> GenerateAsync(DocumentType type, int count, Dictionary<(string, string, string), (long, long)> tally, TextWriter output, long started, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var random = new Random(1_000_000);
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-24);
+        var days = new DateOnly(today.Year, today.Month, 1).DayNumber - first.DayNumber;
+        for (var n = 0; n < count; n++)
+        {
+            var dealer = random.Next(Dealers);
+            var delivered = first.AddDays(random.Next(days));
+            var sale = delivered.AddDays(-random.Next(4));
+            var model = Models[random.Next(Models.Length)];
+            var lag = random.NextDouble() switch { < 0.6 => 0, < 0.8 => 1, < 0.9 => 2, < 0.97 => random.Next(3, 8), _ => random.Next(8, 40) };
+            var submitted = new DateTimeOffset(delivered.AddDays(lag).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+            var unwound = random.NextDouble() < 0.04;
+            var number = "HQ-" + n.ToString("D7", CultureInfo.InvariantCulture);
+            var body = type.Canonicalize(new JsonObject
+            {
+                ["reportNumber"] = number, ["vin"] = Vin.WithCheckDigit($"LBNCH000X{n:D8}"), ["saleDate"] = Date(sale), ["deliveryDate"] = Date(delivered),
+                ["deliveryOdometer"] = new JsonObject { ["value"] = 10, ["unit"] = "km" }, ["saleType"] = SaleTypes[random.Next(SaleTypes.Length)],
+                ["vehicle"] = new JsonObject { ["modelCode"] = model, ["modelYear"] = delivered.Year }, ["buyer"] = new JsonObject { ["type"] = "Person", ["name"] = "Bench Buyer" },
+            })!.Body;
+            var key = (sale.ToString("yyyy-MM", CultureInfo.InvariantCulture), Regions[dealer % Regions.Length], model);
+            var (sold, back) = tally.GetValueOrDefault(key);
+            tally[key] = (sold + 1, back + (unwound ? 1 : 0));
+            var at = submitted < now ? submitted : now;
+            var document = new DocumentRecord
+            {
+                TrackingId = TrackingIds.New(DealerCode(dealer), at), DocumentType = type.Name, DealerCode = DealerCode(dealer), DocumentNumber = number,
+                Status = unwound ? RetailDeliveryStates.Unwound : RetailDeliveryStates.Accepted, SubmittedAt = at, UpdatedAt = at, Body = body, Revision = 1,
+            };
+            document.Timeline.Add(new TimelineEntry(1, at, "Submitted", null, document.Status, "bench-seed", "history", null, null));
+            if (n > 0 && n % 100_000 == 0)
+            {
+                output.WriteLine($"   seeded {n} RDRs ({n / Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/s)");
+            }
+
+            yield return document;
+        }
+
+        await Task.CompletedTask;
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

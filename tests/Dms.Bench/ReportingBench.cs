@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using Dms.DealerSimulator;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// The sales-reporting phases of <c>./dms bench</c> (issue 12): a large CSV file of RDRs against the REST saturation
+/// rate of the same run, and HQ figures over a million stored RDRs with a burst recount. Hooked into
+/// <see cref="Benchmark"/> with one call; writes its own <c>reporting.json</c> and appends its section to the report.
+/// Sizes: <c>--csv-rows</c> (100,000), <c>--hq-rdrs</c> (1,000,000), <c>--burst-rdrs</c> (10,000), <c>--burst-dealers</c> (50).
+/// </summary>
+internal static class ReportingBench
+{
+    public static async Task<ReportingResult> RunAsync(double restAcceptedPerSecond, TextWriter output)
+    {
+        var options = ReportingBenchOptions.FromArgs(Environment.GetCommandLineArgs());
+        output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
+        var csv = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, output);
+        output.WriteLine($"== HQ: {options.HqRdrs} RDRs stored, breakdowns timed, then a burst of {options.BurstRdrs} from {options.BurstDealers} dealers and a recount");
+        var hq = await HqPhase.RunAsync(options, output);
+        var result = new ReportingResult(options, csv, hq);
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "reporting.json"), JsonSerializer.Serialize(result, SimulationJson.Options));
+        return result;
+    }
+}
+
+internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstRdrs, int BurstDealers)
+{
+    public static ReportingBenchOptions FromArgs(string[] args)
+    {
+        int Option(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        return new ReportingBenchOptions(Option("csv-rows", 100_000), Option("hq-rdrs", 1_000_000), Option("burst-rdrs", 10_000), Option("burst-dealers", 50));
+    }
+}
+
+internal sealed record ReportingResult(ReportingBenchOptions Options, CsvResult Csv, HqResult Hq)
+{
+    public bool Passed => Csv.Passed && Hq.Passed;
+}
