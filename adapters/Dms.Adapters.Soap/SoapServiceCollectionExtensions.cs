@@ -27,6 +27,7 @@ public static class SoapServiceCollectionExtensions
         services.AddSingleton<XmlGuard>();
         services.AddSingleton<UsernameTokenValidator>();
         services.AddSingleton<DocumentOperations>();
+        services.AddSingleton<ServiceOperations>();
         services.AddSingleton<StatusOperation>();
         services.AddSingleton<MailboxOperations>();
         services.AddSingleton<ReplyWriter>();

@@ -15,6 +15,7 @@ using Dms.Hub.Registry;
 using Dms.Hub.Reporting;
 using Dms.Hub.RetailDeliveries;
 using Dms.Hub.Sales;
+using Dms.Hub.Services;
 using Dms.Hub.Routing;
 using Dms.Hub.Validation;
 using Dms.Hub.VehicleOrders;
@@ -54,6 +55,7 @@ public static class HubServiceCollectionExtensions
         services.AddWarrantyClaims(configuration).AddRetailDeliveryReports(configuration).AddVehicleOrders(configuration).AddPartsOrders(configuration);
         services.AddSalesRollups(configuration).AddPeriodicReports(configuration).AddBatches(configuration);
         services.AddSingleton<DocumentTypeRegistry>();
+        services.AddSingleton<DealerServices>();
         services.AddSingleton<SchemaCatalog>();
         services.AddSingleton<HubTelemetry>();
 

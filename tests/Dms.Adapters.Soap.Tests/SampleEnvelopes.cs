@@ -34,6 +34,7 @@ internal static class SampleEnvelopes
                     "since" => null,
                     "receiptIds" => new JsonArray(SampleReceiptId),
                     _ when operation.Body == property.Name => Example(operation.Body, property.Shape, operation.Command?.Verb),
+                    _ when operation.Service?.Parameters.FirstOrDefault(p => p.Name == property.Name) is { } parameter => parameter.Example,
                     _ => null,
                 };
             }

@@ -8,9 +8,9 @@ namespace Dms.Adapters.Soap.Internal;
 
 /// <summary>
 /// After the gateway: finds the operation by the Body's element in the contract's table, checks SOAPAction, reads
-/// the request by the operation's shape and hands it to the same intake, commands and mailbox as REST.
+/// the request by the operation's shape and hands it to the same intake, commands, dealer services and mailbox as REST.
 /// </summary>
-internal sealed class SoapDispatcher(SoapContract contract, DocumentOperations documents, StatusOperation status, MailboxOperations mailbox, ReplyWriter replies)
+internal sealed class SoapDispatcher(SoapContract contract, DocumentOperations documents, ServiceOperations services, StatusOperation status, MailboxOperations mailbox, ReplyWriter replies)
 {
     public async Task InvokeAsync(HttpContext context, SoapEnvelope envelope, SoapCaller caller)
     {
@@ -35,6 +35,7 @@ internal sealed class SoapDispatcher(SoapContract contract, DocumentOperations d
         {
             OperationKind.Submit => await documents.SubmitAsync(operation, input, errors, caller, cancellationToken),
             OperationKind.Command => await documents.CommandAsync(operation, input, errors, caller, envelope, cancellationToken),
+            OperationKind.Service => await services.InvokeAsync(operation, input, errors, caller, cancellationToken),
             OperationKind.Status when errors.Count == 0 => await status.GetAsync(input, caller, cancellationToken),
             OperationKind.Pull => await mailbox.PullAsync(input, errors, caller, cancellationToken),
             OperationKind.Acknowledge => await mailbox.AcknowledgeAsync(input, errors, caller, cancellationToken),

@@ -8,14 +8,5 @@ internal static class DocumentLinks
 {
     public static string Self(DocumentType type, string trackingId) => DocumentAction.SelfHref(type, trackingId);
 
-    public static JsonObject For(DocumentType type, string trackingId, string status)
-    {
-        var links = new JsonObject { ["self"] = Self(type, trackingId) };
-        foreach (var action in DocumentAction.For(type, trackingId, status))
-        {
-            links[action.Name] = action.Href;
-        }
-
-        return links;
-    }
+    public static JsonObject For(DocumentType type, string trackingId, string status) => DocumentAction.Links(type, trackingId, status);
 }

@@ -2,6 +2,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Registry;
+using Dms.Hub.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using OpenTelemetry;
@@ -79,6 +80,7 @@ internal static class HttpSurface
         api.MapAdminEndpoints();
         api.MapAlertEndpoints();
         api.MapAdminDocumentEndpoints(registry);
+        api.MapDealerServiceEndpoints(app.Services.GetRequiredService<DealerServices>());
         api.MapPartsInventoryEndpoints();
         api.MapPartsSuggestionEndpoints();
         api.MapSchemaEndpoints();

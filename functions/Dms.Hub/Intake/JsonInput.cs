@@ -21,26 +21,19 @@ public static class JsonInput
     {
         node = null;
         text = string.Empty;
-        var span = body.Span;
-        if (span.StartsWith(Encoding.UTF8.Preamble))
+        if (!IsUtf8(body, out var utf8, out error))
         {
-            span = span[Encoding.UTF8.Preamble.Length..];
-        }
-
-        if (!System.Text.Unicode.Utf8.IsValid(span))
-        {
-            error = new ValidationError("", ErrorCodes.MalformedJson, "The body is not valid UTF-8.");
             return false;
         }
 
+        var span = utf8.Span;
         try
         {
             node = JsonNode.Parse(span, documentOptions: Strict);
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            error = new ValidationError("", ErrorCodes.MalformedJson, "The body is not valid JSON" + where + ".");
+            error = NotJson(ex);
             return false;
         }
 
@@ -53,5 +46,42 @@ public static class JsonInput
         text = Encoding.UTF8.GetString(span);
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// The same strict reading into a <see cref="JsonDocument"/>: a compact index over the body's bytes rather than a
+    /// tree of nodes, for bodies too large to hold as one (a stock snapshot). The caller disposes it.
+    /// </summary>
+    public static bool TryParseDocument(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out ValidationError? error)
+    {
+        document = null;
+        if (!IsUtf8(body, out var utf8, out error))
+        {
+            return false;
+        }
+
+        try
+        {
+            document = JsonDocument.Parse(utf8, Strict);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = NotJson(ex);
+            return false;
+        }
+    }
+
+    private static bool IsUtf8(ReadOnlyMemory<byte> body, out ReadOnlyMemory<byte> utf8, [NotNullWhen(false)] out ValidationError? error)
+    {
+        utf8 = body.Span.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
+        error = System.Text.Unicode.Utf8.IsValid(utf8.Span) ? null : new ValidationError("", ErrorCodes.MalformedJson, "The body is not valid UTF-8.");
+        return error is null;
+    }
+
+    private static ValidationError NotJson(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+        return new ValidationError("", ErrorCodes.MalformedJson, "The body is not valid JSON" + where + ".");
     }
 }

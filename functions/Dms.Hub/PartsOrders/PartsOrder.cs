@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dms.Hub.PartsOrders;
 
 /// <summary>The canonical parts order (schemas/parts-order.v1.schema.json). The dealer comes from credentials.</summary>
@@ -37,6 +39,8 @@ public sealed record PartsOrder
 
     public required IReadOnlyList<PartsOrderLine> Lines { get; init; }
 
+    // Derived, not part of the document: kept out of the stored body, which REST and SOAP show as the dealer sent it.
+    [JsonIgnore]
     public bool IsVor => OrderType == PartsOrderTypes.Vor;
 }
 

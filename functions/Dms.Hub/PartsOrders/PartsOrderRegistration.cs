@@ -1,7 +1,9 @@
 using Dms.Hub.PartsOrders.Inventory;
 using Dms.Hub.PartsOrders.Rules;
+using Dms.Hub.PartsOrders.Services;
 using Dms.Hub.PartsOrders.Suggestions;
 using Dms.Hub.Registry;
+using Dms.Hub.Services;
 using Dms.Hub.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,7 @@ namespace Dms.Hub.PartsOrders;
 
 public static class PartsOrderRegistration
 {
-    /// <summary>Registers the parts order document type, its policy (part master, calendar, windows, alerts, suggestions) and its rules.</summary>
+    /// <summary>Registers the parts order document type, its policy (part master, calendar, windows, alerts, suggestions), its rules and its dealer services (stock snapshots, suggestions).</summary>
     public static IServiceCollection AddPartsOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PartsOrderOptions>().Bind(configuration.GetSection(PartsOrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -29,6 +31,9 @@ public static class PartsOrderRegistration
         services.AddSingleton<PartsSuggestions>();
         services.AddSingleton<NightlySuggestions>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<NightlySuggestions>());
+        services.AddSingleton<DealerService, SubmitPartsInventory>();
+        services.AddSingleton<DealerService, RequestPartsOrderSuggestion>();
+        services.AddSingleton<DealerService, ConfirmPartsOrderSuggestion>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Dms.Hub.Registry;
 
 /// <summary>
@@ -13,6 +15,18 @@ public sealed record DocumentAction(string Name, string Summary, string Href, st
     public const string ApiBase = "/api/v1";
 
     public static string SelfHref(DocumentType type, string trackingId) => $"{ApiBase}/{type.RouteSegment}/{trackingId}";
+
+    /// <summary>Links a REST client can follow from a document: <c>self</c>, and each command its status offers, by name.</summary>
+    public static JsonObject Links(DocumentType type, string trackingId, string status)
+    {
+        var links = new JsonObject { ["self"] = SelfHref(type, trackingId) };
+        foreach (var action in For(type, trackingId, status))
+        {
+            links[action.Name] = action.Href;
+        }
+
+        return links;
+    }
 
     /// <summary>The commands a document of <paramref name="type"/> in <paramref name="status"/> offers.</summary>
     public static IReadOnlyList<DocumentAction> For(DocumentType type, string trackingId, string status) =>

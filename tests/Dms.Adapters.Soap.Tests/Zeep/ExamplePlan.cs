@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Registry;
+using Dms.Hub.Workflow;
 
 namespace Dms.Adapters.Soap.Tests.Zeep;
 
@@ -24,6 +25,20 @@ internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslat
         _rewriter = new ExampleRewriter(schemas.SelectMany(Valid).Select(e => (JsonNode)e.Json));
         return new JsonObject { ["types"] = new JsonArray([.. registry.All.Select(Type)]) };
     }
+
+    /// <summary>
+    /// The dealer services (stock snapshots, suggestions) by operation name: request and reply elements, parameters,
+    /// and the request schema's valid examples by file name and invalid ones with their expected errors.
+    /// </summary>
+    public static JsonObject Services(Dms.Hub.Services.DealerServices services) => new(services.All.Select(service => KeyValuePair.Create(service.Name, (JsonNode?)new JsonObject
+    {
+        ["body"] = Element(service.RequestSchema),
+        ["reply"] = Element(service.ReplySchema),
+        ["parameters"] = new JsonArray([.. service.Parameters.Select(p => (JsonNode)p.Name)]),
+        ["valid"] = new JsonObject(Directory.EnumerateFiles(Folder(service.RequestSchema, "valid"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => KeyValuePair.Create(System.IO.Path.GetFileNameWithoutExtension(f), JsonNode.Parse(File.ReadAllText(f))))),
+        ["invalid"] = new JsonArray([.. Invalid(service.RequestSchema)]),
+    })));
 
     private JsonObject Type(DocumentType type)
     {
@@ -60,7 +75,7 @@ internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslat
         var vins = new Dictionary<string, string>(StringComparer.Ordinal);
         var round = Round(type, 0, vins);
         var subject = round["subject"]!.AsObject();
-        var events = Path(type, state => type.CommandsAvailableIn(state).Contains(command))?.Select(e => _rewriter.Rewrite(e, vins))
+        var events = Path(type, subject, vins, state => type.CommandsAvailableIn(state).Contains(command))
             ?? throw new InvalidOperationException($"No path of OEM event examples leads {type.Name} to where '{command.Name}' is allowed.");
         var own = command.SchemaName == type.SchemaName;
         var bodies = Valid(command.SchemaName);
@@ -118,24 +133,60 @@ internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslat
         };
     }
 
-    private List<JsonObject>? Path(DocumentType type, Func<string, bool> goal)
+    /// <summary>
+    /// The shortest sequence of OEM event examples that takes <paramref name="subject"/>, fresh, to a status where
+    /// <paramref name="goal"/> holds. Each step is planned by the type itself on a copy of the document, as the hub
+    /// would plan it, so an event whose status follows from its data (a parts order's ship notice: partly or fully
+    /// shipped) finds its place, and an event that does not fit the document (another order's lines) is not taken.
+    /// </summary>
+    private List<JsonObject>? Path(DocumentType type, JsonObject subject, Dictionary<string, string> vins, Func<string, bool> goal)
     {
-        var queue = new Queue<(string State, List<JsonObject> Events)>([(type.States.Initial, [])]);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { type.States.Initial };
+        var events = (type.EventSchemaName is { } schema ? Valid(schema) : []).Select(e => _rewriter.Rewrite(e.Json, vins)).ToList();
+        var start = new DocumentRecord
+        {
+            TrackingId = "PLAN", DocumentType = type.Name, DealerCode = "PLAN", DocumentNumber = "PLAN",
+            Status = type.States.Initial, Body = type.Canonicalize(subject)!.Body,
+        };
+        var queue = new Queue<(DocumentRecord Document, List<JsonObject> Events)>([(start, [])]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start.Status };
         while (queue.TryDequeue(out var current))
         {
-            if (goal(current.State))
+            if (goal(current.Document.Status))
             {
                 return current.Events;
             }
 
-            foreach (var edge in EventEdges(type).Where(e => e.Transition.From == current.State && seen.Add(e.Transition.To)))
+            foreach (var oemEvent in events)
             {
-                queue.Enqueue((edge.Transition.To, [.. current.Events, edge.Event]));
+                if (Step(type, current.Document, oemEvent) is { } next && seen.Add(next.Status))
+                {
+                    queue.Enqueue((next, [.. current.Events, oemEvent]));
+                }
             }
         }
 
         return null;
+    }
+
+    /// <summary>The document after <paramref name="oemEvent"/>, when the event moves it to another status; else null.</summary>
+    private DocumentRecord? Step(DocumentType type, DocumentRecord document, JsonObject oemEvent)
+    {
+        var translated = oemEvent.DeepClone().AsObject();
+        var next = new DocumentRecord
+        {
+            TrackingId = document.TrackingId, DocumentType = document.DocumentType, DealerCode = document.DealerCode, DocumentNumber = document.DocumentNumber,
+            Status = document.Status, Body = document.Body.DeepClone().AsObject(), Oem = document.Oem.DeepClone().AsObject(),
+            SubmittedAt = document.SubmittedAt, Overlays = new(document.Overlays, StringComparer.Ordinal),
+        };
+        if (codes.Translate(type, translated).Count > 0 || type.PlanOemEvent(next, translated) is not { Errors.Count: 0, RecordAs: null } plan
+            || !type.States.TryFire(document.Status, plan.Trigger, out var transition))
+        {
+            return null;
+        }
+
+        plan.Apply?.Invoke(next);
+        next.Status = transition!.To;
+        return next;
     }
 
     /// <summary>State-machine edges an OEM event example can take (its trigger is the first example of that trigger).</summary>

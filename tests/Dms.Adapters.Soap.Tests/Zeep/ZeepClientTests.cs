@@ -8,8 +8,9 @@ namespace Dms.Adapters.Soap.Tests.Zeep;
 /// A WSDL-driven client that shares no code with the hub — Debian's python3-zeep, as a Java or scripting DMS would
 /// integrate — runs every operation of the served WSDL: submissions (accepted, replayed, conflict, rejected with
 /// errors), GetDocumentStatus against REST's view after each OEM event (stages, OEM codes, holds, ETAs, VINs), every
-/// command with a retry, pull and acknowledge, PasswordText and PasswordDigest, a wrong password, a replayed nonce
-/// and another dealer's document.
+/// command with a retry, pull and acknowledge, the dealer services (stock snapshot chain, suggestion made, read as REST
+/// reads it, confirmed and confirmed again), PasswordText and PasswordDigest, a wrong password, a replayed nonce and
+/// another dealer's document and suggestion.
 /// The documents come from the schema examples (<see cref="ExamplePlan"/>), so a new type needs no new test code.
 /// </summary>
 public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper output) : IClassFixture<SoapHubFixture>
@@ -23,6 +24,7 @@ public sealed class ZeepClientTests(SoapHubFixture fixture, ITestOutputHelper ou
         var plan = new ExamplePlan(fixture.Hub.Service<DocumentTypeRegistry>(), fixture.Hub.Service<OemCodeTranslator>()).Build();
         var dealer = await fixture.CreateDealerAsync(brand: SoapHubFixture.ExampleBrand);
         var other = await fixture.CreateDealerAsync(brand: SoapHubFixture.ExampleBrand);
+        plan["services"] = ExamplePlan.Services(fixture.Hub.Service<Dms.Hub.Services.DealerServices>());
         plan["wsdlHttps"] = fixture.SecureSoapUrl + "?wsdl";
         plan["wsdlHttp"] = fixture.SoapUrl + "?wsdl";
         plan["rest"] = fixture.Hub.BaseAddress.ToString().TrimEnd('/');

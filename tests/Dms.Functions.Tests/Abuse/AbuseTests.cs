@@ -31,12 +31,9 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             ("dealer", "/api/v1/notifications/ack", new JsonObject { ["receiptIds"] = new JsonArray("01K00000000000000000000000") }),
             ("admin", "/api/v1/admin/dealers", new JsonObject { ["code"] = TestDocuments.NewDealerCode(), ["name"] = "Abuse Motors", ["region"] = "East", ["brand"] = "Aurora" }),
             ("admin", $"/api/v1/admin/alerts/{documents["vehicle-orders"]}.ORDER_NOT_SCHEDULED/acknowledge", new JsonObject { ["note"] = "abuse test" }),
-            ("dealer", "/api/v1/parts-inventory", ValidExample("parts-inventory.v1")),
             // The file channel: JSON and broken bodies here must be refused as not CSV (its own corpus is CsvAbuseTests).
             ("dealer", "/api/v1/batches", ValidExample("retail-delivery-report.v1")),
-            ("dealer", "/api/v1/parts-orders/suggestions", ValidExample("parts-order-suggestion-request.v1")),
-            ("dealer", "/api/v1/parts-orders/suggestions/01K00000000000000000000000/confirm", ValidExample("parts-order-suggestion-confirmation.v1")),
-        ]).ToList();
+        ]).Concat(ServiceTargets()).ToList();
         var requests = new MalformedRequests(new Random(20261123)).Generate(targets, 1100).Concat(MalformedRequests.UnknownRoutes(documents["warranty-claims"])).ToList();
         var failures = new ConcurrentBag<string>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -85,8 +82,10 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             }
         });
 
-        // The OEM state schemas describe what the hub answers (checked against stored state elsewhere); nobody posts them.
-        var schemas = Hub.Service<Dms.Hub.Validation.SchemaCatalog>().Names.Where(n => !n.EndsWith("-state.v1", StringComparison.Ordinal)).ToHashSet();
+        // The OEM state schemas and the dealer services' reply schemas describe what the hub answers (checked against
+        // its answers elsewhere); nobody posts them.
+        var replies = Hub.Service<Dms.Hub.Services.DealerServices>().All.Select(s => s.ReplySchema).ToHashSet(StringComparer.Ordinal);
+        var schemas = Hub.Service<Dms.Hub.Validation.SchemaCatalog>().Names.Where(n => !n.EndsWith("-state.v1", StringComparison.Ordinal) && !replies.Contains(n)).ToHashSet();
         Assert.True(schemas.SetEquals(targets.Select(t => t.Schema)), "every schema is a target: " + string.Join(", ", schemas.Except(targets.Select(t => t.Schema))));
         Assert.True(requests.Count >= 1000, $"only {requests.Count} requests");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count}:\n" + string.Join('\n', failures.Take(30)));
@@ -160,6 +159,12 @@ public sealed class AbuseTests(HubFixture fixture) : IClassFixture<HubFixture>
             }
         }
     }
+
+    /// <summary>Every dealer service outside the registry (stock snapshots, suggestions), from its declaration.</summary>
+    private IEnumerable<(string Caller, string Path, JsonObject Valid)> ServiceTargets() =>
+        Hub.Service<Dms.Hub.Services.DealerServices>().All.Select(service => ("dealer",
+            "/api/v1" + service.Parameters.Aggregate(service.Route, (route, p) => route.Replace("{" + p.Name + "}", p.Example, StringComparison.Ordinal)),
+            ValidExample(service.RequestSchema)));
 
     private static JsonObject ValidExample(string schema)
     {

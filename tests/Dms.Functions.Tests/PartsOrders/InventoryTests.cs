@@ -20,8 +20,10 @@ public sealed class InventoryTests(InventoryTests.Fixture fixture) : IClassFixtu
 
         var (noChain, noChainProblem) = await dealer.SnapshotAsync(Incremental("I0", "NONE", Part("15400-AUR-001", 5)));
         var (full, fullBody) = await dealer.SnapshotAsync(Full("F1", Part("15400-AUR-001", 5), Part("98079-AUR-200", 8), Part("17220-AUR-030", 2)));
-        var (inc, incBody) = await dealer.SnapshotAsync(Incremental("I2", "F1", Part("15400-AUR-001", 1)));
-        var (resent, resentBody) = await dealer.SnapshotAsync(Incremental("I2", "F1", Part("15400-AUR-001", 1)));
+        // The very same snapshot resent (asOf is stamped to the second when a snapshot is built, so build it once).
+        var second = Incremental("I2", "F1", Part("15400-AUR-001", 1));
+        var (inc, incBody) = await dealer.SnapshotAsync(second);
+        var (resent, resentBody) = await dealer.SnapshotAsync(second);
         var (gap, gapProblem) = await dealer.SnapshotAsync(Incremental("I3", "F1", Part("98079-AUR-200", 0)));
         var (reused, reusedProblem) = await dealer.SnapshotAsync(Full("I2", Part("15400-AUR-001", 2)));
         var (restart, _) = await dealer.SnapshotAsync(Full("F4", Part("15400-AUR-001", 7)));
@@ -36,6 +38,7 @@ public sealed class InventoryTests(InventoryTests.Fixture fixture) : IClassFixtu
         Assert.Equal((HttpStatusCode.Conflict, "SNAPSHOT_ID_REUSED"), (reused, reusedProblem["code"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Created, restart);
         Assert.Equal(("F4", 3, 1), (head["snapshotId"]!.GetValue<string>(), head["sequence"]!.GetValue<int>(), head["stockedParts"]!.GetValue<int>()));
+        Assert.All(new[] { fullBody, incBody }, body => Assert.Empty(Dms.Hub.Validation.SchemaValidator.Validate(Hub.Service<Dms.Hub.Validation.SchemaCatalog>().Get("parts-inventory-snapshot.v1"), body.ToJsonString())));
     }
 
     [Fact]

@@ -9,7 +9,9 @@ namespace Dms.Functions.Tests.PartsOrders;
 /// Parts alerts and "ack overdue" on a hub whose clock is fake and whose work loop is off, so each test runs the
 /// durable timers itself: VOR not acknowledged in time, ship notice missing after the promised date, discrepancy
 /// unresolved — each raised once when due and cleared when its condition ends — and ackOverdue filterable by the
-/// dealer and, across dealers, by operators.
+/// dealer and, across dealers, by operators. The tests of the class share one fake clock, which each moves ahead of
+/// the wall clock, so every date the hub judges (a promised ship date) is taken from that clock: a date from the wall
+/// clock would lie days in the hub's past — an acknowledgement would raise SHIP_NOTICE_MISSING at once.
 /// </summary>
 public sealed class PartsAlertTests(FakeClockHubFixture fixture) : IClassFixture<FakeClockHubFixture>
 {
@@ -34,7 +36,7 @@ public sealed class PartsAlertTests(FakeClockHubFixture fixture) : IClassFixture
         var all = await admin.GetJsonAsync(operators);
         var raised = await AlertsAsync(admin, dealer, "Open");
         await RunTimersAsync(trackingId);
-        await dealer.DepotAsync(trackingId, Ack((1, [Accepted(promisedInDays: 3)]), (2, [Accepted(promisedInDays: 3)])));
+        await dealer.DepotAsync(trackingId, Ack((1, [Accepted(promisedInDays: 3, today: Today)]), (2, [Accepted(promisedInDays: 3, today: Today)])));
         await RunTimersAsync(trackingId);
 
         Assert.Equal(0, early);
@@ -73,7 +75,7 @@ public sealed class PartsAlertTests(FakeClockHubFixture fixture) : IClassFixture
         using var dealer = await DealerSession.StartAsync(Hub);
         using var admin = Hub.Client(HubSettings.AdminKey);
         var trackingId = await dealer.SubmitValidPartsOrderAsync();
-        await dealer.DepotAsync(trackingId, Ack((1, [Accepted(promisedInDays: 0)]), (2, [Accepted(promisedInDays: 0)]), (3, [Accepted(promisedInDays: 0)])));
+        await dealer.DepotAsync(trackingId, Ack((1, [Accepted(promisedInDays: 0, today: Today)]), (2, [Accepted(promisedInDays: 0, today: Today)]), (3, [Accepted(promisedInDays: 0, today: Today)])));
 
         fixture.Clock.Advance(EndOfToday() - fixture.Clock.GetUtcNow() + TimeSpan.FromMinutes(11));
         await RunTimersAsync(trackingId);
@@ -91,7 +93,7 @@ public sealed class PartsAlertTests(FakeClockHubFixture fixture) : IClassFixture
         using var dealer = await DealerSession.StartAsync(Hub);
         using var admin = Hub.Client(HubSettings.AdminKey);
         var trackingId = await dealer.SubmitValidPartsOrderAsync();
-        await dealer.DepotAsync(trackingId, Ack((1, [Accepted()]), (2, [Accepted()]), (3, [Accepted()])), Ship("S1", (1, 10), (2, 8), (3, 3)));
+        await dealer.DepotAsync(trackingId, Ack((1, [Accepted(today: Today)]), (2, [Accepted(today: Today)]), (3, [Accepted(today: Today)])), Ship("S1", (1, 10), (2, 8), (3, 3)));
         var receipt = Receipt("S1", Discrepant(3, "Short", 1));
         receipt["receivedOn"] = TestDocuments.Date(Today);
         await dealer.PartsCommandAsync(trackingId, "receive", receipt);

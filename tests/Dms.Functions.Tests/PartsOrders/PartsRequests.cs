@@ -84,13 +84,19 @@ public static class PartsRequests
         },
     };
 
-    public static JsonObject Accepted(int? quantity = null, string depot = "PDC-EAST", int promisedInDays = 1) => Allocation("Accepted", quantity, depot, promisedInDays);
+    /// <summary>
+    /// An accepted allocation promised <paramref name="promisedInDays"/> after <paramref name="today"/>: the hub's today,
+    /// which a hub on a fake clock must be given (the fake clock runs ahead of the wall clock as its tests advance it).
+    /// </summary>
+    public static JsonObject Accepted(int? quantity = null, string depot = "PDC-EAST", int promisedInDays = 1, DateOnly? today = null) =>
+        Allocation("Accepted", quantity, depot, promisedInDays, today);
 
-    public static JsonObject Backordered(int? quantity = null) => Compact(new() { ["status"] = "Backordered", ["quantity"] = quantity, ["expectedShipDate"] = TestDocuments.Date(TestDocuments.Today.AddDays(10)) });
+    public static JsonObject Backordered(int? quantity = null, DateOnly? today = null) =>
+        Compact(new() { ["status"] = "Backordered", ["quantity"] = quantity, ["expectedShipDate"] = TestDocuments.Date((today ?? TestDocuments.Today).AddDays(10)) });
 
-    public static JsonObject Allocation(string status, int? quantity = null, string depot = "PDC-EAST", int promisedInDays = 1) => Compact(new()
+    public static JsonObject Allocation(string status, int? quantity = null, string depot = "PDC-EAST", int promisedInDays = 1, DateOnly? today = null) => Compact(new()
     {
-        ["status"] = status, ["quantity"] = quantity, ["depot"] = depot, ["promisedShipDate"] = TestDocuments.Date(TestDocuments.Today.AddDays(promisedInDays)),
+        ["status"] = status, ["quantity"] = quantity, ["depot"] = depot, ["promisedShipDate"] = TestDocuments.Date((today ?? TestDocuments.Today).AddDays(promisedInDays)),
     });
 
     public static JsonObject Ship(string shipmentId, params (int Line, int Quantity)[] lines) => new()

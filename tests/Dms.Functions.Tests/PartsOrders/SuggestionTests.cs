@@ -49,6 +49,10 @@ public sealed class SuggestionTests(SuggestionTests.Fixture fixture) : IClassFix
         Assert.Equal((orderId, true), (again["orders"]![0]!["trackingId"]!.GetValue<string>(), again["orders"]![0]!["replayed"]!.GetValue<bool>()));
         Assert.Equal(("suggested", id, "Stock"), (order["document"]!["source"]!.GetValue<string>(), order["document"]!["suggestionId"]!.GetValue<string>(), order["document"]!["orderType"]!.GetValue<string>()));
         Assert.Equal("suggested", order["fields"]!["source"]!.GetValue<string>());
+        var schemas = Hub.Service<Dms.Hub.Validation.SchemaCatalog>();
+        Assert.Empty(Dms.Hub.Validation.SchemaValidator.Validate(schemas.Get("parts-order-suggestion.v1"), suggestion.ToJsonString()));
+        Assert.Empty(Dms.Hub.Validation.SchemaValidator.Validate(schemas.Get("parts-order-suggestion-confirmed.v1"), again.ToJsonString()));
+        Assert.Equal(["CancelPartsOrder"], confirmed["orders"]![0]!["allowedActions"]!.AsArray().Select(a => a!["soapOperation"]!.GetValue<string>()));
     }
 
     [Fact]

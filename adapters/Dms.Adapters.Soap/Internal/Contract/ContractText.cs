@@ -47,6 +47,9 @@ internal static class ContractText
         $"{command.Summary} Send a unique commandId: a retry with the same commandId and content is answered with the original " +
         "acknowledgement (replayed), other content under it is a Conflict. Without a commandId, wsa:MessageID is used when present.";
 
+    public static string Service(Hub.Services.DealerService service) =>
+        $"{service.Summary}. {service.Description} REST: POST /api/v1{service.Route}.";
+
     public static JsonObject TrackingId() => new()
     {
         ["type"] = "string",

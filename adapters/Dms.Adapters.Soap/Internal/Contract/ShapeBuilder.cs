@@ -9,7 +9,8 @@ namespace Dms.Adapters.Soap.Internal.Contract;
 /// (<c>warranty-claim.v1</c> → <c>WarrantyClaim</c>); a definition is its own name (<c>money</c> → <c>Money</c>) and
 /// must mean the same wherever it is defined; anything inline is named after its owner and property
 /// (<c>WarrantyClaimRepairOrder</c>). An array's items are named by <c>x-xml-item</c>, else by the singular of the
-/// property (<c>laborLines</c> → <c>laborLine</c>). Two different shapes under one name stop the build.
+/// property (<c>laborLines</c> → <c>laborLine</c>). Two different shapes under one name stop the build. A property
+/// marked <c>x-rest-only</c> is left out.
 /// </summary>
 /// <param name="schemas">A schema by name (<c>warranty-claim.v1</c>).</param>
 /// <param name="registryPart">What an <c>x-registry</c> node stands for: a type name and a schema generated from the registry.</param>
@@ -72,7 +73,7 @@ internal sealed class ShapeBuilder(Func<string, JsonObject> schemas, Func<string
         {
             case "object":
                 var required = (node["required"] as JsonArray)?.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal) ?? [];
-                var properties = (node["properties"] as JsonObject ?? []).Select(p =>
+                var properties = (node["properties"] as JsonObject ?? []).Where(p => !RestOnly(p.Value!)).Select(p =>
                     new Property(p.Key, Build(p.Value!.AsObject(), scope, typeName ?? owner, p.Key), required.Contains(p.Key), (string?)p.Value!["description"])).ToList();
                 return Register(new ObjectShape(typeName, properties, documentation));
             case "array":
@@ -134,6 +135,12 @@ internal sealed class ShapeBuilder(Func<string, JsonObject> schemas, Func<string
         JsonValue type => (string?)type,
         _ => node["enum"] is not null ? "string" : node["properties"] is not null ? "object" : null,
     };
+
+    /// <summary>
+    /// <c>x-rest-only</c>: REST links (<c>links/self</c> …) have no XML form — SOAP clients follow operations, not
+    /// URLs, and an element named <c>self</c> breaks generated clients (zeep, Python) outright.
+    /// </summary>
+    private static bool RestOnly(JsonNode property) => property is JsonObject node && Flag(node, "x-rest-only");
 
     private static bool Flag(JsonObject node, string keyword) => node[keyword] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 

@@ -1,27 +1,33 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Dms.Hub.Registry;
+using Dms.Hub.Services;
 using Dms.Hub.Validation;
 
 namespace Dms.Adapters.Soap.Internal.Contract;
 
 /// <summary>
 /// The SOAP contract, generated from the registry and the JSON schemas: for each document type Submit&lt;Type&gt;
-/// and one operation per dealer command, then GetDocumentStatus, PullNotifications and AcknowledgeNotifications;
-/// and the callback service dealers implement. One namespace for messages and types. A new document type appears
-/// here without a line of SOAP code.
+/// and one operation per dealer command, one operation per dealer service (stock snapshots, suggested stock orders),
+/// then GetDocumentStatus, PullNotifications and AcknowledgeNotifications; and the callback service dealers
+/// implement. One namespace for messages and types. A new document type or dealer service appears here without a
+/// line of SOAP code.
 /// </summary>
 internal sealed class SoapContract
 {
     public const string Namespace = "urn:dms:dealer:v1";
     private const string MessageSchemaPrefix = "soap-schemas/";
+    private const string ServicePart = "service:";
     private readonly ShapeBuilder _shapes;
     private readonly DocumentTypeRegistry _types;
+    private readonly DealerServices _services;
+    private readonly Dictionary<string, JsonObject> _messages;
 
-    public SoapContract(DocumentTypeRegistry types, SchemaCatalog catalog)
+    public SoapContract(DocumentTypeRegistry types, DealerServices services, SchemaCatalog catalog)
     {
         _types = types;
-        var messages = LoadMessageSchemas();
+        _services = services;
+        var messages = _messages = LoadMessageSchemas();
         _shapes = new ShapeBuilder(
             name => messages.TryGetValue(name, out var soap) ? soap
                 : catalog.TryGetText(name, out var text) ? JsonNode.Parse(text)!.AsObject()
@@ -56,6 +62,11 @@ internal sealed class SoapContract
             }
         }
 
+        foreach (var service in _services.All)
+        {
+            yield return ServiceOperation(service);
+        }
+
         yield return Operation("GetDocumentStatus", OperationKind.Status, Wrapper(("trackingId", ContractText.TrackingId(), true)),
             "documentStatus", ContractText.GetDocumentStatus);
         yield return Operation("PullNotifications", OperationKind.Pull, Wrapper(
@@ -66,6 +77,39 @@ internal sealed class SoapContract
         yield return Operation("AcknowledgeNotifications", OperationKind.Acknowledge, Wrapper(
                 ("receiptIds", new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "string" } }, true)),
             "acknowledgeResult", ContractText.AcknowledgeNotifications);
+    }
+
+    /// <summary>
+    /// A dealer service: its parameters, then its request body in the element named after the request schema; the
+    /// reply is one <c>result</c> of the service's own type (<see cref="ServiceResultSchema"/>).
+    /// </summary>
+    private SoapOperation ServiceOperation(DealerService service)
+    {
+        var body = ShapeBuilder.ElementName(service.RequestSchema);
+        var children = service.Parameters.Select(p => (p.Name, Described(p.Schema, p.Description), true))
+            .Append((body, Ref(service.RequestSchema), service.BodyRequired));
+        var output = Wrapper(("result", new JsonObject { ["x-registry"] = ServicePart + service.Name }, true));
+        return new SoapOperation(service.Name, OperationKind.Service, $"{Namespace}/DealerService/{service.Name}", _shapes.Wrapper(service.Name, Wrapper([.. children])),
+            _shapes.Wrapper(service.Name + "Response", output), "result", ContractText.Service(service), Body: body, Service: service);
+    }
+
+    /// <summary>service-result.v1 with one more element: the service's reply, named after its schema.</summary>
+    private (string, JsonObject) ServiceResultSchema(string name)
+    {
+        var service = _services.All.Single(s => s.Name == name);
+        var schema = _messages["service-result.v1"].DeepClone().AsObject();
+        schema["description"] = $"The answer to {service.Name}: the outcome, and {ShapeBuilder.ElementName(service.ReplySchema)} when it is Accepted.";
+        var reply = Ref(service.ReplySchema);
+        reply["description"] = "The reply (schemas/" + service.ReplySchema + ".schema.json); a refusal may carry what was done before it (a confirmation's orders accepted before one was refused).";
+        schema["properties"]![ShapeBuilder.ElementName(service.ReplySchema)] = reply;
+        return (service.Name + "Result", schema);
+    }
+
+    private static JsonObject Described(JsonObject schema, string description)
+    {
+        var copy = schema.DeepClone().AsObject();
+        copy["description"] = description;
+        return copy;
     }
 
     private SoapOperation Notify() =>
@@ -107,6 +151,7 @@ internal sealed class SoapContract
         "statuses" => ("Status", Enumeration(_types.All.SelectMany(t => t.States.States.Concat(t.NoticeStatuses)).Distinct(), "A document status (each type uses some of them).")),
         "documents" => ("DocumentContent", Choice(_types.All.Select(t => t.SchemaName), "Exactly one element: the document, in the element of its type.")),
         "states" => ("OemState", Choice(_types.All.Select(t => t.StateSchemaName).OfType<string>(), "At most one element: the OEM data of the document's type.")),
+        _ when part.StartsWith(ServicePart, StringComparison.Ordinal) => ServiceResultSchema(part[ServicePart.Length..]),
         _ => throw new InvalidOperationException($"Unknown x-registry part '{part}'."),
     };
 

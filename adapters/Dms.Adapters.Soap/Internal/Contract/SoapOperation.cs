@@ -1,4 +1,5 @@
 using Dms.Hub.Registry;
+using Dms.Hub.Services;
 
 namespace Dms.Adapters.Soap.Internal.Contract;
 
@@ -10,6 +11,7 @@ internal enum OperationKind
     Pull,
     Acknowledge,
     Notify,
+    Service,
 }
 
 /// <summary>
@@ -17,7 +19,8 @@ internal enum OperationKind
 /// reply element its name plus <c>Response</c>, each an anonymous type of child elements.
 /// </summary>
 /// <param name="Result">The reply wrapper's one child (<c>acknowledgement</c>, <c>documentStatus</c> …), if any.</param>
-/// <param name="Body">For submissions and commands: the request child that carries the document or command body.</param>
+/// <param name="Body">For submissions, commands and dealer services: the request child that carries the body the hub validates as JSON.</param>
+/// <param name="Service">For a dealer service (stock snapshot, suggestion): the service it runs.</param>
 internal sealed record SoapOperation(
     string Name,
     OperationKind Kind,
@@ -28,7 +31,8 @@ internal sealed record SoapOperation(
     string Documentation,
     DocumentType? Type = null,
     DocumentCommand? Command = null,
-    string? Body = null)
+    string? Body = null,
+    DealerService? Service = null)
 {
     public string ResponseName => Name + "Response";
 

@@ -73,7 +73,7 @@ internal static class Acknowledgements
     };
 
     // The schema validator speaks of JSON objects and arrays; in the request's XML those are elements and lists.
-    private static string Wording(string message) => message switch
+    public static string Wording(string message) => message switch
     {
         "Expected an object." => "Expected child elements.",
         "Expected an array." => "Expected a list element.",

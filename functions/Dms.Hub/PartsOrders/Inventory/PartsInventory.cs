@@ -2,34 +2,21 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dms.Hub.Common;
 using Dms.Hub.Dealers;
-using Dms.Hub.Intake;
 using Dms.Hub.Validation;
 
 namespace Dms.Hub.PartsOrders.Inventory;
 
 /// <summary>
-/// Takes dealers' stock snapshots, from any channel: <see cref="SubmitJsonAsync"/> for a JSON body (REST),
-/// <see cref="SubmitAsync"/> for a snapshot already read (a CSV or SOAP channel builds one from its rows). A full
+/// Takes dealers' stock snapshots, from any channel (the dealer service SubmitPartsInventory serves REST and SOAP; a
+/// CSV channel builds a snapshot from its rows). A full
 /// snapshot replaces the dealer's position; an incremental one applies to the head it names, or is refused as a gap.
 /// The new head is stored atomically under the old one's ETag, so of two racing snapshots one wins and the other is
 /// a gap. Then the stock alerts are brought up to date.
 /// </summary>
-public sealed class PartsInventory(IPartsInventoryStore store, SchemaCatalog schemas, StockAlerts alerts, TimeProvider clock)
+public sealed class PartsInventory(IPartsInventoryStore store, StockAlerts alerts, TimeProvider clock)
 {
     public const string SchemaName = "parts-inventory.v1";
     private const int Attempts = 3;
-
-    public async Task<InventoryResult> SubmitJsonAsync(Dealer dealer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        if (!ValidJson.TryRead(schemas, body, SchemaName, out var node, out var failure))
-        {
-            return failure.Kind == IntakeResultKind.Malformed
-                ? new InventoryResult(InventoryResultKind.Malformed, Errors: failure.Errors, Code: failure.Code, Message: failure.Message)
-                : InventoryResult.Invalid(failure.Errors ?? []);
-        }
-
-        return await SubmitAsync(dealer, node.Deserialize<InventorySnapshot>(HubJson.Options)!, cancellationToken);
-    }
 
     public async Task<InventoryResult> SubmitAsync(Dealer dealer, InventorySnapshot snapshot, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.PartsOrders.Inventory;
@@ -14,6 +16,19 @@ namespace Dms.Hub.PartsOrders.Suggestions;
 /// </summary>
 public sealed class PartsSuggestions(IPartsInventoryStore store, PartMaster parts, PartsPolicy policy, DocumentIntake intake, PartsOrderType type, TimeProvider clock)
 {
+    /// <summary>Where suggestions live under the dealer API (<c>/api/v1</c>).</summary>
+    public const string Path = "/parts-orders/suggestions";
+
+    /// <summary>A suggestion as dealers read it (schemas/parts-order-suggestion.v1.schema.json), with its links.</summary>
+    public static JsonObject View(Suggestion suggestion)
+    {
+        var view = JsonSerializer.SerializeToNode(suggestion, HubJson.Options)!.AsObject();
+        view["links"] = new JsonObject { ["self"] = Href(suggestion.SuggestionId), ["confirm"] = Href(suggestion.SuggestionId) + "/confirm" };
+        return view;
+    }
+
+    public static string Href(string suggestionId) => Registry.DocumentAction.ApiBase + Path + "/" + suggestionId;
+
     /// <summary>A new suggestion for <paramref name="dealerCode"/>, stored; null when the hub holds no stock snapshot for it.</summary>
     public async Task<Suggestion?> CreateAsync(string dealerCode, SuggestionDraft draft, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {

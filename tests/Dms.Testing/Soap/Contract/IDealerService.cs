@@ -51,6 +51,30 @@ public interface IDealerService
     [return: MessageParameter(Name = "acknowledgement")]
     Task<Acknowledgement> ResubmitVehicleOrderAsync(string trackingId, string? commandId, VehicleOrder vehicleOrder);
 
+    [OperationContract(Action = Ns.Actions + "SubmitPartsOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> SubmitPartsOrderAsync(PartsOrder partsOrder);
+
+    [OperationContract(Action = Ns.Actions + "CancelPartsOrder", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> CancelPartsOrderAsync(string trackingId, string? commandId, DocumentCommand documentCommand);
+
+    [OperationContract(Action = Ns.Actions + "ReceivePartsOrderShipment", ReplyAction = "*")]
+    [return: MessageParameter(Name = "acknowledgement")]
+    Task<Acknowledgement> ReceivePartsOrderShipmentAsync(string trackingId, string? commandId, PartsOrderReceipt partsOrderReceipt);
+
+    [OperationContract(Action = Ns.Actions + "ConfirmPartsOrderSuggestion", ReplyAction = "*")]
+    [return: MessageParameter(Name = "result")]
+    Task<ConfirmPartsOrderSuggestionResult> ConfirmPartsOrderSuggestionAsync(string suggestionId, PartsOrderSuggestionConfirmation? partsOrderSuggestionConfirmation);
+
+    [OperationContract(Action = Ns.Actions + "RequestPartsOrderSuggestion", ReplyAction = "*")]
+    [return: MessageParameter(Name = "result")]
+    Task<RequestPartsOrderSuggestionResult> RequestPartsOrderSuggestionAsync(PartsOrderSuggestionRequest? partsOrderSuggestionRequest);
+
+    [OperationContract(Action = Ns.Actions + "SubmitPartsInventory", ReplyAction = "*")]
+    [return: MessageParameter(Name = "result")]
+    Task<SubmitPartsInventoryResult> SubmitPartsInventoryAsync(PartsInventory partsInventory);
+
     [OperationContract(Action = Ns.Actions + "GetDocumentStatus", ReplyAction = "*")]
     [return: MessageParameter(Name = "documentStatus")]
     Task<DocumentStatus> GetDocumentStatusAsync(string trackingId);

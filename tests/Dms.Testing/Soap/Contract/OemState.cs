@@ -6,12 +6,15 @@ namespace Dms.Testing.Soap.Contract;
 [XmlType(Namespace = Ns.Dealer)]
 public sealed class OemState
 {
-    [XmlElement("retailDeliveryReportState", Order = 0)]
+    [XmlElement("partsOrderState", Order = 0)]
+    public PartsOrderState? PartsOrderState { get; set; }
+
+    [XmlElement("retailDeliveryReportState", Order = 1)]
     public System.Xml.XmlElement? RetailDeliveryReportState { get; set; }
 
-    [XmlElement("vehicleOrderState", Order = 1)]
+    [XmlElement("vehicleOrderState", Order = 2)]
     public VehicleOrderState? VehicleOrderState { get; set; }
 
-    [XmlElement("warrantyClaimState", Order = 2)]
+    [XmlElement("warrantyClaimState", Order = 3)]
     public System.Xml.XmlElement? WarrantyClaimState { get; set; }
 }
