@@ -3,6 +3,7 @@ using Dms.Adapters.Csv;
 using Dms.Adapters.Rest;
 using Dms.Adapters.ServiceBus;
 using Dms.Adapters.Soap;
+using Dms.Console;
 using Dms.Functions.FunctionsHost;
 using Dms.Functions.Http;
 using Dms.Functions.Startup;
@@ -33,6 +34,7 @@ public static class HubApp
             .AddSoapAdapter(builder.Configuration);
         builder.Services.AddStartupTasks(builder.Configuration);
         builder.AddHttpSurface();
+        builder.AddDmsConsole();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -40,6 +42,7 @@ public static class HubApp
         app.UseCorrelation();
         app.UseSoapAdapter();
         app.UseHttpSurface();
+        app.UseDmsConsole();
         app.MapHostInvocations();
         return app;
     }

@@ -4,9 +4,12 @@ using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Effects;
+using Dms.Hub.Insights;
 using Dms.Hub.Notifications;
 using Dms.Hub.OemCodes;
 using Dms.Hub.Operations;
+using Dms.Hub.Operations.Alerts;
+using Dms.Hub.Operations.Replays;
 using Dms.Hub.PartsOrders;
 using Dms.Hub.Registry;
 using Dms.Hub.Reporting;
@@ -42,6 +45,9 @@ public static class HubServiceCollectionExtensions
         AddOptions<RoutingOptions>(services, configuration, RoutingOptions.Section);
         AddOptions<DocumentCacheOptions>(services, configuration, DocumentCacheOptions.Section);
         AddOptions<OemCodeOptions>(services, configuration, OemCodeOptions.Section);
+        AddOptions<InsightsOptions>(services, configuration, InsightsOptions.Section);
+        AddOptions<ReplayOptions>(services, configuration, ReplayOptions.Section);
+        AddOptions<TechnicalAlertOptions>(services, configuration, TechnicalAlertOptions.Section);
         services.AddSingleton<IValidateOptions<OemCodeOptions>, OemCodeOptionsValidator>();
         services.AddSingleton<OemCodeTranslator>();
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
@@ -54,6 +60,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubTelemetry>();
 
         services.AddSingleton<DealerDirectory>();
+        services.AddSingleton<DealerRegistration>();
         services.AddSingleton<HqDirectory>();
         services.AddSingleton<DealerSecrets>();
         services.AddSingleton<SecretProtector>();
@@ -92,7 +99,31 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(SelectTransport);
         services.TryAddSingleton<IWorkDispatcher, TransportWorkDispatcher>();
         services.AddHostedService<LocalWorkHost>();
+        services.AddInsights();
         return services;
+    }
+
+    /// <summary>The console's read model: change feed consumer, facts, projection and its local loop.</summary>
+    private static void AddInsights(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<FactsBuilder>();
+        services.AddSingleton<FactsSource>();
+        services.AddSingleton<ProjectionWriter>();
+        services.AddSingleton<InsightsProjector>();
+        services.AddSingleton<CounterReader>();
+        services.AddSingleton<DocumentSearch>();
+        services.AddSingleton<DocumentList>();
+        services.AddSingleton<Overview>();
+        services.AddSingleton<FailureGroups>();
+        services.AddSingleton<ReplaySignal>();
+        services.AddSingleton<ReplayJobs>();
+        services.AddSingleton<ReplayJobRunner>();
+        services.AddHostedService<ReplayJobHost>();
+        services.AddSingleton<TechnicalAlerts>();
+        services.AddHostedService<TechnicalAlertHost>();
+        services.AddSingleton<ConsoleWork>();
+        services.AddHostedService<InsightsHost>();
     }
 
     /// <summary>The transport <c>Dms:Work:Transport</c> names; each adapter registers its own under its name.</summary>

@@ -18,6 +18,7 @@ internal sealed class ChangeBatch
         Notification,
         NewWork,
         Work,
+        Marker,
     }
 
     public int DocumentIndex { get; private set; } = -1;
@@ -43,6 +44,11 @@ internal sealed class ChangeBatch
             batch.Add(Part.Document, document.ETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, entity)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(document.ETag)));
+        }
+
+        if (changes.Document is { } changed)
+        {
+            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertReplace, ChangeFeedRows.Marker(partition, changed)));
         }
 
         if (changes.Payload is { } payload)

@@ -33,6 +33,11 @@ internal static class RowKeys
 
     public static string DeadLetter(string workId) => "x|" + workId;
 
+    /// <summary>The change feed's marker of a document (one per document, overwritten by every commit).</summary>
+    public static string ChangeMarker(string trackingId) => "f|" + trackingId;
+
+    public const string ChangeMarkerStart = "f|";
+    public const string ChangeMarkerEnd = "f|~";
     public const string WorkStart = "w|";
     public const string WorkEnd = "w|~";
     public const string DeadLetterStart = "x|";

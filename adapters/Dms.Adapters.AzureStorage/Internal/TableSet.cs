@@ -25,9 +25,28 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
+    /// <summary>The business-key index (console search).</summary>
+    public TableClient SearchKeys { get; } = service.GetTableClient(options.TablePrefix + "insightskeys");
+
+    /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
+    public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");
+
+    /// <summary>Open sets: undelivered, awaiting the OEM, failures.</summary>
+    public TableClient OpenSets { get; } = service.GetTableClient(options.TablePrefix + "insightsopen");
+
+    /// <summary>The audit trail of operator and admin actions.</summary>
+    public TableClient Audit { get; } = service.GetTableClient(options.TablePrefix + "audit");
+
+    /// <summary>Console work: replay jobs and their items, notes, assignments, archived failures, alert snoozes.</summary>
+    public TableClient Console { get; } = service.GetTableClient(options.TablePrefix + "console");
+
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory];
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, OpenSets, Audit, Console];
+
+    /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
+    public TableClient Listing(DateTimeOffset day) =>
+        service.GetTableClient(options.TablePrefix + "list" + day.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

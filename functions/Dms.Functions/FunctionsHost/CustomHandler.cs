@@ -14,6 +14,7 @@ internal static partial class CustomHandler
     public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string RecoverStalledWork = nameof(RecoverStalledWork);
     public const string RunScheduledJobs = nameof(RunScheduledJobs);
+    public const string RunConsoleWork = nameof(RunConsoleWork);
     private const string TrustedProxiesKey = "Dms:Soap:TrustedProxies";
 
     /// <summary>The Service Bus queue-triggered function for a kind of work: <c>WorkRoute</c>, <c>WorkDeliver</c>, …</summary>
@@ -69,6 +70,7 @@ internal static partial class CustomHandler
 
         group.MapPost("/" + RecoverStalledWork, Invocations.RecoverAsync);
         group.MapPost("/" + RunScheduledJobs, Invocations.RunJobsAsync);
+        group.MapPost("/" + RunConsoleWork, Invocations.RunConsoleWorkAsync);
     }
 
     private static int? Port(IConfiguration configuration) =>

@@ -1,3 +1,4 @@
+using Dms.Hub.Operations;
 using Dms.Hub.Work;
 
 namespace Dms.Functions.FunctionsHost;
@@ -88,6 +89,29 @@ internal static partial class Invocations
         return failed.Count == 0
             ? HostReply.Ok("Scheduled jobs ran.")
             : HostReply.Retry(StatusCodes.Status500InternalServerError, "Scheduled jobs failed: " + string.Join(", ", failed) + ".");
+    }
+
+    /// <summary>
+    /// The console's timer (every 15 s): project changed documents, evaluate technical alerts, run replay jobs — within
+    /// four minutes, under the host's five-minute function timeout. A replay job interrupted by the end of the budget
+    /// (or a crash) is resumed by the next run: its lease lapses and its items are idempotent.
+    /// </summary>
+    public static async Task<IResult> RunConsoleWorkAsync(HttpContext context, ConsoleWork work, ILogger<ConsoleWork> logger)
+    {
+        if (await HostInvocation.ReadAsync(context.Request, context.RequestAborted) is null)
+        {
+            return NotRunnable(null);
+        }
+
+        try
+        {
+            return HostReply.Ok(await work.RunAsync(TimeSpan.FromMinutes(4), CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            LogInvocationFailed(logger, ex, CustomHandler.RunConsoleWork, null);
+            return HostReply.Retry(StatusCodes.Status500InternalServerError, $"The console's background work failed ({ex.GetType().Name}).");
+        }
     }
 
     /// <summary>The invocation and the work message in it (null when the body is not one of ours); null when it is no invocation at all.</summary>

@@ -3,9 +3,7 @@ using Dms.Hub.Common;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Operations;
-using Dms.Hub.Registry;
 using Dms.Hub.Storage;
-using Dms.Hub.Validation;
 using Dms.Hub.Work;
 
 namespace Dms.Functions.Http;
@@ -13,8 +11,6 @@ namespace Dms.Functions.Http;
 /// <summary>Operators: dead letters and their replay, dealer onboarding, key and secret rotation, runtime figures.</summary>
 internal static class AdminEndpoints
 {
-    private const string RegistrationSchema = "dealer-registration.v1";
-
     public static void MapAdminEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Operations").RequireAuthorization(Callers.AdminPolicy);
@@ -57,21 +53,19 @@ internal static class AdminEndpoints
             .WithSummary("Issue (or rotate) the dealer's SOAP password for WS-Security UsernameToken; shown once");
         group.MapPost("/dealers/{code}/webhook-secret", async (HttpContext context, string code, IDealerStore store, DealerSecrets secrets, DealerDirectory directory) =>
         {
-            if (await store.GetAsync(code, context.RequestAborted) is not { } dealer)
+            if (await DealerRegistration.RotateWebhookSecretAsync(store, code, context.RequestAborted) is not { } rotated)
             {
                 return Problems.NotFound(context);
             }
 
-            var rotated = dealer with { SecretVersion = dealer.SecretVersion + 1 };
-            await store.UpsertAsync(rotated, context.RequestAborted);
             directory.Forget(code);
             return Json(new JsonObject { ["dealerCode"] = code, ["webhookSecret"] = secrets.WebhookSecret(rotated) });
         }).WithSummary("Rotate the dealer's webhook signing secret");
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext context, RequestBody reader, DealerDirectory directory, DealerSecrets secrets, SchemaCatalog schemas, DocumentTypeRegistry types, TimeProvider clock)
+    private static async Task<IResult> RegisterAsync(HttpContext context, RequestBody reader, DealerDirectory directory, DealerSecrets secrets, DealerRegistration registration)
     {
-        var (dealer, problem) = await ReadDealerAsync(context, reader, schemas, types, clock);
+        var (dealer, problem) = await ReadDealerAsync(context, reader, registration);
         if (problem is not null)
         {
             return problem;
@@ -92,9 +86,9 @@ internal static class AdminEndpoints
         return Results.Content(body.ToJsonString(), "application/json", statusCode: 201);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, DealerDirectory directory, SchemaCatalog schemas, DocumentTypeRegistry types, TimeProvider clock)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string code, RequestBody reader, IDealerStore store, DealerDirectory directory, DealerRegistration registration)
     {
-        var (update, problem) = await ReadDealerAsync(context, reader, schemas, types, clock);
+        var (update, problem) = await ReadDealerAsync(context, reader, registration);
         if (problem is not null)
         {
             return problem;
@@ -105,13 +99,13 @@ internal static class AdminEndpoints
             return Problems.NotFound(context);
         }
 
-        var changed = update with { ApiKeyFingerprint = existing.ApiKeyFingerprint, SecretVersion = existing.SecretVersion, CreatedAt = existing.CreatedAt, Demo = existing.Demo };
+        var changed = DealerRegistration.Changed(existing, update);
         await store.UpsertAsync(changed, context.RequestAborted);
         directory.Forget(code);
         return Json(View(changed));
     }
 
-    private static async Task<(Dealer? Dealer, IResult? Problem)> ReadDealerAsync(HttpContext context, RequestBody reader, SchemaCatalog schemas, DocumentTypeRegistry types, TimeProvider clock)
+    private static async Task<(Dealer? Dealer, IResult? Problem)> ReadDealerAsync(HttpContext context, RequestBody reader, DealerRegistration registration)
     {
         var (body, problem) = await reader.ReadJsonAsync(context, context.RequestAborted);
         if (problem is not null)
@@ -124,39 +118,8 @@ internal static class AdminEndpoints
             return (null, Problems.Create(context, 400, malformed.Code, "Malformed request", malformed.Message, [malformed]));
         }
 
-        // Nothing is read from the body before it matches its schema (a wrong type would otherwise throw).
-        var errors = SchemaValidator.Validate(schemas.Get(RegistrationSchema), text).ToList();
-        if (errors.Count > 0)
-        {
-            return (null, Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null, errors));
-        }
-
-        var channel = node["notificationChannel"]?.GetValue<string>() ?? NotificationChannels.Mailbox;
-        if (channel != NotificationChannels.Mailbox && node["callbackUrl"] is null)
-        {
-            errors.Add(new ValidationError("/callbackUrl", ErrorCodes.Required, $"A {channel} dealer needs a callback URL."));
-        }
-
-        var documentTypes = (node["documentTypes"] as JsonArray)?.Select(t => t!.GetValue<string>()).ToList() ?? [];
-        errors.AddRange(documentTypes.Where(t => types.All.All(d => d.Name != t)).Select(t => new ValidationError("/documentTypes", ErrorCodes.InvalidValue, $"Unknown document type '{t}'.")));
-        if (errors.Count > 0)
-        {
-            return (null, Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null, errors));
-        }
-
-        return (new Dealer
-        {
-            Code = node["code"]!.GetValue<string>(),
-            Name = node["name"]!.GetValue<string>(),
-            Region = node["region"]!.GetValue<string>(),
-            District = node["district"]?.GetValue<string>(),
-            Brand = node["brand"]!.GetValue<string>(),
-            NotificationChannel = channel,
-            CallbackUrl = node["callbackUrl"]?.GetValue<string>(),
-            DocumentTypes = documentTypes,
-            Stage = node["stage"]?.GetValue<string>() ?? "live",
-            CreatedAt = clock.GetUtcNow(),
-        }, null);
+        var (dealer, errors) = registration.Read(node, text);
+        return dealer is null ? (null, Problems.Create(context, 422, "VALIDATION_FAILED", "Validation failed", null, errors)) : (dealer, null);
     }
 
     private static JsonObject View(Dealer d) => new()

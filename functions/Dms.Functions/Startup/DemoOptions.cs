@@ -15,4 +15,8 @@ public sealed class DemoOptions
     /// <summary>Vehicles sold by demo dealers (accepted RDRs) so claims have warranty records from the start.</summary>
     [Range(0, 1000)]
     public int SeedVehicles { get; set; } = 12;
+
+    /// <summary>Days of generated history (every document type, failures and dead letters included) so the console's charts show something real; 0 for none.</summary>
+    [Range(0, 366)]
+    public int HistoryDays { get; set; } = 30;
 }

@@ -7,6 +7,7 @@ internal static class DemoServices
     {
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<DemoHistory>();
+        services.AddSingleton<History.DemoDocumentHistory>();
         services.AddSingleton<DemoReporting>();
         services.AddSingleton<DemoHq>();
         services.AddHostedService<StartupTasks>();

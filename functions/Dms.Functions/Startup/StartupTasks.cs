@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dms.Functions.Startup.History;
 using Dms.Hub.Dealers;
 using Dms.Hub.Intake;
 using Dms.Hub.Registry;
@@ -20,6 +21,7 @@ internal sealed partial class StartupTasks(
     SoapSecrets soapSecrets,
     DocumentIntake intake,
     DocumentTypeRegistry types,
+    DemoDocumentHistory history,
     Dms.Hub.PartsOrders.Inventory.PartsInventory partsInventory,
     IOptions<SecurityOptions> security,
     IOptions<DemoOptions> demo,
@@ -72,6 +74,8 @@ internal sealed partial class StartupTasks(
             await SeedDemoAsync(demo.Value, cancellationToken);
             await demoHq.SeedAsync(demo.Value.DealerCount, cancellationToken);
             LogDemoReady(logger, demo.Value.DealerCount);
+            var dealerList = (await dealers.ListAsync(cancellationToken)).Where(d => d.Demo).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+            await history.SeedAsync(dealerList, demo.Value.HistoryDays, cancellationToken);
         }
     }
 

@@ -32,6 +32,18 @@ public static class Ids
         return new string(chars);
     }
 
+    /// <summary>The creation time a ULID carries (millisecond precision).</summary>
+    public static DateTimeOffset TimeOf(string ulid)
+    {
+        long ms = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            ms = (ms << 5) | (uint)Alphabet.IndexOf(ulid[i], StringComparison.Ordinal);
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    }
+
     public static bool IsUlid(string? value) =>
         value is { Length: 26 } && value.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 

@@ -141,7 +141,14 @@ public sealed class DocumentIntake(
             SubmittedAt = now,
             Body = canonical.Body,
         };
-        workflow.Record(document, "Submitted", actor, new JsonObject { ["documentNumber"] = canonical.DocumentNumber }, null, document.Status);
+        // The Idempotency-Key is kept on the timeline so operators can find the document by it (the stored key row holds only its hash).
+        var submitted = new JsonObject { ["documentNumber"] = canonical.DocumentNumber };
+        if (submission.IdempotencyKey is { } idempotencyKey)
+        {
+            submitted["idempotencyKey"] = idempotencyKey;
+        }
+
+        workflow.Record(document, "Submitted", actor, submitted, null, document.Status);
         var changes = new ChangeSet(dealer.Code)
         {
             Document = document,

@@ -35,7 +35,7 @@ public sealed class DeadLetters(IWorkStore work, IDocumentStore store, DocumentC
             changes.NewWork.Add(fresh);
             if (item.TrackingId is not null && await store.GetAsync(item.DealerCode, item.DocumentType!, item.TrackingId, cancellationToken) is { } document)
             {
-                ReopenDelivery(document, item, new Actor(operatorId, "operator", "admin", correlationId));
+                ReopenDelivery(document, letter, fresh.Id, new Actor(operatorId, "operator", "admin", correlationId));
                 changes.Document = document;
             }
 
@@ -48,8 +48,9 @@ public sealed class DeadLetters(IWorkStore work, IDocumentStore store, DocumentC
         throw new DocumentBusyException();
     }
 
-    private void ReopenDelivery(DocumentRecord document, WorkItem item, Actor actor)
+    private void ReopenDelivery(DocumentRecord document, DeadLetter letter, string replayWorkId, Actor actor)
     {
+        var item = letter.Item;
         var delivery = item.Arg("deliveryId") is { } deliveryId ? document.FindDelivery(deliveryId) : null;
         if (delivery is { Status: DeliveryStatus.DeadLettered })
         {
@@ -57,6 +58,10 @@ public sealed class DeadLetters(IWorkStore work, IDocumentStore store, DocumentC
             delivery.LastError = null;
         }
 
-        workflow.Record(document, "Replayed", actor, new JsonObject { ["work"] = item.Kind, ["destination"] = delivery?.Destination });
+        // Lineage: which dead letter was replayed as which new work item (the delivery, and so its Idempotency-Key, stay the same).
+        workflow.Record(document, "Replayed", actor, new JsonObject
+        {
+            ["work"] = item.Kind, ["destination"] = delivery?.Destination, ["delivery"] = delivery?.Id, ["deadLetter"] = letter.Id, ["replayWorkId"] = replayWorkId,
+        });
     }
 }

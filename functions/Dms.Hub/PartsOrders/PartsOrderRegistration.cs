@@ -22,6 +22,7 @@ public static class PartsOrderRegistration
         services.AddSingleton<PartsPolicy>();
         services.AddSingleton<PartsOrderType>();
         services.AddSingleton<DocumentType>(sp => sp.GetRequiredService<PartsOrderType>());
+        services.AddSingleton<Insights.IInsightContributor, PartsOrderInsights>();
         services.AddSingleton<IRule<PartsOrder>, PartMasterRule>();
         services.AddSingleton<IRule<PartsOrder>, OrderTermsRule>();
         services.AddSingleton<PartsInventory>();

@@ -85,7 +85,9 @@ internal sealed class DeliverHandler(
             }, cancellationToken);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var result = await SendAsync(adapter, OutboundEnvelope.Build(document, delivery, dealer), cancellationToken);
+        var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (result.Outcome == DeliveryOutcome.Deferred)
         {
             // Nothing was sent: the document does not change, the work waits and gets its attempt back.
@@ -94,7 +96,7 @@ internal sealed class DeliverHandler(
         }
 
         var type = types.Get(document.DocumentType);
-        return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, changes), cancellationToken);
+        return await FinishAsync(key, document, lease, (d, changes) => Apply(d, type, dealer, deliveryId, lease, destination, result, latency, changes), cancellationToken);
     }
 
     private async Task<DeliveryResult> SendAsync(IOutboundAdapter adapter, OutboundMessage message, CancellationToken cancellationToken)
@@ -108,12 +110,15 @@ internal sealed class DeliverHandler(
         return result;
     }
 
-    private void Apply(DocumentRecord document, DocumentType type, Dealer dealer, string deliveryId, WorkLease lease, DestinationOptions destination, DeliveryResult result, ChangeSet changes)
+    private void Apply(DocumentRecord document, DocumentType type, Dealer dealer, string deliveryId, WorkLease lease, DestinationOptions destination, DeliveryResult result, int latencyMs, ChangeSet changes)
     {
         var delivery = document.FindDelivery(deliveryId)!;
         var system = Actor.System(lease.Item.CorrelationId);
         delivery.Attempts = lease.Attempt;
-        var details = new JsonObject { ["destination"] = delivery.Destination, ["message"] = delivery.MessageType, ["attempt"] = lease.Attempt };
+        var details = new JsonObject
+        {
+            ["destination"] = delivery.Destination, ["delivery"] = delivery.Id, ["message"] = delivery.MessageType, ["attempt"] = lease.Attempt, ["latencyMs"] = latencyMs,
+        };
         switch (result.Outcome)
         {
             case DeliveryOutcome.Delivered:
@@ -175,7 +180,11 @@ internal sealed class DeliverHandler(
         var delivery = document.FindDelivery(deliveryId)!;
         delivery.Status = DeliveryStatus.DeadLettered;
         delivery.LastError = reason;
-        workflow.Record(document, "DeliveryDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject { ["destination"] = delivery.Destination, ["reason"] = reason });
+        // The work item's ID names the dead letter an operator replays (the console links the delivery to it).
+        workflow.Record(document, "DeliveryDeadLettered", Actor.System(lease.Item.CorrelationId), new JsonObject
+        {
+            ["destination"] = delivery.Destination, ["delivery"] = delivery.Id, ["workId"] = lease.Item.Id, ["reason"] = reason,
+        });
         changes.DeadLetterWork = (lease, reason);
         WakeNext(document, delivery, changes, lease.Item.CorrelationId);
     }

@@ -1,3 +1,4 @@
+using Dms.Hub.Insights;
 using Dms.Hub.Registry;
 using Dms.Hub.VehicleOrders.Rules;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class VehicleOrderRegistration
         services.AddSingleton<OrderAllocations>();
         services.AddSingleton<IRule<VehicleOrder>>(sp => new OrderGuideRule(Policy(sp)));
         services.AddSingleton<IRule<VehicleOrder>>(sp => new OrderTermsRule(Policy(sp)));
+        services.AddSingleton<IInsightContributor, VehicleOrderInsights>();
         return services;
     }
 

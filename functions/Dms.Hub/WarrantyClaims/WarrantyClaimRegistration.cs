@@ -1,3 +1,4 @@
+using Dms.Hub.Insights;
 using Dms.Hub.Registry;
 using Dms.Hub.Validation;
 using Dms.Hub.WarrantyClaims.Rules;
@@ -23,6 +24,7 @@ public static class WarrantyClaimRegistration
         services.AddSingleton<IRule<WarrantyClaim>, CausalPartRule>();
         services.AddSingleton<IRule<WarrantyClaim>, PreAuthorizationRule>();
         services.AddSingleton<IRule<WarrantyClaim>, TotalsRule>();
+        services.AddSingleton<IInsightContributor, WarrantyClaimInsights>();
         return services;
     }
 }

@@ -9,9 +9,10 @@ namespace Dms.Hub.Workflow;
 /// Read → plan → commit under the document's ETag, re-planning on a concurrent change (optimistic concurrency:
 /// no lost update, no illegal transition). What is derived from the document (summary fields, alert timers) is
 /// brought up to date in the same commit. Committed work is dispatched at once; committed and read documents are
-/// kept in the <see cref="DocumentCache"/> for the document's next step.
+/// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
+/// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -69,6 +70,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
             if (changes.Document is { } document)
             {
                 cache.Put(document);
+                signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
             }
 
             if (changes.NewWork.Count > 0)

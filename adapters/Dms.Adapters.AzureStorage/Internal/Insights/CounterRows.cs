@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Internal.Insights;
+
+/// <summary>
+/// Counter rows in the one <c>c</c> partition: <c>{h|d|g}|{scope}|{type}|{bucket}</c> for everything, regions and
+/// districts (one scope over a range is one key range), and day first for dealers — <c>D|{day}|{dealer}|{type}</c>,
+/// gauges <c>G|{dealer}|{type}</c> — because dealers are read all at once (the dealer list, a region's dealers). One
+/// Int64 column per metric: <c>m</c> + the metric with every character outside [A-Za-z0-9] written as <c>_xx</c>.
+/// </summary>
+internal static class CounterRows
+{
+    public const string Partition = "c";
+    public const string ReceiptPrefix = "~r|";
+    public const string ReceiptEnd = "~r|~";
+
+    public const string DealerDayPrefix = "D|";
+    public const string DealerGaugePrefix = "G|";
+
+    public static string RowKey(CounterKey key) => key.Scope.DealerCode is { } dealer
+        ? key.Grain == CounterGrain.Gauge
+            ? $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}"
+            : $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}"
+        : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
+
+    /// <summary>Reads a dealer row's key back: (day or null for a gauge, dealer, document type).</summary>
+    public static (DateTimeOffset? Day, string Dealer, string DocumentType) ParseDealerKey(string rowKey)
+    {
+        var parts = rowKey.Split('|');
+        return parts[0] + "|" == DealerGaugePrefix
+            ? (null, parts[1], Unescape(parts[2]))
+            : (new DateTimeOffset(DateTime.ParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero), parts[2], Unescape(parts[3]));
+    }
+
+    public static string Prefix(CounterScope scope, CounterGrain grain, string documentType) =>
+        $"{Grain(grain)}|{Escape(scope.Key)}|{Escape(documentType)}|";
+
+    public static string Bucket(CounterGrain grain, DateTimeOffset at) => grain switch
+    {
+        CounterGrain.Hour => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture),
+        CounterGrain.Day => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        _ => "-",
+    };
+
+    public static string ReceiptKey(string trackingId) => ReceiptPrefix + trackingId;
+
+    public static string Column(string metric)
+    {
+        var text = new StringBuilder("m", metric.Length + 8);
+        foreach (var c in metric)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                text.Append(c);
+            }
+            else if (c < 256)
+            {
+                text.Append('_').Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append("__").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string? Metric(string column)
+    {
+        if (column.Length < 2 || column[0] != 'm' || (!char.IsAsciiLetterOrDigit(column[1]) && column[1] != '_'))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder(column.Length);
+        for (var i = 1; i < column.Length; i++)
+        {
+            if (column[i] != '_')
+            {
+                text.Append(column[i]);
+            }
+            else if (i + 1 < column.Length && column[i + 1] == '_' && i + 5 < column.Length)
+            {
+                text.Append((char)int.Parse(column.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 5;
+            }
+            else if (i + 2 < column.Length)
+            {
+                text.Append((char)int.Parse(column.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static Dictionary<string, long> Values(TableEntity entity)
+    {
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, value) in entity)
+        {
+            if (value is long number && Metric(name) is { } metric)
+            {
+                values[metric] = number;
+            }
+        }
+
+        return values;
+    }
+
+    private static string Grain(CounterGrain grain) => grain switch
+    {
+        CounterGrain.Hour => "h",
+        CounterGrain.Day => "d",
+        _ => "g",
+    };
+
+    private static string Unescape(string value) => Uri.UnescapeDataString(value);
+
+    /// <summary>Row keys may not hold / \ # ? or control characters; scopes are free text (region names).</summary>
+    private static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            text.Append(c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c) ? $"%{(int)c:x2}" : c);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,126 @@
+using Azure;
+using Azure.Data.Tables;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Internal.Insights;
+
+/// <summary>
+/// Counts documents' deltas exactly once: each transaction updates counter rows (read, changed, replaced under their
+/// ETags) together with the receipts of the documents whose deltas they carry, now counting their targets. Documents
+/// share a transaction while their rows fit (≤ 100 operations); a document needing more rows than one transaction holds
+/// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
+/// </summary>
+internal sealed class CounterTransactions(TableClient table)
+{
+    private const int MaxOperations = 100;
+    private const int Attempts = 8;
+
+    public async Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken)
+    {
+        var done = new List<ProjectionReceipt>();
+        var group = new List<Change>();
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes.Select(c => new Change(c.Receipt, ByRow(c.Deltas))))
+        {
+            if (change.Rows.Count + 1 > MaxOperations)
+            {
+                done.Add(await CountInPartsAsync(change, cancellationToken));
+                continue;
+            }
+
+            if (rows.Count + change.Rows.Keys.Count(k => !rows.Contains(k)) + group.Count + 1 > MaxOperations)
+            {
+                done.AddRange(await CommitAsync(group, cancellationToken));
+                (group, rows) = ([], new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            group.Add(change);
+            rows.UnionWith(change.Rows.Keys);
+        }
+
+        if (group.Count > 0)
+        {
+            done.AddRange(await CommitAsync(group, cancellationToken));
+        }
+
+        return done;
+    }
+
+    private async Task<ProjectionReceipt> CountInPartsAsync(Change change, CancellationToken cancellationToken)
+    {
+        var applied = new List<string>(change.Receipt.Partial ?? []);
+        var receipt = change.Receipt;
+        var remaining = change.Rows.Keys.Where(k => !applied.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        foreach (var part in remaining.Chunk(MaxOperations - 1))
+        {
+            applied.AddRange(part);
+            var last = applied.Count >= change.Rows.Count;
+            var partial = new Change(receipt, part.ToDictionary(k => k, k => change.Rows[k], StringComparer.Ordinal));
+            receipt = (await CommitAsync([partial], cancellationToken, last ? [] : applied)).Single();
+        }
+
+        return receipt with { Partial = null };
+    }
+
+    private async Task<IReadOnlyList<ProjectionReceipt>> CommitAsync(List<Change> group, CancellationToken cancellationToken, IReadOnlyList<string>? progress = null)
+    {
+        var deltas = group.SelectMany(c => c.Rows).GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Value)), StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await Task.WhenAll(deltas.Keys.Select(k => table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, k, cancellationToken: cancellationToken)));
+            var actions = deltas.Keys.Zip(current, (key, row) => Apply(key, row.HasValue ? row.Value : null, deltas[key])).ToList();
+            var receipts = group.Select(c => c.Receipt).ToList();
+            actions.AddRange(receipts.Select(r => new TableTransactionAction(
+                TableTransactionActionType.UpdateReplace,
+                ReceiptRows.ToEntity(progress is { Count: > 0 } ? r : r with { Counted = r.Target }, progress ?? []),
+                new ETag(r.ETag!))));
+            try
+            {
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken);
+                var offset = deltas.Count;
+                return receipts.Select((r, i) => (progress is { Count: > 0 } ? r : r with { Counted = r.Target }) with
+                {
+                    ETag = response.Value[offset + i].Headers.ETag!.Value.ToString(),
+                    Partial = progress is { Count: > 0 } ? progress : null,
+                }).ToList();
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex < deltas.Count && attempt < Attempts)
+            {
+                // A counter row changed since it was read (only while another projector's lease lapses): read again.
+            }
+        }
+    }
+
+    private static TableTransactionAction Apply(string rowKey, TableEntity? row, Dictionary<string, long> deltas)
+    {
+        var entity = row ?? new TableEntity(CounterRows.Partition, rowKey);
+        foreach (var (column, delta) in deltas)
+        {
+            entity[column] = (entity.TryGetValue(column, out var value) && value is long current ? current : 0) + delta;
+        }
+
+        return row is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, row.ETag);
+    }
+
+    private static Dictionary<string, Dictionary<string, long>> ByRow(IReadOnlyList<CounterDelta> deltas) =>
+        deltas.GroupBy(d => CounterRows.RowKey(d.Key), StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.GroupBy(d => CounterRows.Column(d.Metric), StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Sum(d => d.Delta), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private static Dictionary<string, long> Sum(IEnumerable<Dictionary<string, long>> rows)
+    {
+        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (column, delta) in rows.SelectMany(r => r))
+        {
+            sum[column] = sum.GetValueOrDefault(column) + delta;
+        }
+
+        return sum;
+    }
+
+    private sealed record Change(ProjectionReceipt Receipt, Dictionary<string, Dictionary<string, long>> Rows);
+}

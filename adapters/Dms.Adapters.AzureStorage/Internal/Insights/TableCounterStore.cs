@@ -1,0 +1,144 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Internal.Insights;
+
+/// <summary>
+/// Counters, receipts, leases and the watermark in the <c>insightscounts</c> table's one partition, so a document's
+/// counter deltas and its receipt commit in one transaction (see <see cref="CounterTransactions"/>).
+/// </summary>
+internal sealed class TableCounterStore(TableSet tables) : ICounterStore
+{
+    private const string WatermarkKey = "~watermark";
+
+    private TableClient Table => tables.Counters;
+
+    public async Task<IReadOnlyDictionary<string, ProjectionReceipt>> GetReceiptsAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {CounterRows.ReceiptPrefix} and RowKey lt {CounterRows.ReceiptEnd}");
+        var receipts = new Dictionary<string, ProjectionReceipt>(StringComparer.Ordinal);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var (receipt, applied) = ReceiptRows.FromEntity(entity);
+            receipts[receipt.TrackingId] = applied.Count == 0 ? receipt : receipt with { Partial = applied };
+        }
+
+        return receipts;
+    }
+
+    public async Task<IReadOnlyList<ProjectionReceipt>> PutReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var stored = new List<ProjectionReceipt>();
+        foreach (var chunk in receipts.Chunk(100))
+        {
+            var actions = chunk.Select(r => r.ETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, ReceiptRows.ToEntity(r, []))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ReceiptRows.ToEntity(r, []), new ETag(r.ETag))).ToList();
+            var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            stored.AddRange(chunk.Select((r, i) => r with { ETag = response.Value[i].Headers.ETag!.Value.ToString(), Partial = null }));
+        }
+
+        return stored;
+    }
+
+    public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
+        new CounterTransactions(Table).CountAsync(changes, cancellationToken);
+
+    public async Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(receipts.Select(async r =>
+        {
+            try
+            {
+                using var response = await Table.DeleteEntityAsync(CounterRows.Partition, CounterRows.ReceiptKey(r.TrackingId), r.ETag is null ? ETag.All : new ETag(r.ETag), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Changed by a newer projection since: it is that projection's to remove.
+            }
+        }));
+    }
+
+    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var prefix = CounterRows.Prefix(scope, grain, documentType);
+        var lower = prefix + CounterRows.Bucket(grain, start);
+        var upper = prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var rows = new List<CounterRow>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var bucket = DateTime.ParseExact(entity.RowKey[prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            rows.Add(new CounterRow(new CounterKey(scope, grain, documentType, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
+        }
+
+        return rows;
+    }
+
+    public async Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken)
+    {
+        var key = new CounterKey(scope, CounterGrain.Gauge, documentType, DateTimeOffset.MinValue);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, CounterRows.RowKey(key), cancellationToken: cancellationToken);
+        return new CounterRow(key, row.HasValue ? CounterRows.Values(row.Value!) : new Dictionary<string, long>());
+    }
+
+    public Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, start), CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, until.AddTicks(-1)) + "~", cancellationToken);
+
+    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", cancellationToken);
+
+    public async Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var key = "~lease|" + name;
+        var entity = new TableEntity(CounterRows.Partition, key) { ["Owner"] = owner, ["Until"] = (now + duration).UtcDateTime };
+        try
+        {
+            var current = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, key, cancellationToken: cancellationToken);
+            if (!current.HasValue)
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+                return true;
+            }
+
+            var held = current.Value!;
+            if (held.GetString("Owner") != owner && held.GetDateTimeOffset("Until") > now)
+            {
+                return false;
+            }
+
+            await Table.UpdateEntityAsync(entity, held.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var rows = new List<CounterRow>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var (day, dealer, type) = CounterRows.ParseDealerKey(entity.RowKey);
+            var key = new CounterKey(CounterScope.ForDealer(dealer), day is null ? CounterGrain.Gauge : CounterGrain.Day, type, day ?? DateTimeOffset.MinValue);
+            rows.Add(new CounterRow(key, CounterRows.Values(entity)));
+        }
+
+        return rows;
+    }
+
+    public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, WatermarkKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("At") : null;
+    }
+
+    public async Task SetWatermarkAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(CounterRows.Partition, WatermarkKey) { ["At"] = at.UtcDateTime }, TableUpdateMode.Replace, cancellationToken);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Dms.Hub.Common;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Internal.Insights;
+
+/// <summary>Open sets: partition = set, row = <c>{sortKey}|{trackingId}|{id}</c>, the entry's data as JSON.</summary>
+internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
+{
+    public async Task ApplyAsync(IReadOnlyList<OpenEntry> added, IReadOnlyList<OpenEntry> removed, CancellationToken cancellationToken)
+    {
+        var addedKeys = added.Select(Key).ToHashSet();
+        foreach (var set in added.GroupBy(e => e.Set, StringComparer.Ordinal))
+        {
+            foreach (var chunk in set.DistinctBy(Key).Chunk(100))
+            {
+                await tables.OpenSets.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))), cancellationToken);
+            }
+        }
+
+        // Deletes one by one: a batch fails whole on a row already gone, and removal must be idempotent.
+        await Task.WhenAll(removed.Select(Key).Where(k => !addedKeys.Contains(k)).Distinct().Select(async key =>
+        {
+            using var response = await tables.OpenSets.DeleteEntityAsync(key.Set, key.Row, ETag.All, cancellationToken);
+        }));
+    }
+
+    public async Task<IReadOnlyList<OpenEntry>> ReadAsync(string setName, string? first, string? until, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {setName}");
+        if (first is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {first}");
+        }
+
+        if (until is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {until}");
+        }
+
+        var entries = new List<OpenEntry>();
+        await foreach (var entity in tables.OpenSets.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            entries.Add(FromEntity(entity));
+            if (entries.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return entries;
+    }
+
+    private static (string Set, string Row) Key(OpenEntry entry) => (entry.Set, $"{entry.SortKey}|{entry.TrackingId}|{entry.Id}");
+
+    private static TableEntity ToEntity(OpenEntry entry) => new(entry.Set, Key(entry).Row)
+    {
+        ["SortKey"] = entry.SortKey,
+        ["TrackingId"] = entry.TrackingId,
+        ["EntryId"] = entry.Id,
+        ["Data"] = JsonSerializer.Serialize(entry.Data, HubJson.Options),
+    };
+
+    private static OpenEntry FromEntity(TableEntity entity) => new(
+        entity.PartitionKey,
+        entity.GetString("SortKey") ?? string.Empty,
+        entity.GetString("TrackingId") ?? string.Empty,
+        entity.GetString("EntryId") ?? string.Empty,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("Data") ?? "{}", HubJson.Options) ?? []);
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Dms.Hub.Insights;
+
+/// <summary>
+/// The documents list: a page from the listing tables, and the number of matches from the counters when the filter
+/// is one they keep (type, status or channel, dealer or region, over whole buckets); otherwise no number is claimed.
+/// </summary>
+public sealed class DocumentList(IListingStore listing, CounterReader counters, Registry.DocumentTypeRegistry types, Dealers.DealerDirectory dealers)
+{
+    public async Task<ListResult> ListAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (filter.DealerCode is { } code && scope.Region is not null && (await dealers.GetDealerAsync(code, cancellationToken) is not { } dealer || !scope.Covers(dealer.Region)))
+        {
+            // Another region's dealer: nothing to list and nothing to count, exactly as for a dealer that does not exist.
+            return new ListResult([], null, new ListCount(0, true, CounterGrain.Day, null), Stopwatch.GetElapsedTime(started));
+        }
+
+        var region = scope.Region ?? filter.Region;
+        var query = new ListingQuery(filter.From, filter.To, pageSize, filter.OldestFirst, filter.DocumentType, filter.Status, filter.DealerCode, region,
+            filter.Channel, filter.Outcome, filter.ErrorCode, filter.AwaitingOem, continuationToken, filter.Field);
+        var pageTask = listing.QueryAsync(query, cancellationToken);
+        var countTask = CountAsync(filter, region, cancellationToken);
+        await Task.WhenAll(pageTask, countTask);
+        var items = (await pageTask).Items.Where(f => scope.Covers(f.Region)).ToList();
+        return new ListResult(items, (await pageTask).ContinuationToken, await countTask, Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<ListCount?> CountAsync(DocumentFilter filter, string? region, CancellationToken cancellationToken)
+    {
+        if (filter.Outcome is not null || filter.ErrorCode is not null || filter.AwaitingOem is not null || filter.Field is not null || (filter.Channel is not null && filter.Status is not null))
+        {
+            return null;
+        }
+
+        var scope = filter.DealerCode is { } dealer ? CounterScope.ForDealer(dealer) : region is { } r ? CounterScope.ForRegion(r) : CounterScope.All;
+        var grain = scope.Hourly && filter.To - filter.From <= TimeSpan.FromDays(7) ? CounterGrain.Hour : CounterGrain.Day;
+        var metric = filter.Status is { } status ? "status." + status : filter.Channel is { } channel ? "received." + channel : "received";
+        var typeNames = filter.DocumentType is { } type ? [type] : types.All.Select(t => t.Name).ToList();
+        var sums = await Task.WhenAll(typeNames.Select(t => counters.SumAsync(scope, grain, t, filter.From, filter.To, cancellationToken)));
+        var exact = CounterGrains.Floor(filter.From, grain) == filter.From && CounterGrains.Floor(filter.To, grain) == filter.To;
+        var count = sums.Sum(s => s.GetValueOrDefault(metric));
+        return new ListCount(count, exact, grain, await counters.AsOfAsync(cancellationToken));
+    }
+}
+
+/// <summary>What the documents list is filtered by; submitted in [<see cref="From"/>, <see cref="To"/>).</summary>
+public sealed record DocumentFilter(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    string? DocumentType = null,
+    string? Status = null,
+    string? DealerCode = null,
+    string? Region = null,
+    string? Channel = null,
+    string? Outcome = null,
+    string? ErrorCode = null,
+    bool? AwaitingOem = null,
+    bool OldestFirst = false,
+    SummaryFieldFilter? Field = null);
+
+/// <param name="Exact">False when the range does not fall on whole buckets of <paramref name="Grain"/> (the count covers the buckets touched).</param>
+/// <param name="AsOf">When the counters last caught up with every change.</param>
+public sealed record ListCount(long Value, bool Exact, CounterGrain Grain, DateTimeOffset? AsOf);
+
+public sealed record ListResult(IReadOnlyList<DocumentFacts> Items, string? ContinuationToken, ListCount? Count, TimeSpan Elapsed);

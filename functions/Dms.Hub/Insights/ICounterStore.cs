@@ -1,0 +1,47 @@
+namespace Dms.Hub.Insights;
+
+/// <summary>
+/// Port: the counters (hourly and daily rows per scope and type, and gauges), the projection receipts that make each
+/// change count exactly once, and the projector's lease — all in one partition, so they change together atomically.
+/// </summary>
+public interface ICounterStore
+{
+    Task<IReadOnlyDictionary<string, ProjectionReceipt>> GetReceiptsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores receipts (inserted, or replaced under their ETag); returns them with their new ETags.</summary>
+    Task<IReadOnlyList<ProjectionReceipt>> PutReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies each document's counter deltas together with its receipt (now counting its target), atomically per
+    /// document; returns the receipts with their new ETags.
+    /// </summary>
+    Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken);
+
+    Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken);
+
+    /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
+    Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);
+
+    /// <summary>Every dealer's daily rows (all types) for days starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Every dealer's gauges (all types).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>; false while another owner holds it.</summary>
+    Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>When the projector last finished a cycle (the time counters are "as of").</summary>
+    Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken);
+
+    Task SetWatermarkAsync(DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>One counter row as read: its key and its counters by metric.</summary>
+public sealed record CounterRow(CounterKey Key, IReadOnlyDictionary<string, long> Values)
+{
+    public long Get(string metric) => Values.TryGetValue(metric, out var value) ? value : 0;
+}

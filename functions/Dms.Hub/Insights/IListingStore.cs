@@ -1,0 +1,52 @@
+namespace Dms.Hub.Insights;
+
+/// <summary>
+/// Port: every document's latest facts, partitioned by the hour it was submitted (one table per day), so a time range
+/// reads only its own partitions and a document is one point read from its tracking ID.
+/// </summary>
+public interface IListingStore
+{
+    Task<DocumentFacts?> GetAsync(string trackingId, CancellationToken cancellationToken);
+
+    Task PutAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken);
+
+    /// <summary>Throws <see cref="FormatException"/> for a continuation token it did not issue.</summary>
+    Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>Documents submitted in [<see cref="From"/>, <see cref="To"/>), newest (or oldest) first, every given filter holding.</summary>
+public sealed record ListingQuery(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int PageSize,
+    bool OldestFirst = false,
+    string? DocumentType = null,
+    string? Status = null,
+    string? DealerCode = null,
+    string? Region = null,
+    string? Channel = null,
+    string? Outcome = null,
+    string? ErrorCode = null,
+    bool? AwaitingOem = null,
+    string? ContinuationToken = null,
+    SummaryFieldFilter? Field = null);
+
+/// <summary>One of the type's summary fields equal to a value (e.g. a parts order's <c>orderType</c> = <c>VOR</c>).</summary>
+public sealed record SummaryFieldFilter(string Name, string Value)
+{
+    /// <summary>Reads <c>name:value</c>; null when it is not that shape or the name is not a plain identifier.</summary>
+    public static SummaryFieldFilter? Parse(string? text)
+    {
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0 || colon == text!.Length - 1 || colon > 40 || !text[..colon].All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        return new SummaryFieldFilter(text[..colon], text[(colon + 1)..]);
+    }
+
+    public override string ToString() => Name + ":" + Value;
+}
+
+public sealed record ListingPage(IReadOnlyList<DocumentFacts> Items, string? ContinuationToken);

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dms.Hub.Insights;
+
+/// <summary>
+/// Keeps the console's read model (listing, search index, counters, open sets) in step with the documents. One
+/// process at a time holds the projector lease; it takes the documents it was nudged about, and every
+/// <see cref="InsightsOptions.SweepSeconds"/> scans the change feed for the rest. Run by the local loop, or by a
+/// timer function in Azure.
+/// </summary>
+public sealed partial class InsightsProjector(
+    IChangeFeed feed,
+    ChangeSignal signal,
+    FactsSource source,
+    ProjectionWriter writer,
+    ICounterStore counters,
+    IOptionsMonitor<InsightsOptions> options,
+    TimeProvider clock,
+    ILogger<InsightsProjector> logger)
+{
+    public const string LeaseName = "projector";
+    private readonly string _owner = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>One cycle: how many changed documents it took (<see cref="ProjectorCycle.Leased"/> false: another process projects).</summary>
+    /// <param name="sweep">Scan the change feed now, whenever the last scan was.</param>
+    public async Task<ProjectorCycle> RunOnceAsync(bool sweep, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var started = clock.GetUtcNow();
+        if (!await counters.TryLeaseAsync(LeaseName, _owner, started, TimeSpan.FromSeconds(settings.LeaseSeconds), cancellationToken))
+        {
+            return new ProjectorCycle(false, 0, 0);
+        }
+
+        var markers = await NudgedAsync(settings.BatchSize, cancellationToken);
+        var scanned = sweep || started >= _nextSweep;
+        var caughtUp = false;
+        if (scanned)
+        {
+            _nextSweep = started + TimeSpan.FromSeconds(settings.SweepSeconds);
+            var found = await feed.ScanAsync(settings.BatchSize, cancellationToken);
+            caughtUp = found.Count < settings.BatchSize;
+            markers = markers.Concat(found).GroupBy(m => m.TrackingId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        }
+
+        var projected = markers.Count == 0 ? 0 : await ProjectAsync(markers, cancellationToken);
+        if (caughtUp)
+        {
+            await counters.SetWatermarkAsync(started, cancellationToken);
+        }
+
+        return new ProjectorCycle(true, markers.Count, projected);
+    }
+
+    /// <summary>Cycles until nothing is waiting (or <paramref name="budget"/> is spent): the timer function's run.</summary>
+    public async Task<int> DrainAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + budget;
+        var total = 0;
+        var sweep = true;
+        while (clock.GetUtcNow() < deadline)
+        {
+            var cycle = await RunOnceAsync(sweep, cancellationToken);
+            total += cycle.Projected;
+            sweep = true;
+            if (!cycle.Leased || cycle.Taken < options.CurrentValue.BatchSize)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Documents the change feed is known to hold now, however they were found (tests wait for zero).</summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken) => (await feed.ScanAsync(1000, cancellationToken)).Count;
+
+    private async Task<List<ChangeMarker>> NudgedAsync(int max, CancellationToken cancellationToken)
+    {
+        var keys = signal.Drain(max);
+        var markers = await Task.WhenAll(keys.Select(k => feed.GetAsync(k.DealerCode, k.TrackingId, cancellationToken)));
+        return markers.OfType<ChangeMarker>().ToList();
+    }
+
+    private async Task<int> ProjectAsync(List<ChangeMarker> markers, CancellationToken cancellationToken)
+    {
+        var built = await source.BuildAsync(markers, cancellationToken);
+        var projected = await writer.ProjectAsync(built.Select(b => b.Facts).OfType<DocumentFacts>().ToList(), cancellationToken);
+        var completed = await Task.WhenAll(markers.Select(m => feed.CompleteAsync(m, cancellationToken)));
+        var again = completed.Count(c => !c);
+        LogProjected(logger, markers.Count, projected, again);
+        return projected;
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "Projected {Changed} of {Markers} changed documents ({Again} changed again meanwhile)")]
+    private static partial void LogProjected(ILogger logger, int markers, int changed, int again);
+}
+
+/// <summary>What one projector cycle did: <see cref="Taken"/> changed documents, of which <see cref="Projected"/> needed a change.</summary>
+public sealed record ProjectorCycle(bool Leased, int Taken, int Projected);

@@ -1,0 +1,78 @@
+namespace Dms.Hub.Insights;
+
+/// <summary>
+/// Brings the read model in line with new facts, in an order that survives a crash at any point:
+/// 1 receipts (what the counters reflect, what is being projected), 2 search index and open sets (idempotent, and
+/// they also drop what a crashed attempt may have added), 3 counters together with the receipts (exactly once),
+/// 4 listing rows (the facts the next change is compared with), 5 receipts removed.
+/// </summary>
+public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, IOpenSetStore open, ICounterStore counters)
+{
+    /// <summary>Projects each document's facts; returns how many needed any change.</summary>
+    public async Task<int> ProjectAsync(IReadOnlyList<DocumentFacts> targets, CancellationToken cancellationToken)
+    {
+        var receipts = await FinishPartialAsync(await counters.GetReceiptsAsync(cancellationToken), cancellationToken);
+        var listed = await Task.WhenAll(targets.Select(t => listing.GetAsync(t.TrackingId, cancellationToken)));
+        var work = new List<Step>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            var receipt = receipts.GetValueOrDefault(target.TrackingId);
+            if (receipt is null && listed[i] is { } current && current.Revision >= target.Revision)
+            {
+                continue;
+            }
+
+            var counted = receipt is null ? listed[i] : receipt.Counted;
+            work.Add(new Step(target, counted, listed[i], [receipt?.Counted, receipt?.Target], receipt?.ETag));
+        }
+
+        if (work.Count == 0)
+        {
+            return 0;
+        }
+
+        var intents = await counters.PutReceiptsAsync(work.Select(w => new ProjectionReceipt(w.Target.TrackingId, w.Counted, w.Target, w.ReceiptETag)).ToList(), cancellationToken);
+        await index.ApplyAsync(work.SelectMany(IndexChanges).ToList(), cancellationToken);
+        var openChanges = work.Select(w => FactsDiff.Open(w.Listed, w.Maybe, w.Target)).ToList();
+        await open.ApplyAsync(openChanges.SelectMany(c => c.Added).ToList(), openChanges.SelectMany(c => c.Removed).ToList(), cancellationToken);
+        var counting = intents.Zip(work, (receipt, w) => (receipt, FactsDiff.Counters(w.Counted, w.Target))).ToList();
+        var done = await counters.CountAsync(counting, cancellationToken);
+        await listing.PutAsync(work.Select(w => w.Target).ToList(), cancellationToken);
+        await counters.DeleteReceiptsAsync(done, cancellationToken);
+        return work.Count;
+    }
+
+    /// <summary>A change counted only in part when the process stopped is finished first, on its own terms.</summary>
+    private async Task<Dictionary<string, ProjectionReceipt>> FinishPartialAsync(IReadOnlyDictionary<string, ProjectionReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, ProjectionReceipt>(receipts, StringComparer.Ordinal);
+        var partial = receipts.Values.Where(r => r.Partial is { Count: > 0 }).ToList();
+        if (partial.Count > 0)
+        {
+            var finished = await counters.CountAsync(partial.Select(r => (r, FactsDiff.Counters(r.Counted, r.Target))).ToList(), cancellationToken);
+            foreach (var receipt in finished)
+            {
+                result[receipt.TrackingId] = receipt;
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<IndexChange> IndexChanges(Step step)
+    {
+        var (added, removed) = FactsDiff.Keys(step.Listed, step.Maybe, step.Target);
+        return added.Select(k => Change(step.Target, k, remove: false)).Concat(removed.Select(k => Change(step.Target, k, remove: true))).OfType<IndexChange>();
+    }
+
+    private static IndexChange? Change(DocumentFacts facts, string key, bool remove)
+    {
+        var (kind, value) = SearchKeys.Split(key);
+        return SearchKeys.Normalize(value) is { } normalized
+            ? new IndexChange(normalized, new IndexRef(facts.TrackingId, facts.DocumentType, kind), remove)
+            : null;
+    }
+
+    private sealed record Step(DocumentFacts Target, DocumentFacts? Counted, DocumentFacts? Listed, IReadOnlyList<DocumentFacts?> Maybe, string? ReceiptETag);
+}

@@ -1,0 +1,2 @@
+[assembly: AssemblyFixture(typeof(Dms.Testing.AzuriteFixture))]
+[assembly: AssemblyFixture(typeof(Dms.Console.Tests.Browser.BrowserFixture))]

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace Dms.Console.Tests.Browser;
+
+/// <summary>The HQ sales and periodic-report pages, over issue 12's figures (the demo's sales history and reporting, in which D003 is late).</summary>
+[Collection(ConsoleHub.Name)]
+public sealed class HqReportingTests(ConsoleFixture fixture, BrowserFixture browser) : BrowserTestBase(fixture, browser)
+{
+    [Fact]
+    public async Task PeriodicReports_HeatMapShowsEachDealersPeriods_LateReportersListed_RegionalManagerSeesOnlyTheirRegion()
+    {
+        var page = await PageAsync(ConsoleFixture.ViewerKey);
+        await page.GotoAsync("/console/hq/periodic-reports");
+
+        var heatmap = page.Locator("table.heatmap");
+        await Assertions.Expect(heatmap.Locator("tbody tr").Filter(new() { HasText = "D003" })).ToHaveCountAsync(1);
+        await Assertions.Expect(heatmap.Locator("td.cell.Late").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table[aria-labelledby=late] tbody")).ToContainTextAsync("D003");
+        await Assertions.Expect(heatmap.Locator("td.cell.Accepted").First).ToBeVisibleAsync();
+
+        var north = await PageAsync(ConsoleFixture.NorthKey);
+        await north.GotoAsync("/console/hq/periodic-reports");
+        var regions = await north.Locator("table.heatmap tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.NotEmpty(regions);
+        Assert.All(regions, r => Assert.Equal("North", r));
+    }
+
+    [Fact]
+    public async Task Sales_DrillsRegionToDistrictToDealer_WithFiguresAtEachLevel()
+    {
+        var page = await PageAsync(ConsoleFixture.ViewerKey);
+        await page.GotoAsync("/console/hq/sales");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "By Region, last 12 months" })).ToBeVisibleAsync();
+
+        await page.Locator("#children ~ table tbody tr th a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "By District, last 12 months" })).ToBeVisibleAsync();
+        await page.Locator("#children ~ table tbody tr th a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "By Dealer, last 12 months" })).ToBeVisibleAsync();
+        await page.Locator("#children ~ table tbody tr th a").First.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "By model, last 12 months" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "This dealer's RDRs" })).ToBeVisibleAsync();
+        var units = await page.Locator("#models ~ table tbody tr td.num").First.InnerTextAsync();
+        Assert.NotEqual("0", units);
+    }
+}

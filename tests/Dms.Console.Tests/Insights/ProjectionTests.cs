@@ -1,0 +1,86 @@
+using Dms.Hub.Insights;
+using Dms.Hub.Registry;
+
+namespace Dms.Console.Tests.Insights;
+
+/// <summary>The read model: every business key finds its document; counters equal a recount of the documents.</summary>
+[Collection(ConsoleHub.Name)]
+public sealed class ProjectionTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task Search_FindsADocument_ByEveryBusinessKey()
+    {
+        var dealer = await fixture.DealerAsync();
+        var vin = TestDocuments.NewVin();
+        var claimNumber = "WC-KEYS-" + TestDocuments.Next();
+        var idempotencyKey = "idem-" + Guid.NewGuid();
+        var correlation = "corr-" + Guid.NewGuid().ToString("N")[..12];
+        await fixture.SubmitAsync(dealer, "retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-30)));
+        using var api = fixture.Api(dealer.ApiKey);
+        api.DefaultRequestHeaders.Add("X-Correlation-Id", correlation);
+        using var response = await api.PostJsonAsync("/api/v1/warranty-claims", TestDocuments.Claim(vin, number: claimNumber), idempotencyKey);
+        var tracking = (await response.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+        await Eventually.GetAsync(() => fixture.Api(dealer.ApiKey).GetJsonAsync($"/api/v1/warranty-claims/{tracking}"), d => d["oemReference"] is not null, what: "the claim is delivered");
+        await fixture.CaughtUpAsync();
+        var search = fixture.Hub.Service<DocumentSearch>();
+
+        foreach (var (key, kind) in new[] { (vin, "vin"), (claimNumber.ToLowerInvariant(), "number"), (idempotencyKey, "idempotency"), (correlation, "correlation"), (tracking, "tracking"), ("OEM-STUB-1", "oem") })
+        {
+            var result = await search.SearchAsync(key, ViewScope.Everything, CancellationToken.None);
+            var hit = result.Hits.SingleOrDefault(h => h.Facts.TrackingId == tracking);
+            Assert.True(hit is not null, $"Searching {kind} '{key}' did not find the claim");
+            Assert.Contains(kind, hit.MatchedAs);
+        }
+
+        Assert.Equal(2, (await search.SearchAsync(vin, ViewScope.Everything, CancellationToken.None)).Hits.Count); // the RDR and the claim
+    }
+
+    [Fact]
+    public async Task Counters_EqualARecountOfTheDocuments()
+    {
+        var dealer = await fixture.DealerAsync("Central");
+        for (var i = 0; i < 5; i++)
+        {
+            await fixture.SubmitAsync(dealer, "retail-delivery-reports", TestDocuments.Rdr(TestDocuments.NewVin()));
+        }
+
+        await fixture.CaughtUpAsync();
+        await Recount.CountersMatchAsync(fixture);
+    }
+}
+
+/// <summary>The counters checked against the documents themselves.</summary>
+internal static class Recount
+{
+    /// <summary>Every type's received counter (all time) and status gauges equal what the listing holds, document by document.</summary>
+    public static async Task CountersMatchAsync(ConsoleFixture fixture)
+    {
+        var listing = fixture.Hub.Service<IListingStore>();
+        var counters = fixture.Hub.Service<CounterReader>();
+        var until = DateTimeOffset.UtcNow.Date.AddDays(2);
+        var since = until.AddDays(-60);
+        var all = new List<DocumentFacts>();
+        string? token = null;
+        do
+        {
+            var page = await listing.QueryAsync(new ListingQuery(since, until, 1000, ContinuationToken: token), CancellationToken.None);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        foreach (var type in fixture.Hub.Service<DocumentTypeRegistry>().All)
+        {
+            var documents = all.Where(f => f.DocumentType == type.Name).ToList();
+            var received = await counters.SumAsync(CounterScope.All, CounterGrain.Day, type.Name, since, until, CancellationToken.None);
+            var gauges = await counters.GaugesAsync(CounterScope.All, type.Name, CancellationToken.None);
+            Assert.Equal(documents.Count, received.GetValueOrDefault("received"));
+            foreach (var status in documents.GroupBy(d => d.Status))
+            {
+                Assert.Equal(status.Count(), gauges.Get("status." + status.Key));
+            }
+
+            Assert.Equal(documents.Count(d => d.Outcome == "DeadLettered"), gauges.Get("deadLettered"));
+        }
+    }
+}

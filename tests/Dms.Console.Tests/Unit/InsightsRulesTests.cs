@@ -1,0 +1,86 @@
+using Dms.Hub.Insights;
+
+namespace Dms.Console.Tests.Unit;
+
+public sealed class InsightsRulesTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 10, 15, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("HTTP 503: Service Unavailable", "HTTP_503")]
+    [InlineData("Gave up after 4 attempts: HTTP 500", "HTTP_500")]
+    [InlineData("Timed out.", "TIMEOUT")]
+    [InlineData("Circuit open after repeated failures.", "CIRCUIT_OPEN")]
+    [InlineData("No route for warranty-claim (brand X, region Y).", "NO_ROUTE")]
+    [InlineData("Gave up after 4 attempts. Last error: IOException: boom", "IOEXCEPTION")]
+    [InlineData(null, "UNKNOWN")]
+    public void FailureCodes_GroupFreeTextReasonsByCause(string? reason, string code) => Assert.Equal(code, FailureCodes.Classify(reason));
+
+    [Fact]
+    public void LatencyBuckets_QuantileBucket_IsTheBucketHoldingTheRank()
+    {
+        long[] histogram = [0, 50, 40, 9, 1, 0, 0, 0, 0, 0, 0, 0];
+
+        Assert.Equal(1, LatencyBuckets.QuantileBucket(histogram, 0.5));
+        Assert.Equal(2, LatencyBuckets.QuantileBucket(histogram, 0.9));
+        Assert.Equal(3, LatencyBuckets.QuantileBucket(histogram, 0.99));
+        Assert.Equal(-1, LatencyBuckets.QuantileBucket(new long[12], 0.5));
+    }
+
+    [Fact]
+    public void Counters_StatusChange_MovesTheCountBetweenStatuses_InEveryScope()
+    {
+        var before = Facts("Submitted", [new("status.Submitted", Monday), new("received", Monday)]);
+        var after = Facts("Accepted", [new("status.Accepted", Monday), new("received", Monday)]);
+
+        var deltas = FactsDiff.Counters(before, after);
+
+        Assert.DoesNotContain(deltas, d => d.Metric == "received");
+        Assert.All(deltas.Where(d => d.Metric == "status.Submitted"), d => Assert.Equal(-1, d.Delta));
+        Assert.All(deltas.Where(d => d.Metric == "status.Accepted"), d => Assert.Equal(1, d.Delta));
+        Assert.Equal(["*", "d:D001", "r:North"], deltas.Where(d => d.Metric == "status.Accepted" && d.Key.Grain == CounterGrain.Day).Select(d => d.Key.Scope.Key).Order());
+        Assert.Equal(["*", "r:North"], deltas.Where(d => d.Metric == "status.Accepted" && d.Key.Grain == CounterGrain.Hour).Select(d => d.Key.Scope.Key).Order());
+    }
+
+    [Fact]
+    public void Counters_SameFactsTwice_ChangeNothing_AndANewDocumentCountsOnce()
+    {
+        var facts = Facts("Submitted", [new("received", Monday), new("status.Submitted", null)]);
+
+        Assert.Empty(FactsDiff.Counters(facts, facts));
+        Assert.All(FactsDiff.Counters(null, facts), d => Assert.Equal(1, d.Delta));
+        Assert.Contains(FactsDiff.Counters(null, facts), d => d is { Metric: "status.Submitted", Key.Grain: CounterGrain.Gauge });
+    }
+
+    [Fact]
+    public void Counters_RegionChange_MovesTheDocumentsCountsToTheNewRegion()
+    {
+        var before = Facts("Submitted", [new("received", Monday)]);
+        var after = before with { Region = "South" };
+
+        var deltas = FactsDiff.Counters(before, after).Where(d => d.Key.Grain == CounterGrain.Day).ToList();
+
+        Assert.Equal(-1, deltas.Single(d => d.Key.Scope.Key == "r:North").Delta);
+        Assert.Equal(1, deltas.Single(d => d.Key.Scope.Key == "r:South").Delta);
+        Assert.DoesNotContain(deltas, d => d.Key.Scope.Key == "*");
+    }
+
+    [Fact]
+    public void Keys_AddOnlyWhatTheListingLacks_RemoveWhatAnyAppliedVersionHeld()
+    {
+        var listed = Facts("Submitted", []) with { Keys = ["number:A", "vin:V1"] };
+        var crashed = listed with { Keys = ["number:A", "vin:V1", "correlation:C9"] };
+        var now = listed with { Keys = ["number:A", "vin:V2"] };
+
+        var (added, removed) = FactsDiff.Keys(listed, [crashed], now);
+
+        Assert.Equal(["vin:V2"], added);
+        Assert.Equal(["correlation:C9", "vin:V1"], removed.Order());
+    }
+
+    private static DocumentFacts Facts(string status, IReadOnlyList<Contribution> contributions) => new()
+    {
+        TrackingId = "D001-01KAAAAAAAAAAAAAAAAAAAAAAA", DocumentType = "warranty-claim", DealerCode = "D001", Region = "North", DocumentNumber = "WC-1",
+        Status = status, Channel = "rest", Outcome = "Delivered", SubmittedAt = Monday, Contributions = contributions,
+    };
+}
