@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dms.Hub.PeriodicReports;
 
 /// <summary>The daily sales summary (schemas/daily-sales-summary.v1.schema.json): units sold that day by model and sale type.</summary>
@@ -13,6 +15,7 @@ public sealed record DailySalesSummary : IPeriodicReport
 
     public required IReadOnlyList<DailySalesLine> Lines { get; init; }
 
+    [JsonIgnore] // derived from the lines: not part of the document as sent (REST and SOAP answer the same document)
     public int LineCount => Lines.Count;
 
     public IEnumerable<string> LineKeys() => Lines.Select(l => $"{l.ModelCode}|{l.SaleType}");

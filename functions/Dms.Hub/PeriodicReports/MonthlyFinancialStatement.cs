@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dms.Hub.PeriodicReports;
 
 /// <summary>The monthly financial statement (schemas/monthly-financial-statement.v1.schema.json): amounts per account.</summary>
@@ -13,6 +15,7 @@ public sealed record MonthlyFinancialStatement : IPeriodicReport
 
     public required IReadOnlyList<FinancialLine> Lines { get; init; }
 
+    [JsonIgnore] // derived from the lines: not part of the document as sent (REST and SOAP answer the same document)
     public int LineCount => Lines.Count;
 
     public IEnumerable<string> LineKeys() => Lines.Select(l => l.AccountCode);

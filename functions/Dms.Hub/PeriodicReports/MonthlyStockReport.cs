@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dms.Hub.Common;
 
 namespace Dms.Hub.PeriodicReports;
@@ -17,6 +18,7 @@ public sealed record MonthlyStockReport : IPeriodicReport
 
     public required IReadOnlyList<StockVehicle> Lines { get; init; }
 
+    [JsonIgnore] // derived from the lines: not part of the document as sent (REST and SOAP answer the same document)
     public int LineCount => Lines.Count;
 
     public IEnumerable<string> LineKeys() => Lines.Select(l => l.Vin);

@@ -227,6 +227,18 @@ internal sealed class ExamplePlan(DocumentTypeRegistry registry, OemCodeTranslat
             fresh["vin"] = vin.DeepClone();
         }
 
+        // A number made of several fields (a report's period and version) is not one text to replace: take those
+        // fields from the first document, one at a time, until the other document has its number.
+        foreach (var (key, value) in like.ToList())
+        {
+            if (type.Canonicalize(fresh)?.DocumentNumber == number)
+            {
+                break;
+            }
+
+            fresh[key] = value?.DeepClone();
+        }
+
         return fresh.ToJsonString() == like.ToJsonString() ? throw new InvalidOperationException($"{schema} needs two different valid examples.") : fresh;
     }
 

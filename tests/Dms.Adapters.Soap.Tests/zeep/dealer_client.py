@@ -264,11 +264,13 @@ def fault_code(call):
     return None
 
 
-def exercise_security(plan, a_tracking_id):
+def exercise_security(plan, tracking_ids):
+    # The first type that has dealer commands (periodic reports have none): its document and its first command.
+    kind, a_tracking_id = next((k, t) for k, t in zip(plan["types"], tracking_ids) if k["commands"])
     b = Dealer(plan, "other", digest=True)
     foreign = b.status(a_tracking_id)
     check(foreign == {"outcome": "NotFound"}, "another dealer's document: NotFound and nothing else (PasswordDigest over HTTP)", foreign)
-    command = plan["types"][0]["commands"][0]
+    command = kind["commands"][0]
     stolen = b.command(command["operation"], a_tracking_id, "nosy-1", command["bodyElement"], command["body"])
     check(stolen["outcome"] == "NotFound", "another dealer's command on the document: NotFound", stolen)
     wrong = Dealer(plan, "dealer", token=UsernameToken(plan["dealer"]["code"], plan["dealer"]["password"] + "x"))
@@ -294,7 +296,7 @@ def main():
     exercise_inventory(a)
     exercise_suggestions(a, Dealer(plan, "other", digest=True))
     exercise_mailbox(a)
-    exercise_security(plan, tracking_ids[0])
+    exercise_security(plan, tracking_ids)
     replies = [etree.tostring(t["received"]["envelope"]) for t in a.history._buffer if t and t.get("received")]
     check(replies and not [r for r in replies if b"JSON" in r], "no reply speaks of JSON (%d replies read)" % len(replies))
     missing = sorted(set(a.ops) - EXERCISED)
