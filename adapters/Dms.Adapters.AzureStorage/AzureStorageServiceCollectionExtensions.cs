@@ -49,6 +49,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IChangeFeed, TableChangeFeed>();
         services.AddSingleton<IListingStore, TableListingStore>();
         services.AddSingleton<ISearchIndex, TableSearchIndex>();
+        services.AddSingleton<IInsightsBulkLoader, TableInsightsBulkLoader>();
         services.AddSingleton<IOpenSetStore, TableOpenSetStore>();
         services.AddSingleton<ICounterStore, TableCounterStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();

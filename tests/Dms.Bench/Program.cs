@@ -2,6 +2,8 @@ using System.Globalization;
 using Dms.Bench;
 
 // ./dms bench [--documents N]   the standard benchmark; writes artifacts/bench/report.md and report.json
+// ./dms bench --phase console [--console-documents N]   only the console pages over N stored documents (1,000,000);
+//     writes artifacts/bench/console.md and console.json
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
 //     one fault scenario with reconciliation; exit code 1 on loss or duplicate effect. oem-outage keeps a steady load
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
@@ -15,6 +17,8 @@ double Option(string name, double fallback)
 
 switch (command)
 {
+    case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
+        return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), Console.Out)).Passed ? 0 : 1;
     case "bench":
         return await Benchmark.RunAsync((int)Option("documents", 3000), Console.Out);
     case "parts-suggestions":

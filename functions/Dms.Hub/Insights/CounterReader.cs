@@ -5,12 +5,6 @@ public sealed class CounterReader(ICounterStore store)
 {
     public async Task<IReadOnlyList<CounterRow>> RowsAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        if (scope.DealerCode is { } dealer)
-        {
-            var days = await store.ReadDealerDaysAsync(CounterGrains.Floor(start, CounterGrain.Day), until, cancellationToken);
-            return days.Where(r => r.Key.Scope == scope && r.Key.DocumentType == documentType).ToList();
-        }
-
         var effective = grain == CounterGrain.Hour && !scope.Hourly ? CounterGrain.Day : grain;
         return await store.ReadAsync(scope, effective, documentType, CounterGrains.Floor(start, effective), until, cancellationToken);
     }

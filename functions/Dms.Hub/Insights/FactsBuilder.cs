@@ -43,6 +43,7 @@ public sealed class FactsBuilder(IServiceProvider services, IEnumerable<IInsight
             DocumentType = document.DocumentType,
             DealerCode = document.DealerCode,
             Region = dealer?.Region ?? "(unknown)",
+            District = dealer?.District,
             DocumentNumber = document.DocumentNumber,
             Status = document.Status,
             Channel = channel,

@@ -19,7 +19,7 @@ public interface ICounterStore
 
     Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>) (a dealer has daily rows only).</summary>
     Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>

@@ -12,7 +12,7 @@ public sealed class HqFigureTests(ConsoleFixture fixture)
     [Fact]
     public async Task VorAcknowledgementTime_IsTheTimeFromSubmissionToTheDepotsAnswer()
     {
-        var view = await fixture.Hub.Service<HqFigures>().ReadAsync("parts-order", ViewScope.Everything, null, null, 90, CancellationToken.None);
+        var view = await fixture.Hub.Service<HqFigures>().ReadAsync("parts-order", ViewScope.Everything, null, null, null, 90, CancellationToken.None);
 
         var acked = view!.Flow.GetValueOrDefault("vorAcked");
         Assert.True(acked > 0, "the demo history acknowledges VOR orders");

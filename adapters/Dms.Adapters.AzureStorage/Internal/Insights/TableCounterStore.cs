@@ -63,6 +63,11 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
 
     public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        if (scope.DealerCode is not null)
+        {
+            return await ReadDealerAsync(scope, documentType, start, until, cancellationToken);
+        }
+
         var prefix = CounterRows.Prefix(scope, grain, documentType);
         var lower = prefix + CounterRows.Bucket(grain, start);
         var upper = prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~";
@@ -76,6 +81,27 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// One dealer's days as point reads: its rows are keyed day first (all dealers of a day together), so a range over
+    /// them would read every dealer's rows — and a range query costs Azurite time in proportion to the whole table.
+    /// </summary>
+    private async Task<IReadOnlyList<CounterRow>> ReadDealerAsync(CounterScope scope, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var days = new List<DateTimeOffset>();
+        for (var day = CounterGrains.Floor(start, CounterGrain.Day); day < until; day = day.AddDays(1))
+        {
+            days.Add(day);
+        }
+
+        var rows = await Task.WhenAll(days.Select(async day =>
+        {
+            var key = new CounterKey(scope, CounterGrain.Day, documentType, day);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, CounterRows.RowKey(key), cancellationToken: cancellationToken);
+            return row.HasValue ? new CounterRow(key, CounterRows.Values(row.Value!)) : null;
+        }));
+        return rows.OfType<CounterRow>().ToList();
     }
 
     public async Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken)

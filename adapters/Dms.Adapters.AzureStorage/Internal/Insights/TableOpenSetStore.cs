@@ -55,7 +55,7 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
 
     private static (string Set, string Row) Key(OpenEntry entry) => (entry.Set, $"{entry.SortKey}|{entry.TrackingId}|{entry.Id}");
 
-    private static TableEntity ToEntity(OpenEntry entry) => new(entry.Set, Key(entry).Row)
+    internal static TableEntity ToEntity(OpenEntry entry) => new(entry.Set, Key(entry).Row)
     {
         ["SortKey"] = entry.SortKey,
         ["TrackingId"] = entry.TrackingId,

@@ -13,7 +13,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// </summary>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 {
-    private const int RefsPerRow = 200;
+    internal const int RefsPerRow = 200;
     private const int Attempts = 5;
 
     public async Task<IReadOnlyList<IndexRef>> FindAsync(string normalizedKey, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static string Partition(string key) => "k" + Hash(key)[..2];
+    internal static string Partition(string key) => "k" + Hash(key)[..2];
 
-    private static string Row(string key) => Hash(key);
+    internal static string Row(string key) => Hash(key);
 }

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Internal.Insights;
+
+/// <summary>
+/// The read model of bulk-loaded documents in entity-group transactions of up to 100 rows, several at once: listing
+/// rows per day table and order, search-key rows merged per hash partition (a key already held by another document
+/// keeps that reference), open-set entries per set, and counter rows replaced whole.
+/// </summary>
+internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLoader
+{
+    private const int Concurrency = 16;
+    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+
+    public async Task LoadAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
+    {
+        var batches = new List<(TableClient Table, TableTransactionActionType Action, TableEntity[] Rows)>();
+        foreach (var day in facts.GroupBy(f => ListingRows.SubmittedOf(f.TrackingId).UtcDateTime.Date))
+        {
+            var table = tables.Listing(new DateTimeOffset(day.Key, TimeSpan.Zero));
+            await _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(cancellationToken));
+            batches.AddRange(Batches(table, TableTransactionActionType.UpsertReplace, day.SelectMany(ListingRows.Entities)));
+        }
+
+        batches.AddRange(Batches(tables.SearchKeys, TableTransactionActionType.UpsertMerge, SearchRows(facts)));
+        batches.AddRange(Batches(tables.OpenSets, TableTransactionActionType.UpsertReplace, facts.SelectMany(f => f.Open).Select(TableOpenSetStore.ToEntity)));
+        await SubmitAsync(batches, cancellationToken);
+    }
+
+    public Task LoadCountersAsync(IReadOnlyList<CounterDelta> sums, CancellationToken cancellationToken)
+    {
+        var rows = sums.GroupBy(s => CounterRows.RowKey(s.Key), StringComparer.Ordinal).Select(row =>
+        {
+            var entity = new TableEntity(CounterRows.Partition, row.Key);
+            foreach (var metric in row.GroupBy(s => CounterRows.Column(s.Metric), StringComparer.Ordinal))
+            {
+                entity[metric.Key] = metric.Sum(s => s.Delta);
+            }
+
+            return entity;
+        });
+        return SubmitAsync(Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows).ToList(), cancellationToken);
+    }
+
+    /// <summary>One row per key (its references gathered first, as the projector would write them into an empty index).</summary>
+    private static IEnumerable<TableEntity> SearchRows(IReadOnlyList<DocumentFacts> facts) =>
+        facts.SelectMany(f => f.Keys.Select(k => SearchKeys.Split(k)).Select(k => (Normalized: SearchKeys.Normalize(k.Value), Ref: new IndexRef(f.TrackingId, f.DocumentType, k.Kind))))
+            .Where(k => k.Normalized is not null)
+            .GroupBy(k => k.Normalized!, StringComparer.Ordinal)
+            .SelectMany(key => PostingRow.Plan(TableSearchIndex.Partition(key.Key), TableSearchIndex.Row(key.Key), key.Key, [],
+                key.Select(k => new IndexChange(key.Key, k.Ref, false)).ToList(), TableSearchIndex.RefsPerRow).Select(p => p.Entity));
+
+    private static IEnumerable<(TableClient, TableTransactionActionType, TableEntity[])> Batches(TableClient table, TableTransactionActionType action, IEnumerable<TableEntity> rows) =>
+        rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(100))
+            .Select(chunk => (table, action, chunk));
+
+    private static Task SubmitAsync(List<(TableClient Table, TableTransactionActionType Action, TableEntity[] Rows)> batches, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (batch, ct) =>
+            await batch.Table.SubmitTransactionAsync(batch.Rows.Select(r => new TableTransactionAction(batch.Action, r)), ct));
+}

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dms.DealerSimulator;
+using Dms.Testing;
+
+namespace Dms.Bench;
+
+/// <summary>One console page as measured from a signed-in client: time to the last byte, and the bytes sent.</summary>
+internal sealed record PageResult(string Name, string Example, Percentiles Milliseconds, long MaxBytes, int Errors, double TargetMilliseconds)
+{
+    public bool MeetsTarget => Errors == 0 && Milliseconds.P95 <= TargetMilliseconds && MaxBytes <= ConsolePhase.MaxPageBytes;
+}
+
+internal sealed record ConsoleResult(int Documents, double SeedSeconds, double SeedDocumentsPerSecond, long AzuriteWorkingSetBytes, string LoadBefore, string LoadAfter, IReadOnlyList<PageResult> Pages)
+{
+    public bool Passed => Pages.All(p => p.Errors == 0);
+}
+
+/// <summary>
+/// ./dms bench --phase console [--console-documents N]: a stack of its own (Azurite with room for the documents, the
+/// recovery sweep slowed down), N documents of every type seeded through the storage adapter's bulk paths
+/// (<see cref="ConsoleSeeder"/>), then each console page fetched over HTTP by a signed-in session — varied inputs,
+/// one request at a time — against issue 13's targets: p95 ≤ 300 ms per page, ≤ 100 ms for a search by a business
+/// key, ≤ 500 KB per page.
+/// </summary>
+internal static partial class ConsolePhase
+{
+    public const long MaxPageBytes = 500 * 1024;
+    private const double PageTarget = 300;
+    private const double SearchTarget = 100;
+    private const int Iterations = 40;
+    private const string NorthKey = "bench-console-north-0123456789";
+
+    public static async Task<ConsoleResult> RunAsync(int documents, TextWriter output)
+    {
+        output.WriteLine($"== Console: {documents} documents stored, then every page timed over HTTP (signed in)");
+        var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
+        var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
+        hub["Dms:Work:RecoveryIntervalSeconds"] = "3600";
+        hub["Dms:RateLimit:Enabled"] = "false";
+        hub["Dms:Console:Users:north:Name"] = "Bench North";
+        hub["Dms:Console:Users:north:Role"] = "RegionalManager";
+        hub["Dms:Console:Users:north:Region"] = "North";
+        hub["Dms:Console:Users:north:KeyHash"] = Dms.Console.ConsoleKeys.Hash(NorthKey);
+        await using var stack = await Stack.StartAsync(hub, Profiles.Oem());
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", nodeOptions);
+
+        var loadBefore = Load();
+        var seeded = await ConsoleSeeder.SeedAsync(stack.Azurite.ConnectionString, hub, documents, output);
+        using var azurite = Process.GetProcessById(stack.Azurite.ProcessId);
+        azurite.Refresh();
+        output.WriteLine($"   seeded {seeded.Documents} documents in {seeded.Seconds} s ({seeded.Documents / seeded.Seconds:F0}/s); Azurite holds {azurite.WorkingSet64 / 1024 / 1024} MiB; load {loadBefore}");
+
+        using var admin = await SignInAsync(stack.HubUrl, HubSettings.AdminKey);
+        using var north = await SignInAsync(stack.HubUrl, NorthKey);
+        var random = new Random(13);
+        string Pick(IReadOnlyList<string> list) => list[random.Next(list.Count)];
+        var dealer = () => seeded.Dealers[random.Next(seeded.Dealers.Count)].Code;
+        var northDealer = () => seeded.Dealers.Where(d => d.Region == "North").ElementAt(random.Next(seeded.Dealers.Count / 5)).Code;
+        var month = DateTimeOffset.UtcNow.AddDays(-ConsoleSeeder.Days).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var pages = new List<(string Name, Func<string> Path, double Target, HttpClient Client)>
+        {
+            ("overview, 24 h", () => "/console", PageTarget, admin),
+            ("overview, 30 d", () => "/console?window=30d", PageTarget, admin),
+            ("documents, last 7 days", () => "/console/documents", PageTarget, admin),
+            ("documents, 30 days, type + outcome filter", () => $"/console/documents?from={month}&type=warranty-claim&outcome=Failed", PageTarget, admin),
+            ("documents, one dealer, oldest first", () => $"/console/documents?from={month}&dealer={dealer()}&sort=oldest", PageTarget, admin),
+            ("documents, region + status", () => $"/console/documents?region={HqSeeder.Regions[random.Next(5)]}&status=Delivered", PageTarget, admin),
+            ("documents, error code", () => "/console/documents?error=HTTP_503", PageTarget, admin),
+            ("search by VIN", () => "/console/documents?q=" + Pick(seeded.Vins), SearchTarget, admin),
+            ("search by document number", () => "/console/documents?q=" + Pick(seeded.Numbers), SearchTarget, admin),
+            ("search by tracking ID", () => "/console/documents?q=" + Pick(seeded.TrackingIds), SearchTarget, admin),
+            ("document detail", () => "/console/documents/" + Pick(seeded.TrackingIds), PageTarget, admin),
+            ("vehicle view", () => "/console/vehicles/" + Pick(seeded.Vins), PageTarget, admin),
+            ("failures", () => "/console/failures", PageTarget, admin),
+            ("dealers", () => "/console/dealers", PageTarget, admin),
+            ("dealer page", () => "/console/dealers/" + dealer(), PageTarget, admin),
+            ("HQ: warranty", () => "/console/hq/warranty", PageTarget, admin),
+            ("HQ: warranty, a region", () => "/console/hq/warranty?region=" + HqSeeder.Regions[random.Next(5)], PageTarget, admin),
+            ("HQ: vehicle orders", () => "/console/hq/vehicle-orders", PageTarget, admin),
+            ("HQ: parts", () => "/console/hq/parts", PageTarget, admin),
+            ("HQ: parts, a dealer", () => "/console/hq/parts?dealer=" + dealer(), PageTarget, admin),
+            ("HQ: sales", () => "/console/hq/sales", PageTarget, admin),
+            ("HQ: periodic reports", () => "/console/hq/periodic-reports", PageTarget, admin),
+            ("alerts", () => "/console/alerts", PageTarget, admin),
+            ("audit", () => "/console/audit", PageTarget, admin),
+            ("export, one dealer, 7 days (whole file)", () => $"/console/documents/export.csv?dealer={dealer()}", PageTarget, admin),
+            ("regional manager: overview", () => "/console", PageTarget, north),
+            ("regional manager: documents", () => "/console/documents", PageTarget, north),
+            ("regional manager: a dealer's documents", () => $"/console/documents?dealer={northDealer()}", PageTarget, north),
+            ("regional manager: search by VIN", () => "/console/documents?q=" + Pick(seeded.Vins), SearchTarget, north),
+        };
+
+        var results = new List<PageResult>();
+        foreach (var (name, path, target, client) in pages)
+        {
+            var result = await TimeAsync(client, name, path, target);
+            results.Add(result);
+            output.WriteLine($"   {name}: p50 {result.Milliseconds.P50} ms, p95 {result.Milliseconds.P95} ms, p99 {result.Milliseconds.P99} ms, ≤ {result.MaxBytes / 1024} KB{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{(result.MeetsTarget ? "" : "  ← misses the target")}");
+        }
+
+        results.Add(await TimeNextPageAsync(admin));
+        results.Add(await TimeExportFirstRowsAsync(admin));
+        var result2 = new ConsoleResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azurite.WorkingSet64, loadBefore, Load(), results);
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "console.json"), JsonSerializer.Serialize(new { machine = Machine.Describe(), console = result2 }, SimulationJson.Options));
+        await File.WriteAllTextAsync(Path.Combine(folder, "console.md"), ConsoleReport.Markdown(result2));
+        return result2;
+    }
+
+    private static async Task<PageResult> TimeAsync(HttpClient client, string name, Func<string> path, double target)
+    {
+        var samples = new List<double>();
+        var (maxBytes, errors, example) = (0L, 0, path());
+        for (var i = 0; i < Iterations; i++)
+        {
+            var url = path();
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            maxBytes = Math.Max(maxBytes, body.Length);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                errors++;
+            }
+        }
+
+        return new PageResult(name, example, Percentiles.Of(samples), maxBytes, errors, target);
+    }
+
+    /// <summary>The documents list's second page (read with the token of the first, as the "Next page" link does).</summary>
+    private static async Task<PageResult> TimeNextPageAsync(HttpClient client)
+    {
+        var first = await client.GetStringAsync("/console/documents");
+        var next = NextLink().Match(first) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "/console/documents";
+        return await TimeAsync(client, "documents, next page", () => next, PageTarget);
+    }
+
+    /// <summary>The CSV export of seven days, unfiltered: time until its first 500 rows have arrived (the stream then dropped).</summary>
+    private static async Task<PageResult> TimeExportFirstRowsAsync(HttpClient client)
+    {
+        var samples = new List<double>();
+        var errors = 0;
+        for (var i = 0; i < Iterations / 4; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync("/console/documents/export.csv", HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var lines = 0;
+            while (lines <= 500 && await reader.ReadLineAsync() is not null)
+            {
+                lines++;
+            }
+
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            errors += response.StatusCode == HttpStatusCode.OK && lines > 500 ? 0 : 1;
+        }
+
+        return new PageResult("export, 7 days, first 500 rows", "/console/documents/export.csv", Percentiles.Of(samples), 0, errors, PageTarget);
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri hub, string key)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = hub, Timeout = TimeSpan.FromSeconds(120) };
+        var form = await client.GetStringAsync("/console/sign-in");
+        var token = Token().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["returnUrl"] = "/console", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) });
+        using var response = await client.PostAsync("/console/actions/sign-in", content);
+        if (response.Headers.Location?.ToString() != "/console")
+        {
+            throw new InvalidOperationException($"Console sign-in failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return client;
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("href=\"([^\"]+)\" rel=\"next\"")]
+    private static partial Regex NextLink();
+}
