@@ -32,6 +32,9 @@ internal static partial class ConsolePhase
     private const double PageTarget = 300;
     private const double SearchTarget = 100;
     private const int Iterations = 40;
+
+    /// <summary>A page slower than its target gets fewer samples (at least five), so one slow page cannot hold the run for long.</summary>
+    private static readonly TimeSpan PageBudget = TimeSpan.FromSeconds(30);
     private const string NorthKey = "bench-console-north-0123456789";
 
     public static async Task<ConsoleResult> RunAsync(int documents, TextWriter output)
@@ -117,7 +120,8 @@ internal static partial class ConsolePhase
     {
         var samples = new List<double>();
         var (maxBytes, errors, example) = (0L, 0, path());
-        for (var i = 0; i < Iterations; i++)
+        var budget = Stopwatch.StartNew();
+        for (var i = 0; i < Iterations && (i < 5 || budget.Elapsed < PageBudget); i++)
         {
             var url = path();
             var started = Stopwatch.GetTimestamp();

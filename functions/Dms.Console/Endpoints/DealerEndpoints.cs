@@ -47,7 +47,7 @@ internal static class DealerEndpoints
             return ConsoleActions.Problem(context, 409, "The dealer exists", $"Dealer {dealer.Code} is registered already; nothing was changed.", Links.Dealer(dealer.Code));
         }
 
-        await actions.AuditAsync(context, "OnboardedDealer", "dealer " + dealer.Code, null, 1, $"region {dealer.Region}, stage {dealer.Stage}, channel {dealer.NotificationChannel}");
+        await actions.AuditAsync(context, "OnboardedDealer", "dealer " + dealer.Code, null, 1, $"region {dealer.Region}, district {dealer.District ?? "none"}, stage {dealer.Stage}, channel {dealer.NotificationChannel}");
         var shown = new List<(string, string)> { ("API key", key) };
         if (dealer.NotificationChannel == NotificationChannels.Webhook)
         {
@@ -94,7 +94,7 @@ internal static class DealerEndpoints
     private static (Dealer? Dealer, IReadOnlyList<string> Errors) Read(IFormCollection form, DealerRegistration registration)
     {
         var node = new JsonObject();
-        foreach (var name in new[] { "code", "name", "region", "brand", "notificationChannel", "callbackUrl", "stage" })
+        foreach (var name in new[] { "code", "name", "region", "district", "brand", "notificationChannel", "callbackUrl", "stage" })
         {
             if (form[name].ToString().Trim() is { Length: > 0 } value)
             {

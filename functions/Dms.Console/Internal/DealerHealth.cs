@@ -7,13 +7,14 @@ namespace Dms.Console.Internal;
 /// Each dealer's health from the counters: documents received and failed (failed or dead-lettered) in the last seven
 /// days, the error rate, open dead letters and undelivered documents now, and the last day it sent anything (30 days).
 /// </summary>
-public sealed class DealerHealthReader(CounterReader counters, TimeProvider clock)
+public sealed class DealerHealthReader(CounterReader counters, Hub.Registry.DocumentTypeRegistry types, TimeProvider clock)
 {
-    public async Task<IReadOnlyDictionary<string, DealerHealth>> ReadAsync(IEnumerable<Dealer> dealers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, DealerHealth>> ReadAsync(IReadOnlyList<Dealer> dealers, CancellationToken cancellationToken)
     {
         var today = CounterGrains.Floor(clock.GetUtcNow(), CounterGrain.Day);
-        var days = await counters.DealerDaysAsync(today.AddDays(-29), today.AddDays(1), cancellationToken);
-        var gauges = await counters.DealerGaugesAsync(cancellationToken);
+        var (days, gauges) = dealers.Count == 1
+            ? await OneDealerAsync(dealers[0].Code, today, cancellationToken)
+            : (await counters.DealerDaysAsync(today.AddDays(-29), today.AddDays(1), cancellationToken), await counters.DealerGaugesAsync(cancellationToken));
         var byDealer = days.GroupBy(r => r.Key.Scope.DealerCode!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var gaugesByDealer = gauges.GroupBy(r => r.Key.Scope.DealerCode!).ToDictionary(g => g.Key, g => CounterReader.Sum(g), StringComparer.Ordinal);
         return dealers.ToDictionary(d => d.Code, d =>
@@ -28,6 +29,15 @@ public sealed class DealerHealthReader(CounterReader counters, TimeProvider cloc
                 now.GetValueOrDefault("deadLettered"), now.GetValueOrDefault("undelivered"), now.GetValueOrDefault("awaitingOem"), lastActive,
                 daily.Select(x => (x.day, x.Item2.GetValueOrDefault("received"), x.Item2.GetValueOrDefault("failed") + x.Item2.GetValueOrDefault("deadLettered"))).ToList());
         }, StringComparer.Ordinal);
+    }
+
+    /// <summary>One dealer's page: its own rows by point reads, not every dealer's rows of the month.</summary>
+    private async Task<(IReadOnlyList<CounterRow> Days, IReadOnlyList<CounterRow> Gauges)> OneDealerAsync(string dealer, DateTimeOffset today, CancellationToken cancellationToken)
+    {
+        var scope = CounterScope.ForDealer(dealer);
+        var days = await Task.WhenAll(types.All.Select(t => counters.RowsAsync(scope, CounterGrain.Day, t.Name, today.AddDays(-29), today.AddDays(1), cancellationToken)));
+        var gauges = await Task.WhenAll(types.All.Select(t => counters.GaugesAsync(scope, t.Name, cancellationToken)));
+        return (days.SelectMany(d => d).ToList(), gauges);
     }
 }
 

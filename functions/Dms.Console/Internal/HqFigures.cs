@@ -5,9 +5,9 @@ namespace Dms.Console.Internal;
 
 /// <summary>
 /// The HQ pages' drill-down: where the user stands (everything, a region, a district, a dealer), the level below it,
-/// and each one's counters for a document type — sums over a period and gauges now. Everything and regions read their
-/// own counter rows; a district is the sum of its dealers' rows. Regional managers start at their region and cannot
-/// leave it: another region, district or dealer typed into the URL answers as one that does not exist.
+/// and each one's counters for a document type — sums over a period and gauges now, each level from its own counter
+/// rows (a dealer's by point reads). Regional managers start at their region and cannot leave it: another region,
+/// district or dealer typed into the URL answers as one that does not exist.
 /// </summary>
 public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory, TimeProvider clock)
 {
@@ -23,34 +23,66 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
         var until = CounterGrains.Floor(clock.GetUtcNow(), CounterGrain.Day).AddDays(1);
         var since = until.AddDays(-days);
         var within = visible.Where(at.Contains).ToList();
-        IReadOnlyList<HqChild> children;
-        IReadOnlyDictionary<string, long> flow, now;
-        if (at.District is null && at.Dealer is null)
+        IReadOnlyList<HqChild> children = [];
+        var current = at.Dealer is not null ? CounterScope.ForDealer(at.Dealer) : at.District is not null ? CounterScope.ForDistrict(at.District)
+            : at.Region is not null ? CounterScope.ForRegion(at.Region) : CounterScope.All;
+        var (flow, now) = at.District == HqPlace.NoDistrict && at.Dealer is null
+            ? await SumOfDealersAsync(within, documentType, since, until, cancellationToken)
+            : await FiguresAsync(current, documentType, since, until, cancellationToken);
+        if (at.Region is null)
         {
-            var current = at.Region is not null ? CounterScope.ForRegion(at.Region) : CounterScope.All;
-            flow = await counters.SumAsync(current, CounterGrain.Day, documentType, since, until, cancellationToken);
-            now = (await counters.GaugesAsync(current, documentType, cancellationToken)).Values;
-            children = at.Region is null
-                ? await RegionsAsync(within, documentType, since, until, cancellationToken)
-                : Group(await DealerFiguresAsync(within, documentType, since, until, cancellationToken), d => d.District ?? "(none)", HqLevel.District);
+            children = await ChildrenAsync(within.Select(d => d.Region), HqLevel.Region, CounterScope.ForRegion, documentType, since, until, cancellationToken);
         }
-        else
+        else if (at.District is null)
         {
-            var dealers = await DealerFiguresAsync(within, documentType, since, until, cancellationToken);
-            flow = Add(dealers.Select(d => d.Flow));
-            now = Add(dealers.Select(d => d.Now));
-            children = at.Dealer is null ? dealers.Select(d => new HqChild(d.Dealer.Code, d.Dealer.Name, HqLevel.Dealer, d.Flow, d.Now)).ToList() : [];
+            children = await ChildrenAsync(within.Select(HqPlace.DistrictOf), HqLevel.District, CounterScope.ForDistrict, documentType, since, until, cancellationToken);
+            if (children.Any(c => c.Key == HqPlace.NoDistrict))
+            {
+                var (rest, restNow) = await SumOfDealersAsync(within.Where(d => HqPlace.DistrictOf(d) == HqPlace.NoDistrict).ToList(), documentType, since, until, cancellationToken);
+                children = children.Select(c => c.Key == HqPlace.NoDistrict ? c with { Flow = rest, Now = restNow } : c).ToList();
+            }
+        }
+        else if (at.Dealer is null)
+        {
+            // A district's dealers: every dealer's rows of the period in one read (they are stored day first, all dealers together).
+            children = (await DealerFiguresAsync(within, documentType, since, until, cancellationToken)).Select(d => new HqChild(d.Dealer.Code, d.Dealer.Name, HqLevel.Dealer, d.Flow, d.Now)).ToList();
         }
 
         return new HqView(at.Region, at.District, at.Dealer, since, until, flow, now, children);
     }
 
-    private async Task<IReadOnlyList<HqChild>> RegionsAsync(IReadOnlyList<Dealer> dealers, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await Task.WhenAll(dealers.Select(d => d.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Select(async r =>
+    private async Task<(IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)> FiguresAsync(CounterScope scope, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var flow = counters.SumAsync(scope, CounterGrain.Day, type, since, until, cancellationToken);
+        var now = counters.GaugesAsync(scope, type, cancellationToken);
+        return (await flow, (await now).Values);
+    }
+
+    /// <summary>Regions or districts: each one's own counter rows.</summary>
+    private async Task<IReadOnlyList<HqChild>> ChildrenAsync(IEnumerable<string> keys, HqLevel level, Func<string, CounterScope> scope, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await Task.WhenAll(keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Select(async key =>
         {
-            var scope = CounterScope.ForRegion(r);
-            return new HqChild(r, r, HqLevel.Region, await counters.SumAsync(scope, CounterGrain.Day, type, since, until, cancellationToken), (await counters.GaugesAsync(scope, type, cancellationToken)).Values);
+            var (flow, now) = await FiguresAsync(scope(key), type, since, until, cancellationToken);
+            return new HqChild(key, key, level, flow, now);
         }));
+
+    /// <summary>Dealers registered without a district have no district rows: their own rows, summed.</summary>
+    private async Task<(IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)> SumOfDealersAsync(IReadOnlyList<Dealer> dealers, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var figures = await DealerFiguresAsync(dealers, type, since, until, cancellationToken);
+        return (Add(figures.Select(f => f.Flow)), Add(figures.Select(f => f.Now)));
+    }
+
+    private static Dictionary<string, long> Add(IEnumerable<IReadOnlyDictionary<string, long>> figures)
+    {
+        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (metric, value) in figures.SelectMany(f => f))
+        {
+            sum[metric] = sum.GetValueOrDefault(metric) + value;
+        }
+
+        return sum;
+    }
 
     /// <summary>Each dealer's period sums and gauges: two reads of the dealer rows, however many dealers.</summary>
     private async Task<List<(Dealer Dealer, IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)>> DealerFiguresAsync(
@@ -62,21 +94,6 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
             .ToDictionary(r => r.Key.Scope.DealerCode!, r => r.Values, StringComparer.Ordinal);
         return dealers.Select(d => (d, days.GetValueOrDefault(d.Code) ?? (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(),
             gauges.GetValueOrDefault(d.Code) ?? new Dictionary<string, long>())).ToList();
-    }
-
-    private static List<HqChild> Group(List<(Dealer Dealer, IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)> dealers, Func<Dealer, string> key, HqLevel level) =>
-        dealers.GroupBy(d => key(d.Dealer), StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new HqChild(g.Key, g.Key, level, Add(g.Select(d => d.Flow)), Add(g.Select(d => d.Now)))).ToList();
-
-    private static Dictionary<string, long> Add(IEnumerable<IReadOnlyDictionary<string, long>> figures)
-    {
-        var sum = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (metric, value) in figures.SelectMany(f => f))
-        {
-            sum[metric] = sum.GetValueOrDefault(metric) + value;
-        }
-
-        return sum;
     }
 }
 

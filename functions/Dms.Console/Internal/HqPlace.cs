@@ -10,6 +10,11 @@ namespace Dms.Console.Internal;
 /// </summary>
 public sealed record HqPlace(string? Region, string? District, string? Dealer)
 {
+    /// <summary>The district of dealers registered without one (a level of its own, so they stay reachable).</summary>
+    public const string NoDistrict = "(none)";
+
+    public static string DistrictOf(Dealer dealer) => dealer.District is { Length: > 0 } district ? district : NoDistrict;
+
     public static HqPlace? Resolve(IReadOnlyList<Dealer> visible, ViewScope scope, string? region, string? district, string? dealer)
     {
         if (scope.Region is not null && region is not null && !Same(scope.Region, region))
@@ -17,7 +22,7 @@ public sealed record HqPlace(string? Region, string? District, string? Dealer)
             return null;
         }
 
-        var matching = visible.Where(d => (region is null || Same(d.Region, region)) && (district is null || Same(d.District, district)) && (dealer is null || d.Code == dealer)).ToList();
+        var matching = visible.Where(d => (region is null || Same(d.Region, region)) && (district is null || Same(DistrictOf(d), district)) && (dealer is null || d.Code == dealer)).ToList();
         if ((region ?? district ?? dealer) is not null && matching.Count == 0)
         {
             return null;
@@ -25,12 +30,12 @@ public sealed record HqPlace(string? Region, string? District, string? Dealer)
 
         var first = matching.FirstOrDefault();
         region = scope.Region ?? (region is not null || district is not null || dealer is not null ? first?.Region : null);
-        district = district is not null || dealer is not null ? first?.District ?? district : null;
-        return new HqPlace(region, district is { Length: > 0 } ? district : null, dealer);
+        district = district is not null || dealer is not null ? (first is null ? district : DistrictOf(first)) : null;
+        return new HqPlace(region, district, dealer);
     }
 
     public bool Contains(Dealer dealer) =>
-        (Region is null || Same(dealer.Region, Region)) && (District is null || Same(dealer.District, District)) && (Dealer is null || dealer.Code == Dealer);
+        (Region is null || Same(dealer.Region, Region)) && (District is null || Same(DistrictOf(dealer), District)) && (Dealer is null || dealer.Code == Dealer);
 
     public static string Link(string path, string? region, string? district, string? dealer, string? extra = null)
     {
