@@ -26,7 +26,7 @@ public sealed class AdminFormTests(ConsoleFixture fixture, BrowserFixture browse
         await page.GetByLabel("Brand").FillAsync("Aurora");
         await page.GetByLabel("Notifications").SelectOptionAsync("webhook");
         await page.GetByLabel("Callback URL (webhook or SOAP)").FillAsync("https://dealer.example/dms-hook");
-        await page.GetByLabel("Warranty claims").CheckAsync();
+        await page.GetByLabel("Warranty claim", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Stage").SelectOptionAsync("pilot");
         await page.GetByRole(AriaRole.Button, new() { Name = "Onboard" }).ClickAsync();
 
@@ -60,8 +60,13 @@ public sealed class AdminFormTests(ConsoleFixture fixture, BrowserFixture browse
         Assert.Equal("Rejected", rejected["status"]!.GetValue<string>());
 
         var page = await PageAsync(ConsoleFixture.ViewerKey);
-        await page.GotoAsync($"/console/hq/periodic-reports?report=monthly-financial-statement&region=North&dealer={dealer.Code}");
-        var cell = page.Locator("table.heatmap tbody tr").Filter(new() { HasText = dealer.Code }).GetByRole(AriaRole.Link, new() { Name = "Rejected" });
+        // The cell names the slot's standing (Rejected, or Late once its due day has passed) and links to the file's errors.
+        var cell = page.Locator("table.heatmap tbody tr").Filter(new() { HasText = dealer.Code }).Locator("a[href*='/console/hq/periodic-reports/errors']");
+        await Eventually.GetAsync(async () =>
+        {
+            await page.GotoAsync($"/console/hq/periodic-reports?report=monthly-financial-statement&region=North&dealer={dealer.Code}");
+            return await cell.CountAsync();
+        }, n => n == 1, TimeSpan.FromSeconds(60), "the rejected file's slot is on the heat-map");
         await cell.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Row errors of " + rejected["batchId"]!.GetValue<string>() })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main table tbody tr").Filter(new() { HasText = "amount" }).First).ToContainTextAsync("-4200.50");
