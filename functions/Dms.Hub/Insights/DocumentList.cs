@@ -18,8 +18,7 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
         }
 
         var region = scope.Region ?? filter.Region;
-        var query = new ListingQuery(filter.From, filter.To, pageSize, filter.OldestFirst, filter.DocumentType, filter.Status, filter.DealerCode, region,
-            filter.Channel, filter.Outcome, filter.ErrorCode, filter.AwaitingOem, continuationToken, filter.Field);
+        var query = new ListingQuery(filter with { Region = region }, pageSize, continuationToken);
         var pageTask = listing.QueryAsync(query, cancellationToken);
         var countTask = CountAsync(filter, region, cancellationToken);
         await Task.WhenAll(pageTask, countTask);
@@ -44,21 +43,6 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
         return new ListCount(count, exact, grain, await counters.AsOfAsync(cancellationToken));
     }
 }
-
-/// <summary>What the documents list is filtered by; submitted in [<see cref="From"/>, <see cref="To"/>).</summary>
-public sealed record DocumentFilter(
-    DateTimeOffset From,
-    DateTimeOffset To,
-    string? DocumentType = null,
-    string? Status = null,
-    string? DealerCode = null,
-    string? Region = null,
-    string? Channel = null,
-    string? Outcome = null,
-    string? ErrorCode = null,
-    bool? AwaitingOem = null,
-    bool OldestFirst = false,
-    SummaryFieldFilter? Field = null);
 
 /// <param name="Exact">False when the range does not fall on whole buckets of <paramref name="Grain"/> (the count covers the buckets touched).</param>
 /// <param name="AsOf">When the counters last caught up with every change.</param>

@@ -14,12 +14,13 @@ public interface IListingStore
     Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary>Documents submitted in [<see cref="From"/>, <see cref="To"/>), newest (or oldest) first, every given filter holding.</summary>
-public sealed record ListingQuery(
+/// <summary>A page of the documents <paramref name="Filter"/> selects (newest or oldest first), resuming at <paramref name="ContinuationToken"/>.</summary>
+public sealed record ListingQuery(DocumentFilter Filter, int PageSize, string? ContinuationToken = null);
+
+/// <summary>What the documents list is filtered by; submitted in [<see cref="From"/>, <see cref="To"/>).</summary>
+public sealed record DocumentFilter(
     DateTimeOffset From,
     DateTimeOffset To,
-    int PageSize,
-    bool OldestFirst = false,
     string? DocumentType = null,
     string? Status = null,
     string? DealerCode = null,
@@ -28,7 +29,7 @@ public sealed record ListingQuery(
     string? Outcome = null,
     string? ErrorCode = null,
     bool? AwaitingOem = null,
-    string? ContinuationToken = null,
+    bool OldestFirst = false,
     SummaryFieldFilter? Field = null);
 
 /// <summary>One of the type's summary fields equal to a value (e.g. a parts order's <c>orderType</c> = <c>VOR</c>).</summary>

@@ -63,7 +63,7 @@ internal static class Recount
         string? token = null;
         do
         {
-            var page = await listing.QueryAsync(new ListingQuery(since, until, 1000, ContinuationToken: token), CancellationToken.None);
+            var page = await listing.QueryAsync(new ListingQuery(new DocumentFilter(since, until), 1000, token), CancellationToken.None);
             all.AddRange(page.Items);
             token = page.ContinuationToken;
         }

@@ -28,7 +28,7 @@ internal static class ListingCursor
     }
 
     /// <summary>The UTC days of the query's range in reading order, starting at <paramref name="resume"/> when given.</summary>
-    public static IEnumerable<DateTimeOffset> Days(ListingQuery query, DateTimeOffset? resume)
+    public static IEnumerable<DateTimeOffset> Days(DocumentFilter query, DateTimeOffset? resume)
     {
         var first = new DateTimeOffset(query.From.UtcDateTime.Date, TimeSpan.Zero);
         var last = new DateTimeOffset(query.To.AddTicks(-1).UtcDateTime.Date, TimeSpan.Zero);

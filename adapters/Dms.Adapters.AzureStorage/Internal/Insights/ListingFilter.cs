@@ -3,10 +3,10 @@ using Dms.Hub.Insights;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
-/// <summary>The listing query's filters as table conditions (values escaped by the SDK).</summary>
+/// <summary>The documents filter's fields as table conditions (values escaped by the SDK).</summary>
 internal static class ListingFilter
 {
-    public static string Conditions(ListingQuery query)
+    public static string Conditions(DocumentFilter query)
     {
         var conditions = new List<string>();
         Add(conditions, nameof(DocumentFacts.DocumentType), query.DocumentType);

@@ -50,12 +50,12 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
     public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var (resumeDay, resumeKey) = ListingCursor.Decode(query.ContinuationToken);
-        var partition = query.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
-        var filters = ListingFilter.Conditions(query);
+        var partition = query.Filter.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
+        var filters = ListingFilter.Conditions(query.Filter);
         var items = new List<(DocumentFacts Facts, DateTimeOffset Day, string Key)>();
-        foreach (var day in ListingCursor.Days(query, resumeDay))
+        foreach (var day in ListingCursor.Days(query.Filter, resumeDay))
         {
-            var (lower, upper) = Bounds(query, partition, day);
+            var (lower, upper) = Bounds(query.Filter, partition, day);
             if (resumeKey is not null && day == resumeDay)
             {
                 lower = resumeKey + "~"; // strictly after the last row already returned (keys end in the tracking ID)
@@ -93,7 +93,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         return new ListingPage(page.Select(i => i.Facts).ToList(), token);
     }
 
-    private static (string Lower, string Upper) Bounds(ListingQuery query, string partition, DateTimeOffset day)
+    private static (string Lower, string Upper) Bounds(DocumentFilter query, string partition, DateTimeOffset day)
     {
         var from = query.From > day ? query.From : day;
         var to = query.To < day.AddDays(1) ? query.To : day.AddDays(1);
