@@ -14,7 +14,7 @@ public sealed class DealerHealthReader(CounterReader counters, Hub.Registry.Docu
         var today = CounterGrains.Floor(clock.GetUtcNow(), CounterGrain.Day);
         var (days, gauges) = dealers.Count == 1
             ? await OneDealerAsync(dealers[0].Code, today, cancellationToken)
-            : (await counters.DealerDaysAsync(today.AddDays(-29), today.AddDays(1), cancellationToken), await counters.DealerGaugesAsync(cancellationToken));
+            : await ManyDealersAsync(dealers, today, cancellationToken);
         var byDealer = days.GroupBy(r => r.Key.Scope.DealerCode!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var gaugesByDealer = gauges.GroupBy(r => r.Key.Scope.DealerCode!).ToDictionary(g => g.Key, g => CounterReader.Sum(g), StringComparer.Ordinal);
         return dealers.ToDictionary(d => d.Code, d =>
@@ -29,6 +29,20 @@ public sealed class DealerHealthReader(CounterReader counters, Hub.Registry.Docu
                 now.GetValueOrDefault("deadLettered"), now.GetValueOrDefault("undelivered"), now.GetValueOrDefault("awaitingOem"), lastActive,
                 daily.Select(x => (x.day, x.Item2.GetValueOrDefault("received"), x.Item2.GetValueOrDefault("failed") + x.Item2.GetValueOrDefault("deadLettered"))).ToList());
         }, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The dealer list: every dealer's rows of the week (they are stored day first, all dealers together), and the
+    /// three weeks before only when some dealer was quiet all week (its last activity is then further back). Each
+    /// dealer's <see cref="DealerHealth.Daily"/> then covers what was read.
+    /// </summary>
+    private async Task<(IReadOnlyList<CounterRow> Days, IReadOnlyList<CounterRow> Gauges)> ManyDealersAsync(IReadOnlyList<Dealer> dealers, DateTimeOffset today, CancellationToken cancellationToken)
+    {
+        var gauges = counters.DealerGaugesAsync(cancellationToken);
+        var week = await counters.DealerDaysAsync(today.AddDays(-6), today.AddDays(1), cancellationToken);
+        var active = week.Where(r => r.Get("received") > 0).Select(r => r.Key.Scope.DealerCode).ToHashSet(StringComparer.Ordinal);
+        var earlier = dealers.All(d => active.Contains(d.Code)) ? [] : await counters.DealerDaysAsync(today.AddDays(-29), today.AddDays(-6), cancellationToken);
+        return (week.Concat(earlier).ToList(), await gauges);
     }
 
     /// <summary>One dealer's page: its own rows by point reads, not every dealer's rows of the month.</summary>

@@ -44,8 +44,12 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
         }
         else if (at.Dealer is null)
         {
-            // A district's dealers: every dealer's rows of the period in one read (they are stored day first, all dealers together).
-            children = (await DealerFiguresAsync(within, documentType, since, until, cancellationToken)).Select(d => new HqChild(d.Dealer.Code, d.Dealer.Name, HqLevel.Dealer, d.Flow, d.Now)).ToList();
+            // A district's dealers, each by point reads of its own rows: a range over dealer rows would read every dealer's.
+            children = await Task.WhenAll(within.Select(async d =>
+            {
+                var (dealerFlow, dealerNow) = await FiguresAsync(CounterScope.ForDealer(d.Code), documentType, since, until, cancellationToken);
+                return new HqChild(d.Code, d.Name, HqLevel.Dealer, dealerFlow, dealerNow);
+            }));
         }
 
         return new HqView(at.Region, at.District, at.Dealer, since, until, flow, now, children);
