@@ -1,0 +1,132 @@
+using Dms.Adapters.AzureStorage;
+using Dms.Adapters.Rest;
+using Dms.Functions.Startup.History;
+using Dms.Hub;
+using Dms.Hub.Dealers;
+using Dms.Hub.Insights;
+using Dms.Hub.Registry;
+using Dms.Hub.Storage;
+using Dms.Hub.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Dms.Console.Tests.Insights;
+
+/// <summary>
+/// History loaded in bulk (documents and their read model, as a migration or the benchmark does) reads exactly like
+/// history the projector wrote: each document and its listing row, its keys found, counters equal to a recount, and
+/// the projector finds nothing left to change.
+/// </summary>
+[Collection(ConsoleHub.Name)]
+public sealed class BulkImportTests(ConsoleFixture fixture)
+{
+    private static readonly string[] Types = ["retail-delivery-report", "warranty-claim", "vehicle-order", "parts-order"];
+
+    [Fact]
+    public async Task ImportedHistory_ReadsAsTheProjectorWouldHaveWrittenIt()
+    {
+        var settings = HubSettings.Defaults(fixture.Azurite.ConnectionString, "b" + Guid.NewGuid().ToString("N")[..10], "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddMetrics();
+        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration).AddRestAdapter(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var initializer = provider.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "StorageInitializer");
+        await initializer.StartAsync(CancellationToken.None);
+        await initializer.ExecuteTask!;
+
+        Dealer[] dealers =
+        [
+            new() { Code = "BI01", Name = "Bulk one", Region = "North", District = "North-A", Brand = "Aurora" },
+            new() { Code = "BI02", Name = "Bulk two", Region = "North", District = "North-B", Brand = "Aurora" },
+            new() { Code = "BI03", Name = "Bulk three", Region = "South", Brand = "Aurora" },
+        ];
+        foreach (var dealer in dealers)
+        {
+            await provider.GetRequiredService<IDealerStore>().UpsertAsync(dealer, CancellationToken.None);
+        }
+
+        var documents = Generate(provider, dealers, 160);
+        var imported = await provider.GetRequiredService<InsightsHistoryImport>().ImportAsync(Stream(documents), CancellationToken.None);
+
+        Assert.Equal(documents.Count, imported);
+        var builder = provider.GetRequiredService<FactsBuilder>();
+        var facts = documents.Select(d => builder.Build(d, dealers.Single(x => x.Code == d.DealerCode))).ToList();
+        var listing = provider.GetRequiredService<IListingStore>();
+        var store = provider.GetRequiredService<IDocumentStore>();
+        foreach (var expected in facts)
+        {
+            Assert.NotNull(await store.GetAsync(expected.DealerCode, expected.DocumentType, expected.TrackingId, CancellationToken.None));
+            var listed = await listing.GetAsync(expected.TrackingId, CancellationToken.None);
+            Assert.Equal((expected.Status, expected.Revision, expected.Outcome, expected.District), (listed!.Status, listed.Revision, listed.Outcome, listed.District));
+        }
+
+        var search = provider.GetRequiredService<DocumentSearch>();
+        foreach (var vehicle in facts.Where(f => f.Vin is not null).GroupBy(f => f.Vin!).OrderByDescending(g => g.Count()).Take(5))
+        {
+            var hits = (await search.SearchAsync(vehicle.Key, ViewScope.Everything, CancellationToken.None)).Hits.Select(h => h.Facts.TrackingId).Order().ToList();
+            Assert.Equal(vehicle.Select(f => f.TrackingId).Order().ToList(), hits);
+        }
+
+        foreach (var number in facts.Take(10))
+        {
+            Assert.Contains((await search.SearchAsync(number.DocumentNumber, ViewScope.Everything, CancellationToken.None)).Hits, h => h.Facts.TrackingId == number.TrackingId);
+        }
+
+        var counters = provider.GetRequiredService<CounterReader>();
+        var until = DateTimeOffset.UtcNow.Date.AddDays(2);
+        var since = until.AddDays(-30);
+        foreach (var scope in new[] { CounterScope.All, CounterScope.ForRegion("North"), CounterScope.ForDistrict("North-B"), CounterScope.ForDealer("BI03") })
+        {
+            foreach (var type in provider.GetRequiredService<DocumentTypeRegistry>().All)
+            {
+                var counted = facts.Where(f => f.DocumentType == type.Name && f.Scopes().Contains(scope)).ToList();
+                var received = await counters.SumAsync(scope, CounterGrain.Day, type.Name, since, until, CancellationToken.None);
+                var gauges = (await counters.GaugesAsync(scope, type.Name, CancellationToken.None)).Values;
+                Assert.Equal(counted.Count, received.GetValueOrDefault("received"));
+                foreach (var status in counted.GroupBy(f => f.Status))
+                {
+                    Assert.Equal(status.Count(), gauges.GetValueOrDefault("status." + status.Key));
+                }
+            }
+        }
+
+        Assert.Equal(0, await provider.GetRequiredService<ProjectionWriter>().ProjectAsync(facts, CancellationToken.None));
+    }
+
+    /// <summary>The demo's history generator: every type, from three dealers over five days; claims and parts orders mostly about vehicles sold.</summary>
+    private static List<DocumentRecord> Generate(IServiceProvider services, Dealer[] dealers, int count)
+    {
+        var generator = new HistoryGenerator(services);
+        var random = new Random(13);
+        var now = DateTimeOffset.UtcNow;
+        var sold = new List<string>();
+        var documents = new List<DocumentRecord>();
+        for (var n = 0; documents.Count < count; n++)
+        {
+            var type = Types[n % Types.Length];
+            var vin = type is "warranty-claim" or "parts-order" && sold.Count > 0 ? sold[random.Next(sold.Count)] : null;
+            if (generator.Build(type, dealers[random.Next(dealers.Length)], n, now.AddMinutes(-random.Next(5 * 24 * 60)), now, random, vin) is { } generated)
+            {
+                if (type == "retail-delivery-report")
+                {
+                    sold.Add(generated.Record.Body["vin"]!.GetValue<string>());
+                }
+
+                documents.Add(generated.Record);
+            }
+        }
+
+        return documents;
+    }
+
+    private static async IAsyncEnumerable<DocumentRecord> Stream(IEnumerable<DocumentRecord> documents)
+    {
+        foreach (var document in documents)
+        {
+            yield return document;
+        }
+
+        await Task.CompletedTask;
+    }
+}
