@@ -98,13 +98,15 @@ def post_events(dealer, kind, tracking_id, events):
 def parity(dealer, kind, tracking_id, what):
     """GetDocumentStatus carries what REST's GET carries (read until both see the same revision)."""
     state = kind.get("stateElement")
-    for _ in range(20):
+    # The hub may still be working on the document (a delivery, an effect): read until it holds still, so a difference
+    # left at the end is one between the two channels, not one in time.
+    for _ in range(60):
         soap = contract.canonical(dealer.status(tracking_id))
         rest = contract.rest_view(dealer.rest("GET", kind["rest"].replace("{trackingId}", tracking_id)), kind["element"], state)
         again = contract.canonical(dealer.status(tracking_id))
-        if soap == again:
+        if soap == again == rest:
             break
-        time.sleep(0.2)
+        time.sleep(0.25)
     return check(soap == rest, what, {k: {"soap": soap.get(k), "rest": rest.get(k)} for k in sorted(set(soap) | set(rest)) if soap.get(k) != rest.get(k)})
 
 
