@@ -11,7 +11,7 @@ namespace Dms.Hub.Batches;
 /// the same file uploaded again) answers with the documents it made the first time and makes no second one.
 /// </summary>
 /// <remarks>
-/// Paced by the hub's own progress: a slice starts once the previous slice's last document has been routed and
+/// Paced by the hub's own progress: a slice starts once the previous slice's first new document has been routed and
 /// delivered (or after <see cref="BatchOptions.MaxDeliveryLagSeconds"/>), so a large file never piles up more work than
 /// the hub gets through — a backlog makes every recovery sweep and every queue slower. A chunk of a slice goes to its
 /// target at once (<see cref="IBatchTarget.ImportManyAsync"/>): a dealer's new documents share entity-group transactions.
@@ -81,7 +81,9 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             Errors = batch.Errors + rowErrors.Count,
             ErrorsByColumn = BatchFiles.Count(batch.ErrorsByColumn, rowErrors),
             Import = (ended ? slice.Next : next) with { Document = start.Document + done, Slices = start.Slices + 1 },
-            LastImported = sorted.LastOrDefault(r => r.Status == "Accepted")?.TrackingId ?? batch.LastImported,
+            // Paced on the slice's first new document: it is routed and delivered about when the slice before it is,
+            // so the next slice is imported while this one is delivered (about two slices of work outstanding at most).
+            LastImported = sorted.FirstOrDefault(r => r.Status == "Accepted" && !r.Replayed)?.TrackingId ?? batch.LastImported,
         };
         if (!ended)
         {
