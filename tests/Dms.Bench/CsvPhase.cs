@@ -89,7 +89,14 @@ internal static class CsvPhase
             var series = new List<long>();
             var batch = await Eventually.GetAsync(async () =>
             {
-                var current = await http.GetJsonAsync("/api/v1/batches/" + id);
+                // A busy hub may answer a poll with an error (a storage timeout under load): that poll does not count.
+                using var polled = await http.GetAsync("/api/v1/batches/" + id);
+                if (!polled.IsSuccessStatusCode || (await polled.ReadJsonAsync()) is not { } current || current["progress"] is null)
+                {
+                    output.WriteLine($"   poll answered {(int)polled.StatusCode}; polling on");
+                    return new JsonObject { ["status"] = "Unknown" };
+                }
+
                 if (Stopwatch.GetElapsedTime(last) > TimeSpan.FromSeconds(15))
                 {
                     last = Stopwatch.GetTimestamp();
