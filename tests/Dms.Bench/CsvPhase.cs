@@ -51,7 +51,9 @@ internal static class CsvPhase
         var before = await RuntimeSnapshot.TakeAsync(stack);
         var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
         var finished = Stopwatch.GetTimestamp();
-        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(30));
+        // Idle = no storage call for three seconds. The hub's own background (projector sweeps, recovery sweeps) can keep
+        // a trickle going for long after the file's work is done: five minutes is the most this waits.
+        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(5));
         var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
 
         var timings = batch["timings"]!;

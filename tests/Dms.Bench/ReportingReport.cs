@@ -54,7 +54,7 @@ internal static class ReportingReport
         Line($"| hub working set every 15 s during the file (MB) | {string.Join(", ", c.WorkingSetSeriesBytes.Select(Mb))} |");
         Line($"| hub working set: idle / peak during {c.SmallRows:N0} rows / peak during {c.Rows:N0} rows | {Mb(c.IdleWorkingSetBytes)} / {Mb(c.SmallPeakWorkingSetBytes)} / {Mb(c.PeakWorkingSetBytes)} MB |");
         Line($"");
-        Line($"Where the round trips of the {c.Rows:N0}-row file went (the hub's own count by step; steps under 0.01 per row left out; trips outside any step — recovery sweeps, the console's projector — are in the total above only):");
+        Line($"Where the round trips of the {c.Rows:N0}-row file went (the hub's own count by step; steps under 0.01 per row left out). Outside any step — the console's projector, recovery sweeps — another {c.StorageRoundTripsPerRow - c.Steps.Sum(s => s.Runs * s.RoundTripsPerRun) / c.Rows:F2} per row:");
         Line($"");
         Line($"| document type | step | runs | round trips per run | per row |");
         Line($"|---|---|---:|---:|---:|");
