@@ -33,7 +33,7 @@ public sealed class BatchOptions
     [Range(10, 100_000)]
     public int MaxDueWork { get; set; } = 1000;
 
-    /// <summary>Documents imported at once within a slice.</summary>
+    /// <summary>Reservation claims in flight during an import; a slice goes to the intake in chunks of 16 × this many documents.</summary>
     [Range(1, 128)]
     public int Parallelism { get; set; } = 16;
 
