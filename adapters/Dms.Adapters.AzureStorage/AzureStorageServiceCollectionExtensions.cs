@@ -43,6 +43,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableSet(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
         services.AddSingleton<TableDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TableDocumentStore>());
+        services.AddSingleton<IBulkCommitStore, TableBulkCommitStore>();
         services.AddSingleton<IWorkStore, TableWorkStore>();
         services.AddSingleton<IReservationStore, TableReservationStore>();
         services.AddSingleton<IAlertStore, TableAlertStore>();

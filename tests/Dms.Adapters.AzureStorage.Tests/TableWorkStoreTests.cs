@@ -29,6 +29,24 @@ public sealed class TableWorkStoreTests(StoreFixture fixture) : IClassFixture<St
     }
 
     [Fact]
+    public async Task CountDue_CountsTheDueItemsOfTheDealersPartition_NotLaterOnes_StopsAtTheLimit()
+    {
+        var dealer = Records.Dealer();
+        var now = DateTimeOffset.UtcNow;
+        // The partition is shared with the class's other tests (three shards): count relative to what was there.
+        var before = await Work.CountDueAsync(dealer, now.AddSeconds(1), 10_000, default);
+        var laterBefore = await Work.CountDueAsync(dealer, now.AddDays(2), 10_000, default);
+        var changes = new ChangeSet(dealer);
+        changes.NewWork.AddRange(Enumerable.Range(0, 5).Select(_ => Records.Work(dealer, due: now)));
+        changes.NewWork.AddRange(Enumerable.Range(0, 3).Select(_ => Records.Work(dealer, due: now.AddDays(1))));
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(changes, default));
+
+        Assert.Equal(before + 5, await Work.CountDueAsync(dealer, now.AddSeconds(1), 10_000, default));
+        Assert.Equal(laterBefore + 8, await Work.CountDueAsync(dealer, now.AddDays(2), 10_000, default));
+        Assert.Equal(before + 2, await Work.CountDueAsync(dealer, now.AddSeconds(1), before + 2, default));
+    }
+
+    [Fact]
     public async Task Lease_AfterLeaseLapses_NextRunnerTakesOverAndOldLeaseCannotComplete()
     {
         var item = await CreateWorkAsync();

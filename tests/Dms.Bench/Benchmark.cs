@@ -15,19 +15,58 @@ internal static class Benchmark
 {
     private const int Concurrency = 32;
 
-    public static async Task<int> RunAsync(int documents, TextWriter output)
+    /// <param name="phases">
+    /// Which parts to run (<c>--phases</c>, default all): <c>rest</c> (the five phases above), <c>csv</c> (the CSV file;
+    /// it needs the REST saturation rate, so warm-up and saturation run first when <c>rest</c> is left out) and
+    /// <c>hq</c> (HQ figures at scale). A partial run writes <c>reporting-{phases}.md/json</c> instead of the full report.
+    /// </param>
+    public static async Task<int> RunAsync(int documents, IReadOnlySet<string> phases, TextWriter output)
     {
+        var (rest, csv, hq) = (phases.Contains("rest"), phases.Contains("csv"), phases.Contains("hq"));
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        if (!rest && !csv)
+        {
+            var alone = await ReportingBench.RunAsync(null, hq, output);
+            return await ReportingBench.WriteAsync(folder, phases, alone, output) ? 0 : 1;
+        }
+
         output.WriteLine("Benchmark: starting Azurite (in memory), the OEM simulator and the hub...");
-        await using var stack = await Stack.StartAsync(Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5), Profiles.Oem());
+        BenchReport? report = null;
+        double restRate;
+        await using (var stack = await Stack.StartAsync(Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5), Profiles.Oem()))
+        {
+            // The hub is not ReadyToRun: its first documents pay for compiling the code they run. This phase measures that
+            // cost on its own, so the phases after it show the steady state.
+            output.WriteLine("== Warm-up: 500 documents right after start (JIT compilation), measured apart");
+            var warmUp = await MeasureAsync(stack, new SimulationOptions { Documents = 500, Dealers = 10 }, output);
 
-        // The hub is not ReadyToRun: its first documents pay for compiling the code they run. This phase measures that
-        // cost on its own, so the phases after it show the steady state.
-        output.WriteLine("== Warm-up: 500 documents right after start (JIT compilation), measured apart");
-        var warmUp = await MeasureAsync(stack, new SimulationOptions { Documents = 500, Dealers = 10 }, output);
+            output.WriteLine($"== Saturation: {documents} documents as fast as the hub accepts them ({Concurrency} senders)");
+            var saturation = await MeasureAsync(stack, new SimulationOptions { Documents = documents }, output);
+            restRate = saturation.Simulation.AcceptedPerSecond;
+            if (rest)
+            {
+                report = await RestPhasesAsync(stack, documents, warmUp, saturation, output);
+            }
+        }
 
-        output.WriteLine($"== Saturation: {documents} documents as fast as the hub accepts them ({Concurrency} senders)");
-        var saturation = await MeasureAsync(stack, new SimulationOptions { Documents = documents }, output);
+        var reporting = csv || hq ? await ReportingBench.RunAsync(csv ? restRate : null, hq, output) : null;
+        if (report is null)
+        {
+            return await ReportingBench.WriteAsync(folder, phases, reporting!, output) ? 0 : 1;
+        }
 
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, SimulationJson.Options));
+        var markdown = ReportWriter.Markdown(report) + (reporting is null ? "" : ReportingReport.Markdown(reporting));
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown);
+        output.WriteLine();
+        output.WriteLine(markdown);
+        output.WriteLine($"Report written to {Path.Combine(folder, "report.md")} and report.json");
+        return report.Passed && (reporting?.Passed ?? true) ? 0 : 1;
+    }
+
+    private static async Task<BenchReport> RestPhasesAsync(Stack stack, int documents, Phase warmUp, Phase saturation, TextWriter output)
+    {
         var steadyRate = Math.Max(1, Math.Round(saturation.Simulation.AcceptedPerSecond / 2));
         var steadyDocuments = (int)Math.Max(600, steadyRate * 40);
         output.WriteLine($"== Steady: {steadyDocuments} documents at {steadyRate}/s (half the saturation rate)");
@@ -41,19 +80,8 @@ internal static class Benchmark
 
         output.WriteLine("== Backlog: the OEM is down while documents arrive, then comes back");
         var backlog = await Backlog.RunAsync(stack, (int)Math.Max(600, steadyRate * 30), steadyRate, output);
-
-        var reporting = await ReportingBench.RunAsync(saturation.Simulation.AcceptedPerSecond, output);
-        var report = new BenchReport(Machine.Describe(), Mix.Describe(), documents, warmUp, saturation, steady, minimal, sameTrips,
+        return new BenchReport(Machine.Describe(), Mix.Describe(), documents, warmUp, saturation, steady, minimal, sameTrips,
             Ratio(saturation.EndToEndDocumentsPerSecond, minimal.DocumentsPerSecond), Ratio(saturation.EndToEndDocumentsPerSecond, sameTrips.DocumentsPerSecond), backlog);
-        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, SimulationJson.Options));
-        var markdown = ReportWriter.Markdown(report) + ReportingReport.Markdown(reporting);
-        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown);
-        output.WriteLine();
-        output.WriteLine(markdown);
-        output.WriteLine($"Report written to {Path.Combine(folder, "report.md")} and report.json");
-        return report.Passed && reporting.Passed ? 0 : 1;
     }
 
     private static double Ratio(double hub, double floor) => floor <= 0 ? 0 : Math.Round(hub / floor, 2);

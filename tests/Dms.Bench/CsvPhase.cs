@@ -10,7 +10,8 @@ namespace Dms.Bench;
 internal sealed record CsvResult(
     int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
     double RestAcceptedPerSecond, double RatioToRest, int Accepted, int Invalid, double DeliveredAfterSeconds,
-    long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes)
+    long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes,
+    IReadOnlyList<StepCost> Steps)
 {
     /// <summary>Every valid row accepted and none refused that should not be.</summary>
     public bool Passed => Accepted + Invalid == Rows;
@@ -50,7 +51,9 @@ internal static class CsvPhase
         var before = await RuntimeSnapshot.TakeAsync(stack);
         var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
         var finished = Stopwatch.GetTimestamp();
-        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(30));
+        // Idle = no storage call for three seconds. The hub's own background (projector sweeps, recovery sweeps) can keep
+        // a trickle going for long after the file's work is done: five minutes is the most this waits.
+        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(5));
         var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
 
         var timings = batch["timings"]!;
@@ -60,8 +63,13 @@ internal static class CsvPhase
         var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
             timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(rows / endToEnd, 1), restRate, Math.Round(rows / endToEnd / restRate, 2),
             progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak,
-            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series);
+            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before));
         output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows/s end to end = {result.RatioToRest} × REST ({restRate}/s), peak working set {peak / 1024 / 1024} MB");
+        foreach (var step in result.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= rows / 100.0))
+        {
+            output.WriteLine($"   {step.DocumentType} {step.Step}: {step.Runs} runs × {step.RoundTripsPerRun} = {step.Runs * step.RoundTripsPerRun / rows:F2} per row");
+        }
+
         return result;
     }
 
@@ -83,7 +91,14 @@ internal static class CsvPhase
             var series = new List<long>();
             var batch = await Eventually.GetAsync(async () =>
             {
-                var current = await http.GetJsonAsync("/api/v1/batches/" + id);
+                // A busy hub may answer a poll with an error (a storage timeout under load): that poll does not count.
+                using var polled = await http.GetAsync("/api/v1/batches/" + id);
+                if (!polled.IsSuccessStatusCode || (await polled.ReadJsonAsync()) is not { } current || current["progress"] is null)
+                {
+                    output.WriteLine($"   poll answered {(int)polled.StatusCode}; polling on");
+                    return new JsonObject { ["status"] = "Unknown" };
+                }
+
                 if (Stopwatch.GetElapsedTime(last) > TimeSpan.FromSeconds(15))
                 {
                     last = Stopwatch.GetTimestamp();

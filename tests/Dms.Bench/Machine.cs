@@ -17,8 +17,13 @@ internal static class Machine
         ["os"] = RuntimeInformation.OSDescription,
         ["runtime"] = RuntimeInformation.FrameworkDescription,
         ["azurite"] = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "node_modules", "azurite", "package.json")))!["version"]!.GetValue<string>(),
+        ["loadAverage"] = LoadAverage(),
         ["commit"] = Git("rev-parse --short HEAD") + (Git("status --porcelain --untracked-files=no").Length > 0 ? " (with uncommitted changes)" : ""),
     };
+
+    /// <summary>The 1/5/15-minute load averages (the machine is shared: figures mean little without them).</summary>
+    public static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 
     private static string Git(string arguments)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dms.Bench;
 
-// ./dms bench [--documents N]   the standard benchmark; writes artifacts/bench/report.md and report.json
+// ./dms bench [--documents N] [--phases rest,csv,hq] [--csv-rows N] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N]
+//     the standard benchmark; writes artifacts/bench/report.md and report.json (a run of some phases only:
+//     artifacts/bench/reporting-{phases}.md and .json)
 // ./dms bench --phase console [--console-documents N]   only the console pages over N stored documents (1,000,000);
 //     writes artifacts/bench/console.md and console.json
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
@@ -15,12 +17,25 @@ double Option(string name, double fallback)
     return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
+string Text(string name, string fallback)
+{
+    var index = Array.IndexOf(args, "--" + name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
 switch (command)
 {
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
         return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), Console.Out)).Passed ? 0 : 1;
     case "bench":
-        return await Benchmark.RunAsync((int)Option("documents", 3000), Console.Out);
+        var phases = Text("phases", "rest,csv,hq").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (phases.Count == 0 || !phases.IsSubsetOf(["rest", "csv", "hq"]))
+        {
+            Console.Error.WriteLine("--phases takes a comma-separated list of rest, csv, hq");
+            return 2;
+        }
+
+        return await Benchmark.RunAsync((int)Option("documents", 3000), phases, Console.Out);
     case "parts-suggestions":
         return await PartsSuggestionBench.RunAsync((int)Option("parts", 50_000), (int)Option("dealers", 500), (int)Option("dealer-parts", 2_000), Console.Out);
     case "chaos" when args.Length > 1 && Chaos.Scenarios.Contains(args[1]):
@@ -29,6 +44,6 @@ switch (command)
         var documents = (int)Option("documents", args[1] == "oem-outage" ? rate * (outage + 60) : 2000);
         return await Chaos.RunAsync(new ChaosOptions(args[1], documents, outage, rate), Console.Out);
     default:
-        Console.Error.WriteLine($"usage: Dms.Bench bench [--documents N] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]");
+        Console.Error.WriteLine($"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]");
         return 2;
 }

@@ -13,18 +13,43 @@ namespace Dms.Bench;
 /// </summary>
 internal static class ReportingBench
 {
-    public static async Task<ReportingResult> RunAsync(double restAcceptedPerSecond, TextWriter output)
+    /// <param name="restAcceptedPerSecond">The REST saturation rate of this run; null leaves the CSV phase out.</param>
+    /// <param name="hq">Whether to run the HQ phase.</param>
+    public static async Task<ReportingResult> RunAsync(double? restAcceptedPerSecond, bool hq, TextWriter output)
     {
         var options = ReportingBenchOptions.FromArgs(Environment.GetCommandLineArgs());
-        output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
-        var csv = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, output);
-        output.WriteLine($"== HQ: {options.HqRdrs} RDRs stored, breakdowns timed, then a burst of {options.BurstRdrs} from {options.BurstDealers} dealers and a recount");
-        var hq = await HqPhase.RunAsync(options, output);
-        var result = new ReportingResult(options, csv, hq);
+        CsvResult? csv = null;
+        if (restAcceptedPerSecond is { } rate)
+        {
+            output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
+            csv = await CsvPhase.RunAsync(options.CsvRows, rate, output);
+        }
+
+        HqResult? figures = null;
+        if (hq)
+        {
+            output.WriteLine($"== HQ: {options.HqRdrs} RDRs stored, breakdowns timed, then a burst of {options.BurstRdrs} from {options.BurstDealers} dealers and a recount");
+            figures = await HqPhase.RunAsync(options, output);
+        }
+
+        var result = new ReportingResult(Machine.Describe(), options, csv, figures);
         var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "reporting.json"), JsonSerializer.Serialize(result, SimulationJson.Options));
         return result;
+    }
+
+    /// <summary>A run of some phases only: its own report beside the full one (<c>reporting-csv.md</c>, <c>reporting-hq.md</c> ...).</summary>
+    public static async Task<bool> WriteAsync(string folder, IReadOnlySet<string> phases, ReportingResult result, TextWriter output)
+    {
+        var name = "reporting-" + string.Join('-', phases.Order(StringComparer.Ordinal));
+        var markdown = ReportingReport.Header(result) + ReportingReport.Markdown(result);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(result, SimulationJson.Options));
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".md"), markdown);
+        output.WriteLine();
+        output.WriteLine(markdown);
+        output.WriteLine($"Report written to {Path.Combine(folder, name + ".md")} and .json");
+        return result.Passed;
     }
 }
 
@@ -42,7 +67,7 @@ internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstR
     }
 }
 
-internal sealed record ReportingResult(ReportingBenchOptions Options, CsvResult Csv, HqResult Hq)
+internal sealed record ReportingResult(System.Text.Json.Nodes.JsonObject Machine, ReportingBenchOptions Options, CsvResult? Csv, HqResult? Hq)
 {
-    public bool Passed => Csv.Passed && Hq.Passed;
+    public bool Passed => (Csv?.Passed ?? true) && (Hq?.Passed ?? true);
 }

@@ -6,15 +6,37 @@ namespace Dms.Bench;
 /// <summary>The sales-reporting section of the benchmark report (CSV batch channel, HQ figures at scale).</summary>
 internal static class ReportingReport
 {
+    /// <summary>What a run of some phases only was measured on (the full report has its own header).</summary>
+    public static string Header(ReportingResult r)
+    {
+        var m = r.Machine;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"# Dms benchmark: sales reporting phases\n\n{m["date"]} · commit {m["commit"]} · {m["cores"]} cores ({m["cpu"]}), {m["memoryGiB"]} GiB · {m["os"]} · {m["runtime"]} · Azurite {m["azurite"]} in memory · load average at the end {m["loadAverage"]} (the machine is shared)\n");
+    }
+
     public static string Markdown(ReportingResult r)
     {
-        var c = r.Csv;
-        var h = r.Hq;
-        var b = h.Burst;
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
         Line($"");
         Line($"## Sales reporting");
+        if (r.Csv is { } c)
+        {
+            Csv(c, Line);
+        }
+
+        if (r.Hq is { } h)
+        {
+            Hq(h, Line);
+        }
+
+        Line($"");
+        Line($"Raw numbers: the JSON file beside this one. Sizes: `--csv-rows {r.Options.CsvRows} --hq-rdrs {r.Options.HqRdrs} --burst-rdrs {r.Options.BurstRdrs} --burst-dealers {r.Options.BurstDealers}`.");
+        return text.ToString();
+    }
+
+    private static void Csv(CsvResult c, Action<FormattableString> Line)
+    {
         Line($"");
         Line($"**CSV batch channel.** A {c.Rows:N0}-row RDR file ({c.Bytes / 1024.0 / 1024:F1} MiB, 1 % invalid rows) uploaded by one mailbox dealer, streamed from disk, to a hub of its own (fresh Azurite, default 30 s recovery sweep; the import paces itself to routing and delivery):");
         Line($"");
@@ -32,6 +54,20 @@ internal static class ReportingReport
         Line($"| hub working set every 15 s during the file (MB) | {string.Join(", ", c.WorkingSetSeriesBytes.Select(Mb))} |");
         Line($"| hub working set: idle / peak during {c.SmallRows:N0} rows / peak during {c.Rows:N0} rows | {Mb(c.IdleWorkingSetBytes)} / {Mb(c.SmallPeakWorkingSetBytes)} / {Mb(c.PeakWorkingSetBytes)} MB |");
         Line($"");
+        Line($"Where the round trips of the {c.Rows:N0}-row file went (the hub's own count by step; steps under 0.01 per row left out). Outside any step — the console's projector, recovery sweeps — another {c.StorageRoundTripsPerRow - c.Steps.Sum(s => s.Runs * s.RoundTripsPerRun) / c.Rows:F2} per row:");
+        Line($"");
+        Line($"| document type | step | runs | round trips per run | per row |");
+        Line($"|---|---|---:|---:|---:|");
+        foreach (var s in c.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= c.Rows / 100.0))
+        {
+            Line($"| {s.DocumentType} | {s.Step} | {s.Runs} | {s.RoundTripsPerRun} | {s.Runs * s.RoundTripsPerRun / c.Rows:F2} |");
+        }
+    }
+
+    private static void Hq(HqResult h, Action<FormattableString> Line)
+    {
+        var b = h.Burst;
+        Line($"");
         Line($"**HQ figures at scale.** {h.Seeded:N0} RDRs seeded through the storage layer in {h.SeedSeconds} s ({h.SeedDocumentsPerSecond:N0}/s: documents in 50-document entity-group transactions, rollups summed in memory and written as whole rows); the figures equal the seeded truth: {h.SeededFiguresMatch}. First (cold) month × region × model query over 12 months: {h.ColdQueryMilliseconds} ms. Then {(h.Queries.Count > 0 ? h.Queries[0].Milliseconds.Count : 0)} calls each, from a client:");
         Line($"");
         Line($"| breakdown | p50 (ms) | p99 (ms) |");
@@ -43,9 +79,6 @@ internal static class ReportingReport
 
         Line($"");
         Line($"**Burst and recount (C5).** {b.Dealers} dealers of a new region sent {b.Sent:N0} RDRs at once over REST ({b.AcceptedPerSecond}/s; {b.DuplicatesReplayed}/{b.DuplicatesSent} duplicates answered as replays, {b.Unwound} unwound, {b.Retries} retries asked by the hub, {b.ServerErrors} server errors). {b.SettledAfterSeconds} s after the last answer the hub was idle; its figures for the region ({b.Cells} month × dealer × model × sale type cells) equal what the dealers were told: **{b.FiguresEqualExpected}**, and a recount of the stored documents: **{b.FiguresEqualStorageRecount}**. Dead letters: {b.DeadLetters}.");
-        Line($"");
-        Line($"Raw numbers: `reporting.json` beside this file. Sizes: `--csv-rows {r.Options.CsvRows} --hq-rdrs {r.Options.HqRdrs} --burst-rdrs {r.Options.BurstRdrs} --burst-dealers {r.Options.BurstDealers}`.");
-        return text.ToString();
     }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024).ToString("F0", CultureInfo.InvariantCulture);

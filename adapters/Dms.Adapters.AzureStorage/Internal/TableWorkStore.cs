@@ -75,6 +75,24 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         }
     }
 
+    public async Task<int> CountDueAsync(string dealerCode, DateTimeOffset now, int atMost, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd} and DueAt le {now.UtcDateTime}");
+        var count = 0;
+        await foreach (var page in tables.Documents.QueryAsync<TableEntity>(filter, Math.Clamp(atMost, 1, 1000), ["RowKey"], cancellationToken).AsPages())
+        {
+            // A page may be empty and still continue; stop as soon as enough are counted.
+            count += page.Values.Count;
+            if (count >= atMost || page.ContinuationToken is null)
+            {
+                break;
+            }
+        }
+
+        return Math.Min(count, atMost);
+    }
+
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken)
     {
         var letters = new List<DeadLetter>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dms.Hub.Intake;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.Reporting;
@@ -12,9 +11,10 @@ namespace Dms.Hub.Batches;
 /// the same file uploaded again) answers with the documents it made the first time and makes no second one.
 /// </summary>
 /// <remarks>
-/// Paced by the hub's own progress: a slice starts once the previous slice's last document has been routed and
+/// Paced by the hub's own progress: a slice starts once the previous slice's first new document has been routed and
 /// delivered (or after <see cref="BatchOptions.MaxDeliveryLagSeconds"/>), so a large file never piles up more work than
-/// the hub gets through — a backlog makes every recovery sweep and every queue slower.
+/// the hub gets through — a backlog makes every recovery sweep and every queue slower. A chunk of a slice goes to its
+/// target at once (<see cref="IBatchTarget.ImportManyAsync"/>): a dealer's new documents share entity-group transactions.
 /// </remarks>
 internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validator, ReportSlots slots, BatchPacing pacing) : IBatchPhase
 {
@@ -33,11 +33,11 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
         var start = batch.Import;
         var seen = await files.KeysBeforeAsync(job, Phase, start, cancellationToken);
         var slice = await files.ReadSliceAsync(job, start, job.Options.ImportSliceDocuments, cancellationToken);
-        var results = new ConcurrentBag<BatchResult>();
-        var errors = new ConcurrentBag<BatchRowError>();
+        var results = new List<BatchResult>();
+        var errors = new List<BatchRowError>();
         var done = 0;
         var next = slice.Next;
-        foreach (var chunk in slice.Documents.Chunk(job.Parallelism * 4))
+        foreach (var chunk in slice.Documents.Chunk(job.Parallelism * 16))
         {
             if (done > 0 && job.OutOfTime)
             {
@@ -50,11 +50,20 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             foreach (var document in chunk)
             {
                 // Validated already: this only finds again which documents were valid (and which lines to leave out).
-                work.Add((document, await validator.ValidateAsync(document, job.Target, job.Dealer, seen, job.DropInvalidLines, cancellationToken)));
+                var verdict = await validator.ValidateAsync(document, job.Target, job.Dealer, seen, job.DropInvalidLines, cancellationToken);
+                if (verdict.Body is not null)
+                {
+                    work.Add((document, verdict));
+                }
             }
 
-            await Parallel.ForEachAsync(work.Where(w => w.Verdict.Body is not null), new ParallelOptions { MaxDegreeOfParallelism = job.Parallelism, CancellationToken = cancellationToken },
-                async (w, ct) => results.Add(await ImportAsync(job, w.Document, w.Verdict, errors, ct)));
+            // The chunk's documents go in together: the target commits a dealer's new documents many to a transaction.
+            var outcomes = await job.Target.ImportManyAsync(work.Select(w => w.Verdict.Body!).ToList(), job.Dealer, job.Record.Id, job.Parallelism, cancellationToken);
+            for (var i = 0; i < work.Count; i++)
+            {
+                results.Add(await RecordAsync(job, work[i].Document, work[i].Verdict, outcomes[i], errors, cancellationToken));
+            }
+
             done += chunk.Length;
         }
 
@@ -72,7 +81,9 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             Errors = batch.Errors + rowErrors.Count,
             ErrorsByColumn = BatchFiles.Count(batch.ErrorsByColumn, rowErrors),
             Import = (ended ? slice.Next : next) with { Document = start.Document + done, Slices = start.Slices + 1 },
-            LastImported = sorted.LastOrDefault(r => r.Status == "Accepted")?.TrackingId ?? batch.LastImported,
+            // Paced on the slice's first new document: it is routed and delivered about when the slice before it is,
+            // so the next slice is imported while this one is delivered (about two slices of work outstanding at most).
+            LastImported = sorted.FirstOrDefault(r => r.Status == "Accepted" && !r.Replayed)?.TrackingId ?? batch.LastImported,
         };
         if (!ended)
         {
@@ -84,10 +95,10 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
         return batch with { Status = BatchStatus.Completed, CompletedAt = job.Now };
     }
 
-    private async Task<BatchResult> ImportAsync(BatchJob job, BatchDocument document, BatchVerdict verdict, ConcurrentBag<BatchRowError> errors, CancellationToken cancellationToken)
+    /// <summary>What became of one document: its result, and its row errors placed on rows and columns when it was refused.</summary>
+    private async Task<BatchResult> RecordAsync(BatchJob job, BatchDocument document, BatchVerdict verdict, BatchImportOutcome result, List<BatchRowError> errors, CancellationToken cancellationToken)
     {
         var version = job.Type is IPeriodicReportType ? BatchReports.VersionOf(verdict.Body!) : null;
-        var result = await job.Target.ImportAsync(verdict.Body!, job.Dealer, job.Record.Id, cancellationToken);
         if (result.Accepted)
         {
             return new BatchResult(document.Index, document.FirstRow, document.LastRow, "Accepted", result.Reference, result.Replayed, null);

@@ -26,7 +26,14 @@ public sealed class BatchOptions
     [Range(0, 3600)]
     public int MaxDeliveryLagSeconds { get; set; } = 30;
 
-    /// <summary>Documents imported at once within a slice.</summary>
+    /// <summary>
+    /// An import slice waits while the dealer's partition holds at least this many due work items (deliveries,
+    /// effects, rollups of the documents made so far): the import never runs far ahead of the work it causes.
+    /// </summary>
+    [Range(10, 100_000)]
+    public int MaxDueWork { get; set; } = 1000;
+
+    /// <summary>Reservation claims in flight during an import; a slice goes to the intake in chunks of 16 × this many documents.</summary>
     [Range(1, 128)]
     public int Parallelism { get; set; } = 16;
 

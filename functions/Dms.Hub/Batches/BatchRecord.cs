@@ -72,7 +72,7 @@ public sealed record BatchRecord
 
     public BatchCheckpoint Import { get; init; } = BatchCheckpoint.Start;
 
-    /// <summary>The last document the previous import slice made: the next slice waits until the hub has routed and delivered it.</summary>
+    /// <summary>The first new document the previous import slice made: the next slice waits until the hub has routed and delivered it.</summary>
     public string? LastImported { get; init; }
 
     public DateTimeOffset ReceivedAt { get; init; }

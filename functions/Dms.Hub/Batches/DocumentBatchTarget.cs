@@ -38,12 +38,17 @@ public sealed class DocumentBatchTarget(DocumentType type, DocumentIntake intake
         return (await type.CheckAsync(canonical, new RuleContext(dealer, clock.GetUtcNow(), holder), cancellationToken)).Errors;
     }
 
-    public async Task<BatchImportOutcome> ImportAsync(JsonObject body, Dealer dealer, string batchId, CancellationToken cancellationToken)
-    {
-        var submission = new Submission(type, dealer, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", null, new Actor(dealer.Code, "dealer", "batch", batchId));
-        var result = await intake.SubmitAsync(submission, cancellationToken);
-        return result.Kind == IntakeResultKind.Accepted
-            ? new BatchImportOutcome(true, result.TrackingId, result.Replayed)
-            : new BatchImportOutcome(false, result.TrackingId, false, result.Code, result.Message, result.Errors);
-    }
+    public async Task<BatchImportOutcome> ImportAsync(JsonObject body, Dealer dealer, string batchId, CancellationToken cancellationToken) =>
+        Outcome(await intake.SubmitAsync(SubmissionOf(body, dealer, batchId), cancellationToken));
+
+    /// <summary>Many rows at once through the same intake: new documents of the dealer share its transactions.</summary>
+    public async Task<IReadOnlyList<BatchImportOutcome>> ImportManyAsync(IReadOnlyList<JsonObject> bodies, Dealer dealer, string batchId, int parallelism, CancellationToken cancellationToken) =>
+        (await intake.SubmitManyAsync(bodies.Select(b => SubmissionOf(b, dealer, batchId)).ToList(), parallelism, cancellationToken)).Select(Outcome).ToList();
+
+    private Submission SubmissionOf(JsonObject body, Dealer dealer, string batchId) =>
+        new(type, dealer, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", null, new Actor(dealer.Code, "dealer", "batch", batchId));
+
+    private static BatchImportOutcome Outcome(IntakeResult result) => result.Kind == IntakeResultKind.Accepted
+        ? new BatchImportOutcome(true, result.TrackingId, result.Replayed)
+        : new BatchImportOutcome(false, result.TrackingId, false, result.Code, result.Message, result.Errors);
 }

@@ -33,6 +33,22 @@ public interface IBatchTarget
 
     /// <summary>Takes one valid document in, idempotently (the same document again is a replay, never a second one).</summary>
     Task<BatchImportOutcome> ImportAsync(JsonObject body, Dealer dealer, string batchId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes several valid documents in, idempotently each; the outcomes are in the same order. By default one after
+    /// the other, in file order (a stock snapshot names the one before it); a target that can take many at once for
+    /// less (documents sharing a dealer's partition) does.
+    /// </summary>
+    async Task<IReadOnlyList<BatchImportOutcome>> ImportManyAsync(IReadOnlyList<JsonObject> bodies, Dealer dealer, string batchId, int parallelism, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<BatchImportOutcome>(bodies.Count);
+        foreach (var body in bodies)
+        {
+            outcomes.Add(await ImportAsync(body, dealer, batchId, cancellationToken));
+        }
+
+        return outcomes;
+    }
 }
 
 /// <summary>What became of one document: accepted (its reference, replayed or new) or refused (code, message, errors with paths).</summary>

@@ -12,14 +12,15 @@ namespace Dms.Hub.Intake;
 /// Accepts new documents from any channel: read, validate (schema, rules, reservations), and store the document,
 /// its raw payload, its keys and its routing work in one atomic commit. The answer is given only after that commit.
 /// </summary>
-public sealed class DocumentIntake(
+public sealed partial class DocumentIntake(
     DocumentCommitter committer,
     Reservations reservations,
     Idempotency idempotency,
     SchemaCatalog schemas,
     DocumentWorkflow workflow,
     HubTelemetry telemetry,
-    StorageTraffic traffic)
+    StorageTraffic traffic,
+    DocumentBulkCommitter bulk)
 {
     public async Task<IntakeResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
@@ -35,20 +36,45 @@ public sealed class DocumentIntake(
 
     private async Task<IntakeResult> SubmitCoreAsync(Submission submission, CancellationToken cancellationToken)
     {
+        var (refused, request) = await CheckAsync(submission, cancellationToken);
+        if (request is null)
+        {
+            return refused!;
+        }
+
+        if (await reservations.TryClaimNewAsync(request.Outcome.Reservations, request.Holder, cancellationToken) is not { } claim)
+        {
+            (refused, claim) = await ClaimCarefullyAsync(request, cancellationToken);
+            if (refused is not null)
+            {
+                return refused;
+            }
+        }
+
+        var changes = NewDocument(submission, request.Canonical, request.Keys, request.Hash);
+        return await FinishAsync(request, changes, claim!, await committer.CommitAsync(changes, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads and checks a submission: either its answer (refused, or the earlier answer of a refused replay) or the
+    /// checked request, whose reservations are still to be claimed.
+    /// </summary>
+    private async Task<(IntakeResult? Answer, CheckedRequest? Request)> CheckAsync(Submission submission, CancellationToken cancellationToken)
+    {
         var (type, dealer) = (submission.Type, submission.Dealer);
         if (!dealer.MaySubmit(type.Name))
         {
-            return IntakeResult.Forbidden("DOCUMENT_TYPE_NOT_ENABLED", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s.");
+            return (IntakeResult.Forbidden("DOCUMENT_TYPE_NOT_ENABLED", $"Dealer {dealer.Code} is not enabled for {type.Title.ToLowerInvariant()}s."), null);
         }
 
         if (!ValidJson.TryRead(schemas, submission.Body, type.SchemaName, out var node, out var failure))
         {
-            return failure;
+            return (failure, null);
         }
 
         if (type.Canonicalize(node) is not { } canonical)
         {
-            return IntakeResult.Invalid([new ValidationError("", ErrorCodes.SchemaViolation, "The document could not be read.")]);
+            return (IntakeResult.Invalid([new ValidationError("", ErrorCodes.SchemaViolation, "The document could not be read.")]), null);
         }
 
         // Keys are not read up front: a new document (the common case) needs none, and the commit below refuses a
@@ -61,33 +87,37 @@ public sealed class DocumentIntake(
         {
             if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
             {
-                return earlier;
+                return (earlier, null);
             }
 
             var conflicts = await reservations.FindConflictsAsync(outcome.Reservations, holder, cancellationToken);
-            return IntakeResult.Invalid([.. outcome.Errors, .. conflicts]);
+            return (IntakeResult.Invalid([.. outcome.Errors, .. conflicts]), null);
         }
 
-        if (await reservations.TryClaimNewAsync(outcome.Reservations, holder, cancellationToken) is not { } claim)
+        return (null, new CheckedRequest(submission, canonical, keys, hash, holder, outcome));
+    }
+
+    /// <summary>
+    /// Something is reserved already (the all-new claim failed): most often by this very document (a replay), whose
+    /// answer is due; otherwise the reservations are claimed one at a time.
+    /// </summary>
+    private async Task<(IntakeResult? Answer, ReservationClaim? Claim)> ClaimCarefullyAsync(CheckedRequest request, CancellationToken cancellationToken)
+    {
+        if (await idempotency.FindAsync(request.Submission.Dealer.Code, request.Keys, request.Hash, cancellationToken) is { } earlier)
         {
-            // Something is reserved already: most often by this very document (a replay), whose answer is due.
-            if (await idempotency.FindAsync(dealer.Code, keys, hash, cancellationToken) is { } earlier)
-            {
-                return earlier;
-            }
-
-            claim = await reservations.ClaimAsync(outcome.Reservations, holder, cancellationToken, batchFirst: false);
-            if (claim.Errors.Count > 0)
-            {
-                return IntakeResult.Invalid(claim.Errors);
-            }
+            return (earlier, null);
         }
 
-        var changes = NewDocument(submission, canonical, keys, hash);
-        var commit = await committer.CommitAsync(changes, cancellationToken);
+        var claim = await reservations.ClaimAsync(request.Outcome.Reservations, request.Holder, cancellationToken, batchFirst: false);
+        return claim.Errors.Count > 0 ? (IntakeResult.Invalid(claim.Errors), null) : (null, claim);
+    }
+
+    /// <summary>The answer once the document's commit is done: accepted (its reservations confirmed), or as answered before.</summary>
+    private async Task<IntakeResult> FinishAsync(CheckedRequest request, ChangeSet changes, ReservationClaim claim, CommitResult commit, CancellationToken cancellationToken)
+    {
         if (commit == CommitResult.KeyConflict)
         {
-            return await AnswerKeyConflictAsync(type, dealer.Code, keys, hash, claim, cancellationToken);
+            return await AnswerKeyConflictAsync(request.Submission.Type, request.Submission.Dealer.Code, request.Keys, request.Hash, claim, cancellationToken);
         }
 
         await reservations.ConfirmAsync(claim, cancellationToken);
@@ -159,4 +189,7 @@ public sealed class DocumentIntake(
         changes.Keys.AddRange(keys.Select(k => idempotency.Remember(dealer.Code, k.KeyId, hash, document.TrackingId, document.Status)));
         return changes;
     }
+
+    /// <summary>A submission that passed its checks: what the rest of the intake needs of it.</summary>
+    private sealed record CheckedRequest(Submission Submission, CanonicalDocument Canonical, List<RequestKey> Keys, string Hash, ReservationHolder Holder, RuleOutcome Outcome);
 }

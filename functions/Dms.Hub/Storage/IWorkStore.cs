@@ -18,6 +18,12 @@ public interface IWorkStore
     /// <summary>The pending items of one of <paramref name="slices"/> parts of the store (each item is in exactly one).</summary>
     IAsyncEnumerable<WorkItem> ScanPendingAsync(int slice, int slices, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many items are due by <paramref name="now"/> and still pending in the partition of
+    /// <paramref name="dealerCode"/> (counted up to <paramref name="atMost"/>): the backlog a batch import paces itself on.
+    /// </summary>
+    Task<int> CountDueAsync(string dealerCode, DateTimeOffset now, int atMost, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken);
 
     Task<DeadLetter?> GetDeadLetterAsync(string dealerCode, string workId, CancellationToken cancellationToken);

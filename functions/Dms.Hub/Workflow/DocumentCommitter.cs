@@ -58,21 +58,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
-        derivations.Prepare(changes);
-        for (var i = 0; i < changes.NewWork.Count; i++)
-        {
-            changes.NewWork[i] = dispatcher.Prepare(changes.NewWork[i]);
-        }
-
+        Prepare(changes);
         var result = await store.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed)
         {
-            if (changes.Document is { } document)
-            {
-                cache.Put(document);
-                signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
-            }
-
+            Committed(changes);
             if (changes.NewWork.Count > 0)
             {
                 await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
@@ -80,6 +70,26 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         }
 
         return result;
+    }
+
+    /// <summary>Before a commit: what is derived from the document, and the new work shaped for its dispatcher.</summary>
+    internal void Prepare(ChangeSet changes)
+    {
+        derivations.Prepare(changes);
+        for (var i = 0; i < changes.NewWork.Count; i++)
+        {
+            changes.NewWork[i] = dispatcher.Prepare(changes.NewWork[i]);
+        }
+    }
+
+    /// <summary>After a commit: the document kept for its next step and the console's projector told (work is dispatched by the caller).</summary>
+    internal void Committed(ChangeSet changes)
+    {
+        if (changes.Document is { } document)
+        {
+            cache.Put(document);
+            signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
+        }
     }
 
     private async Task<(CommitResult Result, ChangeSet? Changes)> UpdateCoreAsync(

@@ -45,4 +45,41 @@ public sealed class CsvBatchTests(HubFixture fixture) : IClassFixture<HubFixture
         var listed = await dealer.Http.GetJsonAsync("/api/v1/retail-delivery-reports?pageSize=100");
         Assert.Equal(8, listed["items"]!.AsArray().Count);
     }
+
+    /// <summary>
+    /// The import commits a dealer's new documents many to a transaction: a file larger than one transaction that
+    /// mixes new rows, rows of an earlier file (replays), a VIN another dealer retailed and a number used before with
+    /// other content still gets one answer per row — and never a second document.
+    /// </summary>
+    [Fact]
+    public async Task RdrFile_NewRowsMixedWithEarlierFilesRowsAVinRetailedElsewhereAndAReusedNumber_EachRowItsAnswer_NothingTwice()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        using var other = await DealerSession.StartAsync(Hub);
+        var rows = Enumerable.Range(0, 60).Select(_ => TestCsv.RdrRow()).ToList();
+        var numberUsedBefore = TestCsv.RdrRow();
+        var earlier = await BatchClient.UploadAndWaitAsync(dealer.Http, "retail-delivery-report", TestCsv.Bytes(TestCsv.File(TestCsv.RdrHeader, [.. rows.Take(20), numberUsedBefore])));
+        Assert.Equal(21, earlier["progress"]!["accepted"]!.GetValue<int>());
+        var retailedElsewhere = TestDocuments.NewVin();
+        await other.RetailAsync(retailedElsewhere);
+        rows[45] = TestCsv.RdrRow(vin: retailedElsewhere);
+        rows[52] = TestCsv.RdrRow(number: numberUsedBefore.Split(',')[0]);
+
+        var mixed = await BatchClient.UploadAndWaitAsync(dealer.Http, "retail-delivery-report", TestCsv.Bytes(TestCsv.File(TestCsv.RdrHeader, rows)));
+
+        var progress = mixed["progress"]!;
+        Assert.Equal("Completed", mixed["status"]!.GetValue<string>());
+        var errors = (await dealer.Http.GetJsonAsync(mixed["links"]!["errors"]!.GetValue<string>()))["items"]!.AsArray()
+            .Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>(), e["code"]!.GetValue<string>())).ToList();
+        Assert.Equal([(47, "vin", "VIN_ALREADY_RETAILED"), (54, "report_number", "DUPLICATE_DOCUMENT")], errors);
+        Assert.Equal((58, 20, 2, 0), (progress["accepted"]!.GetValue<int>(), progress["replayed"]!.GetValue<int>(), progress["rejected"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>()));
+        var earlierIds = (await dealer.Http.GetJsonAsync(earlier["links"]!["results"]!.GetValue<string>()))["items"]!.AsArray().Select(r => r!["trackingId"]!.GetValue<string>()).ToList();
+        var mixedResults = (await dealer.Http.GetJsonAsync(mixed["links"]!["results"]!.GetValue<string>()))["items"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        Assert.Equal(earlierIds.Take(20), mixedResults.Take(20).Select(r => r["trackingId"]!.GetValue<string>()));
+        var listed = await dealer.Http.GetJsonAsync("/api/v1/retail-delivery-reports?pageSize=100");
+        var numbers = listed["items"]!.AsArray().Select(d => d!["documentNumber"]!.GetValue<string>()).ToList();
+        Assert.Equal(59, numbers.Count);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.Equal(rows.Where((_, i) => i is not (45 or 52)).Append(numberUsedBefore).Select(r => r.Split(',')[0]).Order(), numbers.Order());
+    }
 }
