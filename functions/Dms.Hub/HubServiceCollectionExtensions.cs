@@ -109,6 +109,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<FactsBuilder>();
         services.AddSingleton<FactsSource>();
+        services.AddSingleton<ListedFacts>();
         services.AddSingleton<ProjectionWriter>();
         services.AddSingleton<InsightsProjector>();
         services.AddSingleton<CounterReader>();

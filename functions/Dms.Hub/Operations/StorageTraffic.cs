@@ -51,7 +51,7 @@ public sealed class StorageTraffic
     private void Record(StepScope scope)
     {
         CurrentStep.Value = scope.Parent;
-        _steps.GetOrAdd((scope.DocumentType, scope.Name), _ => new StepTotals()).Add(scope.Counts);
+        _steps.GetOrAdd((scope.DocumentType, scope.Name), _ => new StepTotals()).Add(scope.Counts, scope.Runs);
     }
 
     /// <summary>One run of a step; counts stay local until it ends, so a step's totals never mix in half a run.</summary>
@@ -74,6 +74,9 @@ public sealed class StorageTraffic
 
         /// <summary>The step's name in the totals; set it to add the outcome (<c>deliver:Completed</c>).</summary>
         public string Name { get; set; }
+
+        /// <summary>How many runs this scope stands for (a batch step over several documents counts each: per-document figures).</summary>
+        public long Runs { get; set; } = 1;
 
         internal StepScope? Parent { get; }
 
@@ -103,11 +106,11 @@ public sealed class StorageTraffic
         private readonly Dictionary<string, long> _trips = new(StringComparer.Ordinal);
         private long _runs;
 
-        public void Add(IReadOnlyDictionary<string, long> counts)
+        public void Add(IReadOnlyDictionary<string, long> counts, long runs)
         {
             lock (_trips)
             {
-                _runs++;
+                _runs += runs;
                 foreach (var (kind, count) in counts)
                 {
                     _trips[kind] = _trips.GetValueOrDefault(kind) + count;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -10,11 +11,16 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// The business-key index as posting rows: one row per key (partition = first byte of the key's hash, row = the
 /// hash), one property per document (<c>t_{trackingId}</c> = <c>{type}|{kinds}</c>). A key with more documents than
 /// a row holds continues in numbered pages the head row counts. A lookup is one point read (plus its pages).
+/// Writing (the projector) keeps each key's rows as it last wrote them and plans on that copy; a key it has never seen
+/// is first tried as new (an insert, as most keys are: numbers, correlation IDs). Every write is conditional (an ETag,
+/// or an insert), so a copy another process made stale, or a key that existed after all, costs a read and a retry.
 /// </summary>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 {
     private const int RefsPerRow = 200;
     private const int Attempts = 5;
+    private const int MaxCachedKeys = 20_000;
+    private readonly ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>> _written = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<IndexRef>> FindAsync(string normalizedKey, CancellationToken cancellationToken)
     {
@@ -43,38 +49,72 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     {
         for (var attempt = 0; ; attempt++)
         {
-            var rows = await ReadAsync(key, cancellationToken);
+            // First attempt: the rows as last written here, or — when only adding — none (a new key is one insert).
+            var rows = attempt == 0 && _written.TryGetValue(key, out var known) ? known
+                : attempt == 0 && changes.All(c => !c.Remove) ? []
+                : await ReadAsync(key, cancellationToken);
             var plan = PostingRow.Plan(Partition(key), Row(key), key, rows, changes, RefsPerRow);
             try
             {
+                var written = rows.ToDictionary(r => r.Entity.RowKey, StringComparer.Ordinal);
                 foreach (var (entity, etag, delete) in plan)
                 {
-                    await WriteAsync(entity, etag, delete, cancellationToken);
+                    if (await WriteAsync(entity, etag, delete, cancellationToken) is { } stored)
+                    {
+                        written[entity.RowKey] = (entity, stored);
+                    }
+                    else
+                    {
+                        written.Remove(entity.RowKey);
+                    }
                 }
 
+                Remember(key, written.Count == 0 ? null : [.. written.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal)]);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < Attempts)
             {
-                // Someone changed the key's rows meanwhile (another projector before its lease lapsed): read again.
+                // Someone changed the key's rows meanwhile (another projector before its lease lapsed), or the key
+                // existed after all: read again.
+                _written.TryRemove(key, out _);
+            }
+            catch
+            {
+                _written.TryRemove(key, out _);
+                throw;
             }
         }
     }
 
-    private async Task WriteAsync(TableEntity entity, ETag? etag, bool delete, CancellationToken cancellationToken)
+    private void Remember(string key, List<(TableEntity Entity, ETag ETag)>? rows)
+    {
+        if (rows is null)
+        {
+            _written.TryRemove(key, out _);
+            return;
+        }
+
+        if (_written.Count >= MaxCachedKeys)
+        {
+            _written.Clear();
+        }
+
+        _written[key] = rows;
+    }
+
+    /// <summary>Writes one row; its new ETag, or null when it was deleted.</summary>
+    private async Task<ETag?> WriteAsync(TableEntity entity, ETag? etag, bool delete, CancellationToken cancellationToken)
     {
         if (delete)
         {
-            await tables.SearchKeys.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag ?? ETag.All, cancellationToken);
+            using var deleted = await tables.SearchKeys.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag ?? ETag.All, cancellationToken);
+            return null;
         }
-        else if (etag is { } current)
-        {
-            await tables.SearchKeys.UpdateEntityAsync(entity, current, TableUpdateMode.Replace, cancellationToken);
-        }
-        else
-        {
-            await tables.SearchKeys.AddEntityAsync(entity, cancellationToken);
-        }
+
+        var response = etag is { } current
+            ? await tables.SearchKeys.UpdateEntityAsync(entity, current, TableUpdateMode.Replace, cancellationToken)
+            : await tables.SearchKeys.AddEntityAsync(entity, cancellationToken);
+        return response.Headers.ETag!.Value;
     }
 
     private async Task<List<(TableEntity Entity, ETag ETag)>> ReadAsync(string key, CancellationToken cancellationToken)
