@@ -23,7 +23,7 @@ public sealed partial class InsightsProjector(
 {
     public const string LeaseName = "projector";
 
-    /// <summary>Storage round trips of projecting changed documents, counted per document (<see cref="Operations.StorageTraffic"/>).</summary>
+    /// <summary>Storage round trips of projecting changed documents, counted per document and type (<see cref="Operations.StorageTraffic"/>).</summary>
     public const string ProjectStep = "insights:project";
 
     /// <summary>A cycle's own round trips (its lease, the periodic scan of the change feed), counted per cycle.</summary>
@@ -121,9 +121,9 @@ public sealed partial class InsightsProjector(
 
     private async Task<int> ProjectAsync(List<ChangeMarker> markers, CancellationToken cancellationToken)
     {
-        // Counted per changed document: the read model's share of a document's storage round trips.
+        // Counted per changed document and shared among their types: the read model's part of a document's storage round trips.
         using var step = traffic.Step("-", ProjectStep);
-        step.Runs = markers.Count;
+        step.ShareAmong(markers.GroupBy(m => m.DocumentType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal));
         var built = await source.BuildAsync(markers, cancellationToken);
         var projected = await writer.ProjectAsync(built.Select(b => b.Facts).OfType<DocumentFacts>().ToList(), cancellationToken);
         var completed = await feed.CompleteAsync(markers, cancellationToken);

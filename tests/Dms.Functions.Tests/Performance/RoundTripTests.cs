@@ -104,16 +104,18 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
 
         var steps = Delta(before, Steps());
         var report = Report(steps);
-        var project = steps.GetValueOrDefault("- " + InsightsProjector.ProjectStep);
-        Assert.True(project is { Runs: > 0 }, "the projector's round trips are counted per document:\n" + report);
+        var projections = steps.Values.Where(s => s.Step == InsightsProjector.ProjectStep).ToList();
+        var (runs, total, reads) = (projections.Sum(p => p.Runs), projections.Sum(p => p.Total), projections.Sum(p => p.RoundTrips.GetValueOrDefault("table-read")));
+        Assert.True(runs > 0 && projections.All(p => p.DocumentType is "retail-delivery-report" or "warranty-claim"),
+            "the projector's round trips are counted per document, shared among the documents' types:\n" + report);
 
         // The projector reads nothing it wrote itself: changed documents come from the commit that changed them, the
         // listing, counter and index rows from what it last wrote (each write conditional on that copy).
-        Assert.True(project!.RoundTrips.GetValueOrDefault("table-read") == 0, "the projector re-read rows:\n" + report);
+        Assert.True(reads == 0, "the projector re-read rows:\n" + report);
 
         // Per changed document: its receipt, search keys, open sets, listing rows, counters and marker — batched per
         // cycle, so a lone document pays each batch itself; under load they are shared (see ./dms bench).
-        Assert.True(project.Total <= 9 * project.Runs, $"{(double)project.Total / project.Runs:0.#} round trips per projected document:\n" + report);
+        Assert.True(total <= 9 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
 
         AssertRollup(steps, report);
     }
