@@ -1,7 +1,8 @@
 using System.Globalization;
 using Dms.Bench;
 
-// ./dms bench [--documents N]   the standard benchmark; writes artifacts/bench/report.md and report.json
+// ./dms bench [--documents N] [--no-reporting]   the standard benchmark; writes artifacts/bench/report.md and report.json
+//     (--no-reporting: without the sales-reporting phases of issue 12)
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
 //     one fault scenario with reconciliation; exit code 1 on loss or duplicate effect. oem-outage keeps a steady load
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
