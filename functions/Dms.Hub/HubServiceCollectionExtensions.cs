@@ -110,6 +110,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<FactsBuilder>();
         services.AddSingleton<FactsSource>();
+        services.AddSingleton<ListedFacts>();
         services.AddSingleton<InsightsHistoryImport>();
         services.AddSingleton<ProjectionWriter>();
         services.AddSingleton<InsightsProjector>();

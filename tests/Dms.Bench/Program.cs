@@ -4,6 +4,7 @@ using Dms.Bench;
 // ./dms bench [--documents N] [--phases rest,csv,hq] [--csv-rows N] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N]
 //     the standard benchmark; writes artifacts/bench/report.md and report.json (a run of some phases only:
 //     artifacts/bench/reporting-{phases}.md and .json)
+//     (--no-reporting is --phases rest: issue 14's phases without the sales-reporting ones)
 // ./dms bench --phase console [--console-documents N]   only the console pages over N stored documents (1,000,000);
 //     writes artifacts/bench/console.md and console.json
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
@@ -28,7 +29,7 @@ switch (command)
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
         return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), Console.Out)).Passed ? 0 : 1;
     case "bench":
-        var phases = Text("phases", "rest,csv,hq").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var phases = Text("phases", args.Contains("--no-reporting") ? "rest" : "rest,csv,hq").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         if (phases.Count == 0 || !phases.IsSubsetOf(["rest", "csv", "hq"]))
         {
             Console.Error.WriteLine("--phases takes a comma-separated list of rest, csv, hq");

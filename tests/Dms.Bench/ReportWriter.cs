@@ -38,7 +38,7 @@ internal static class ReportWriter
         Line($"");
         Line($"**Warm-up.** The hub is not compiled ahead of time (no ReadyToRun): the first {w.Simulation.Accepted} documents after start ran while the JIT compiled the code paths, at {w.HubCpuMsPerDocument} ms of hub CPU per document. That phase is measured on its own and excluded from the figures above.");
         Line($"");
-        Line($"**Storage round trips per lifecycle step** (saturation phase; the hub's own count by document type and step, outcome after the colon). Trips outside any step — the recovery sweep's scans, credential look-ups that missed the cache, the SOAP nonce inserts — come to {Unattributed(s)} per document.");
+        Line($"**Storage round trips per lifecycle step** (saturation phase; the hub's own count by document type and step, outcome after the colon). A document's life includes the work it causes: its effects (the HQ sales rollup is `effect:sales-rollup`) and its share of the console's read model (`insights:project`, the projector's batches shared among the documents projected, per type). Trips that belong to no document — the projector's lease and change-feed scans (`- insights:cycle`), the recovery sweep's scans, credential look-ups that missed the cache, the SOAP nonce inserts — come to {Unattributed(s)} per document, and count in the claim/RDR goal.");
         Line($"");
         Line($"| document type | documents | round trips per document (its steps, whole life) |");
         Line($"|---|---:|---:|");
@@ -111,9 +111,10 @@ internal static class ReportWriter
             .Select(l => (l.Type, l.Documents, Math.Round(l.Total / l.Documents, 2)))
             .ToList();
 
+    /// <summary>Per accepted document: round trips outside any document's steps (no step, or a step of no type: "-").</summary>
     private static string Unattributed(Phase phase)
     {
-        var attributed = phase.Steps.Sum(x => x.Runs * x.RoundTripsPerRun);
+        var attributed = phase.Steps.Where(x => x.DocumentType != "-").Sum(x => x.Runs * x.RoundTripsPerRun);
         var total = phase.StorageRoundTripsPerDocument * Math.Max(1, phase.Simulation.Accepted);
         return Math.Round(Math.Max(0, total - attributed) / Math.Max(1, phase.Simulation.Accepted), 2).ToString(CultureInfo.InvariantCulture);
     }

@@ -28,6 +28,8 @@ internal sealed class ChangeBatch
 
     public int RescheduleIndex { get; private set; } = -1;
 
+    public int MarkerIndex { get; private set; } = -1;
+
     public int Count => _operations.Count;
 
     public IEnumerable<TableTransactionAction> Actions => _operations.Select(o => o.Action);
@@ -48,6 +50,7 @@ internal sealed class ChangeBatch
 
         if (changes.Document is { } changed)
         {
+            batch.MarkerIndex = batch.Count;
             batch.Add(Part.Marker, new(TableTransactionActionType.UpsertReplace, ChangeFeedRows.Marker(partition, changed)));
         }
 

@@ -41,16 +41,38 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
         return row.HasValue ? ChangeFeedRows.FromEntity(row.Value!) : null;
     }
 
-    public async Task<bool> CompleteAsync(ChangeMarker marker, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<ChangeMarker> markers, CancellationToken cancellationToken)
     {
-        try
+        var done = new bool[markers.Count];
+        var shards = Enumerable.Range(0, markers.Count).GroupBy(i => tables.ShardOf(markers[i].DealerCode), StringComparer.Ordinal);
+        await Task.WhenAll(shards.Select(async shard =>
         {
-            using var response = await tables.Documents.DeleteEntityAsync(tables.ShardOf(marker.DealerCode), RowKeys.ChangeMarker(marker.TrackingId), new ETag(marker.ETag), cancellationToken);
-            return response.Status != 404;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            foreach (var chunk in shard.Chunk(100))
+            {
+                await DeleteAsync(shard.Key, [.. chunk], markers, done, cancellationToken);
+            }
+        }));
+        return done;
+    }
+
+    // One transaction per shard: a marker that changed (its document changed again) fails the whole transaction, so
+    // it is left out and the rest go again — each retry leaves out one more, and usually none fails.
+    private async Task DeleteAsync(string partition, List<int> pending, IReadOnlyList<ChangeMarker> markers, bool[] done, CancellationToken cancellationToken)
+    {
+        while (pending.Count > 0)
         {
-            return false;
+            try
+            {
+                await tables.Documents.SubmitTransactionAsync(
+                    pending.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.ChangeMarker(markers[i].TrackingId)), new ETag(markers[i].ETag))),
+                    cancellationToken);
+                pending.ForEach(i => done[i] = true);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412 && ex.FailedTransactionActionIndex is { } failed && failed < pending.Count)
+            {
+                pending.RemoveAt(failed);
+            }
         }
     }
 }

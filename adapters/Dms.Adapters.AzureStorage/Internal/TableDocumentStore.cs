@@ -54,6 +54,8 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
                 document.ETag = ETagAt(batch.DocumentIndex);
             }
 
+            changes.MarkerETag = batch.MarkerIndex >= 0 ? ETagAt(batch.MarkerIndex) : null;
+
             for (var i = 0; i < batch.NewWorkIndexes.Count; i++)
             {
                 changes.NewWork[i] = changes.NewWork[i] with { ETag = ETagAt(batch.NewWorkIndexes[i]) };

@@ -9,25 +9,35 @@ namespace Dms.Hub.Insights;
 /// </summary>
 public sealed class ChangeSignal
 {
-    private readonly Channel<DocumentKey> _channel = Channel.CreateBounded<DocumentKey>(new BoundedChannelOptions(20_000)
+    private readonly Channel<ChangeNudge> _channel = Channel.CreateBounded<ChangeNudge>(new BoundedChannelOptions(20_000)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
         SingleReader = true,
     });
 
-    public void Changed(DocumentKey key) => _channel.Writer.TryWrite(key);
+    public void Changed(ChangeNudge nudge) => _channel.Writer.TryWrite(nudge);
 
-    /// <summary>Takes what is waiting, up to <paramref name="max"/> distinct documents.</summary>
-    public IReadOnlyList<DocumentKey> Drain(int max)
+    /// <summary>Takes what is waiting, up to <paramref name="max"/> distinct documents (the newest nudge of each).</summary>
+    public IReadOnlyList<ChangeNudge> Drain(int max)
     {
-        var keys = new HashSet<DocumentKey>();
-        while (keys.Count < max && _channel.Reader.TryRead(out var key))
+        var nudges = new Dictionary<string, ChangeNudge>(StringComparer.Ordinal);
+        while (nudges.Count < max && _channel.Reader.TryRead(out var nudge))
         {
-            keys.Add(key);
+            if (!nudges.TryGetValue(nudge.Key.TrackingId, out var seen) || seen.Revision <= nudge.Revision)
+            {
+                nudges[nudge.Key.TrackingId] = nudge;
+            }
         }
 
-        return [.. keys];
+        return [.. nudges.Values];
     }
 
     public Task<bool> WaitAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
 }
+
+/// <summary>
+/// "This process committed <paramref name="Revision"/> of the document": with the ETag of the change-feed marker that
+/// commit wrote, the projector knows the marker without reading it (and completes it under that ETag, which fails
+/// harmlessly when the document changed again meanwhile).
+/// </summary>
+public sealed record ChangeNudge(DocumentKey Key, int Revision, string? MarkerETag);

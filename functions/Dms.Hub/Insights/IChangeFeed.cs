@@ -12,6 +12,9 @@ public interface IChangeFeed
 
     Task<ChangeMarker?> GetAsync(string dealerCode, string trackingId, CancellationToken cancellationToken);
 
-    /// <summary>Removes the marker if it is unchanged; false when the document changed again (or it is gone).</summary>
-    Task<bool> CompleteAsync(ChangeMarker marker, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes each marker if it is unchanged (markers of one shard together); per marker, false when the document
+    /// changed again (or it is gone).
+    /// </summary>
+    Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<ChangeMarker> markers, CancellationToken cancellationToken);
 }

@@ -12,12 +12,10 @@ public interface ICounterStore
     Task<IReadOnlyList<ProjectionReceipt>> PutReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies each document's counter deltas together with its receipt (now counting its target), atomically per
-    /// document; returns the receipts with their new ETags.
+    /// Applies each document's counter deltas and removes its receipt (the projection is complete), atomically per
+    /// document; returns the receipts as counted (their targets counted, no longer stored).
     /// </summary>
     Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken);
-
-    Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken);
 
     /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>) (a dealer has daily rows only).</summary>
     Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);

@@ -20,9 +20,6 @@ internal sealed partial class InsightsHost(
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
-    // A short pause after a nudge lets a document's burst of changes (intake, delivery, answer) become one projection.
-    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(200);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!work.Value.RunLocalLoop || !options.CurrentValue.RunProjector)
@@ -51,7 +48,7 @@ internal sealed partial class InsightsHost(
                 wait.CancelAfter(Idle);
                 if (await signal.WaitAsync(wait.Token).ContinueWith(t => t.IsCompletedSuccessfully && t.Result, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))
                 {
-                    await Task.Delay(Coalesce, stoppingToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(options.CurrentValue.CoalesceMilliseconds), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

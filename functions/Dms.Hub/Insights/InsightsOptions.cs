@@ -21,9 +21,23 @@ public sealed class InsightsOptions
     [Range(1, 3600)]
     public int SweepSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// The pause after a nudge before projecting: a document's burst of changes (intake, delivery, the OEM's answer)
+    /// becomes one projection, and documents changed together share its batches. The console lags by about this much.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int CoalesceMilliseconds { get; set; } = 1000;
+
     /// <summary>How long the projector's lease lasts; another process takes over after it lapses.</summary>
     [Range(5, 600)]
     public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How far apart instances' clocks may be: a document submitted this long after the projector took its lease is
+    /// known never to have been listed by anyone else (see <see cref="ListedFacts"/>).
+    /// </summary>
+    [Range(0, 3600)]
+    public int ClockSkewSeconds { get; set; } = 60;
 
     /// <summary>
     /// How long the OEM may take to answer a delivered document, by document type (e.g. <c>warranty-claim: 1.00:00:00</c>);

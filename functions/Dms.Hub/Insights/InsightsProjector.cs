@@ -15,13 +15,24 @@ public sealed partial class InsightsProjector(
     FactsSource source,
     ProjectionWriter writer,
     ICounterStore counters,
+    ListedFacts listed,
     IOptionsMonitor<InsightsOptions> options,
     TimeProvider clock,
+    Operations.StorageTraffic traffic,
     ILogger<InsightsProjector> logger)
 {
     public const string LeaseName = "projector";
+
+    /// <summary>Storage round trips of projecting changed documents, counted per document and type (<see cref="Operations.StorageTraffic"/>).</summary>
+    public const string ProjectStep = "insights:project";
+
+    /// <summary>A cycle's own round trips (its lease, the periodic scan of the change feed), counted per cycle.</summary>
+    public const string CycleStep = "insights:cycle";
     private readonly string _owner = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    // Until when the lease this projector last took is surely its own (a margin short of its end, for clock skew).
+    private DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
 
     /// <summary>One cycle: how many changed documents it took (<see cref="ProjectorCycle.Leased"/> false: another process projects).</summary>
     /// <param name="sweep">Scan the change feed now, whenever the last scan was.</param>
@@ -29,11 +40,33 @@ public sealed partial class InsightsProjector(
     {
         var settings = options.CurrentValue;
         var started = clock.GetUtcNow();
+        using var step = traffic.Step("-", CycleStep);
         if (!await counters.TryLeaseAsync(LeaseName, _owner, started, TimeSpan.FromSeconds(settings.LeaseSeconds), cancellationToken))
         {
+            listed.Forget();
             return new ProjectorCycle(false, 0, 0);
         }
 
+        // Held without a break since the last cycle: what this projector listed is still what storage holds.
+        if (started >= _heldUntil || !listed.Trusted)
+        {
+            listed.Start(started);
+        }
+
+        _heldUntil = started + (TimeSpan.FromSeconds(settings.LeaseSeconds) / 2);
+        try
+        {
+            return await ProjectCycleAsync(settings, started, sweep, cancellationToken);
+        }
+        catch
+        {
+            listed.Forget();
+            throw;
+        }
+    }
+
+    private async Task<ProjectorCycle> ProjectCycleAsync(InsightsOptions settings, DateTimeOffset started, bool sweep, CancellationToken cancellationToken)
+    {
         var markers = await NudgedAsync(settings.BatchSize, cancellationToken);
         var scanned = sweep || started >= _nextSweep;
         var caughtUp = false;
@@ -79,16 +112,21 @@ public sealed partial class InsightsProjector(
 
     private async Task<List<ChangeMarker>> NudgedAsync(int max, CancellationToken cancellationToken)
     {
-        var keys = signal.Drain(max);
-        var markers = await Task.WhenAll(keys.Select(k => feed.GetAsync(k.DealerCode, k.TrackingId, cancellationToken)));
+        var nudges = signal.Drain(max);
+        var markers = await Task.WhenAll(nudges.Select(n => n.MarkerETag is { } etag
+            ? Task.FromResult<ChangeMarker?>(new ChangeMarker(n.Key.DealerCode, n.Key.DocumentType, n.Key.TrackingId, n.Revision, etag))
+            : feed.GetAsync(n.Key.DealerCode, n.Key.TrackingId, cancellationToken)));
         return markers.OfType<ChangeMarker>().ToList();
     }
 
     private async Task<int> ProjectAsync(List<ChangeMarker> markers, CancellationToken cancellationToken)
     {
+        // Counted per changed document and shared among their types: the read model's part of a document's storage round trips.
+        using var step = traffic.Step("-", ProjectStep);
+        step.ShareAmong(markers.GroupBy(m => m.DocumentType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal));
         var built = await source.BuildAsync(markers, cancellationToken);
         var projected = await writer.ProjectAsync(built.Select(b => b.Facts).OfType<DocumentFacts>().ToList(), cancellationToken);
-        var completed = await Task.WhenAll(markers.Select(m => feed.CompleteAsync(m, cancellationToken)));
+        var completed = await feed.CompleteAsync(markers, cancellationToken);
         var again = completed.Count(c => !c);
         LogProjected(logger, markers.Count, projected, again);
         return projected;

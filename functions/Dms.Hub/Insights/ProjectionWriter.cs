@@ -3,16 +3,22 @@ namespace Dms.Hub.Insights;
 /// <summary>
 /// Brings the read model in line with new facts, in an order that survives a crash at any point:
 /// 1 receipts (what the counters reflect, what is being projected), 2 search index and open sets (idempotent, and
-/// they also drop what a crashed attempt may have added), 3 counters together with the receipts (exactly once),
-/// 4 listing rows (the facts the next change is compared with), 5 receipts removed.
+/// they also drop what a crashed attempt may have added), 3 listing rows (the facts the next change is compared with),
+/// 4 counters together with removing the receipts (exactly once). A receipt left by a crash says what the counters
+/// reflect, whatever the listing row says; once it is gone, counters and listing row agree.
 /// </summary>
-public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, IOpenSetStore open, ICounterStore counters)
+/// <remarks>
+/// The listing rows this projector wrote are remembered (<see cref="ListedFacts"/>) while it holds its lease, so a
+/// projection reads a listing row only for documents it has not listed itself; the stores keep the counter and index
+/// rows they wrote likewise (conditional writes catch a stale copy).
+/// </remarks>
+public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, IOpenSetStore open, ICounterStore counters, ListedFacts known, TimeProvider clock)
 {
     /// <summary>Projects each document's facts; returns how many needed any change.</summary>
     public async Task<int> ProjectAsync(IReadOnlyList<DocumentFacts> targets, CancellationToken cancellationToken)
     {
         var receipts = await FinishPartialAsync(await counters.GetReceiptsAsync(cancellationToken), cancellationToken);
-        var listed = await Task.WhenAll(targets.Select(t => listing.GetAsync(t.TrackingId, cancellationToken)));
+        var listed = await Task.WhenAll(targets.Select(t => known.TryGet(t, out var facts) ? Task.FromResult(facts) : listing.GetAsync(t.TrackingId, cancellationToken)));
         var work = new List<Step>();
         for (var i = 0; i < targets.Count; i++)
         {
@@ -36,24 +42,25 @@ public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, 
         await index.ApplyAsync(work.SelectMany(IndexChanges).ToList(), cancellationToken);
         var openChanges = work.Select(w => FactsDiff.Open(w.Listed, w.Maybe, w.Target)).ToList();
         await open.ApplyAsync(openChanges.SelectMany(c => c.Added).ToList(), openChanges.SelectMany(c => c.Removed).ToList(), cancellationToken);
-        var counting = intents.Zip(work, (receipt, w) => (receipt, FactsDiff.Counters(w.Counted, w.Target))).ToList();
-        var done = await counters.CountAsync(counting, cancellationToken);
         await listing.PutAsync(work.Select(w => w.Target).ToList(), cancellationToken);
-        await counters.DeleteReceiptsAsync(done, cancellationToken);
+        known.Put(work.Select(w => w.Target), clock.GetUtcNow());
+        await counters.CountAsync(intents.Zip(work, (receipt, w) => (receipt, FactsDiff.Counters(w.Counted, w.Target))).ToList(), cancellationToken);
         return work.Count;
     }
 
-    /// <summary>A change counted only in part when the process stopped is finished first, on its own terms.</summary>
+    /// <summary>
+    /// A change counted only in part when the process stopped is finished first, on its own terms (its listing row is
+    /// already written, so once counted it is complete and its receipt gone).
+    /// </summary>
     private async Task<Dictionary<string, ProjectionReceipt>> FinishPartialAsync(IReadOnlyDictionary<string, ProjectionReceipt> receipts, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, ProjectionReceipt>(receipts, StringComparer.Ordinal);
         var partial = receipts.Values.Where(r => r.Partial is { Count: > 0 }).ToList();
         if (partial.Count > 0)
         {
-            var finished = await counters.CountAsync(partial.Select(r => (r, FactsDiff.Counters(r.Counted, r.Target))).ToList(), cancellationToken);
-            foreach (var receipt in finished)
+            foreach (var receipt in await counters.CountAsync(partial.Select(r => (r, FactsDiff.Counters(r.Counted, r.Target))).ToList(), cancellationToken))
             {
-                result[receipt.TrackingId] = receipt;
+                result.Remove(receipt.TrackingId);
             }
         }
 

@@ -51,7 +51,10 @@ public sealed class StorageTraffic
     private void Record(StepScope scope)
     {
         CurrentStep.Value = scope.Parent;
-        _steps.GetOrAdd((scope.DocumentType, scope.Name), _ => new StepTotals()).Add(scope.Counts);
+        foreach (var (type, runs, counts) in scope.Shares())
+        {
+            _steps.GetOrAdd((type, scope.Name), _ => new StepTotals()).Add(counts, runs);
+        }
     }
 
     /// <summary>One run of a step; counts stay local until it ends, so a step's totals never mix in half a run.</summary>
@@ -74,6 +77,40 @@ public sealed class StorageTraffic
 
         /// <summary>The step's name in the totals; set it to add the outcome (<c>deliver:Completed</c>).</summary>
         public string Name { get; set; }
+
+        /// <summary>How many runs this scope stands for (a batch step over several documents counts each: per-document figures).</summary>
+        public long Runs { get; set; } = 1;
+
+        private IReadOnlyDictionary<string, long>? _byType;
+
+        /// <summary>
+        /// A step over documents of several types (a projector cycle): its round trips are shared among the types in
+        /// proportion to their runs, so each type's figures carry its share of the batch.
+        /// </summary>
+        public void ShareAmong(IReadOnlyDictionary<string, long> runsByType) => _byType = runsByType;
+
+        internal IEnumerable<(string Type, long Runs, IReadOnlyDictionary<string, long> Counts)> Shares()
+        {
+            var total = _byType?.Values.Sum() ?? 0;
+            if (_byType is null || total == 0)
+            {
+                yield return (DocumentType, Runs, _counts);
+                yield break;
+            }
+
+            // Whole trips per type, rounded down; what rounding leaves goes to the type with most runs.
+            var largest = _byType.MaxBy(t => t.Value).Key;
+            var shares = _byType.ToDictionary(t => t.Key, t => _counts.ToDictionary(c => c.Key, c => c.Value * t.Value / total, StringComparer.Ordinal), StringComparer.Ordinal);
+            foreach (var (kind, count) in _counts)
+            {
+                shares[largest][kind] += count - shares.Values.Sum(s => s[kind]);
+            }
+
+            foreach (var (type, runs) in _byType)
+            {
+                yield return (type, runs, shares[type]);
+            }
+        }
 
         internal StepScope? Parent { get; }
 
@@ -103,11 +140,11 @@ public sealed class StorageTraffic
         private readonly Dictionary<string, long> _trips = new(StringComparer.Ordinal);
         private long _runs;
 
-        public void Add(IReadOnlyDictionary<string, long> counts)
+        public void Add(IReadOnlyDictionary<string, long> counts, long runs)
         {
             lock (_trips)
             {
-                _runs++;
+                _runs += runs;
                 foreach (var (kind, count) in counts)
                 {
                     _trips[kind] = _trips.GetValueOrDefault(kind) + count;

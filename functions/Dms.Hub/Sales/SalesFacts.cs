@@ -16,18 +16,13 @@ public sealed record SalesFacts(SalesCell Cell, DateOnly SaleDate, DateOnly Deli
     /// </summary>
     public static SalesFacts? From(DocumentRecord document, Dealer? dealer)
     {
-        bool unwound;
-        switch (document.Status)
+        var counting = CountingOf(document.Status);
+        if (counting == SalesCounting.Nothing)
         {
-            case RetailDeliveryStates.Accepted or RetailDeliveryStates.UnwindPending or RetailDeliveryStates.UnwindRejected:
-                unwound = false;
-                break;
-            case RetailDeliveryStates.Unwound:
-                unwound = true;
-                break;
-            default:
-                return null;
+            return null;
         }
+
+        var unwound = counting == SalesCounting.Unwound;
 
         var report = document.Body.Deserialize<RetailDeliveryReport>(HubJson.Options)!;
         var lag = DateOnly.FromDateTime(document.SubmittedAt.UtcDateTime).DayNumber - report.DeliveryDate.DayNumber;
@@ -35,10 +30,26 @@ public sealed record SalesFacts(SalesCell Cell, DateOnly SaleDate, DateOnly Deli
         return new SalesFacts(cell, report.SaleDate, report.DeliveryDate, SalesVector.Of(unwound, lag));
     }
 
+    /// <summary>What an RDR in <paramref name="status"/> counts for: its facts change only when this does.</summary>
+    public static SalesCounting CountingOf(string status) => status switch
+    {
+        RetailDeliveryStates.Accepted or RetailDeliveryStates.UnwindPending or RetailDeliveryStates.UnwindRejected => SalesCounting.Sold,
+        RetailDeliveryStates.Unwound => SalesCounting.Unwound,
+        _ => SalesCounting.Nothing,
+    };
+
     /// <summary>
     /// The contribution to store. A document keeps the cell it was first counted in: moving a dealer to another
     /// region or district later does not rewrite history (a rebuild would).
     /// </summary>
     public SalesContribution ToContribution(SalesContribution? stored) =>
         new(stored?.Cell ?? Cell.Key, SaleDate, DeliveryDate, Vector);
+}
+
+/// <summary>What an RDR counts for in the HQ figures, by its status alone (the rest of its facts never change).</summary>
+public enum SalesCounting
+{
+    Nothing,
+    Sold,
+    Unwound,
 }

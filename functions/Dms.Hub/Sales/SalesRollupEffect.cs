@@ -5,12 +5,18 @@ using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Sales;
 
-/// <summary>Every change of an RDR (accepted, unwound, rejected by the OEM …) brings its contribution up to date.</summary>
+/// <summary>
+/// A change of an RDR that changes what it counts for (accepted, unwound, rejected by the OEM …) brings its
+/// contribution up to date. A status change that counts the same (an unwind requested or refused: still sold) needs no
+/// work item at all.
+/// </summary>
 internal sealed class SalesRollupEffect(SalesRollupWriter writer, DealerDirectory dealers) : IDocumentEffect
 {
     public string Name => "sales-rollup";
 
-    public bool Wants(DocumentRecord document, string? previousStatus) => document.DocumentType == RetailDeliveryType.TypeName;
+    public bool Wants(DocumentRecord document, string? previousStatus) =>
+        document.DocumentType == RetailDeliveryType.TypeName
+        && SalesFacts.CountingOf(document.Status) != (previousStatus is null ? SalesCounting.Nothing : SalesFacts.CountingOf(previousStatus));
 
     public async Task ApplyAsync(DocumentRecord document, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed class ChangeSet(string dealerCode)
     /// <summary>Work this step causes; after the commit each item carries its row's ETag.</summary>
     public List<WorkItem> NewWork { get; } = [];
 
+    /// <summary>Set by the commit: the ETag of the document's change-feed marker written with it (the projector completes it without reading it).</summary>
+    public string? MarkerETag { get; set; }
+
     /// <summary>Leased work this step finishes (deleted, under the lease's ETag).</summary>
     public WorkLease? CompleteWork { get; set; }
 

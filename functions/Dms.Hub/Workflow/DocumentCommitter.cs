@@ -88,7 +88,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         if (changes.Document is { } document)
         {
             cache.Put(document);
-            signal.Changed(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId));
+            signal.Changed(new Insights.ChangeNudge(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId), document.Revision, changes.MarkerETag));
         }
     }
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dms.Console.Tests.Insights;
 
 /// <summary>
-/// The projector stopped at every step of a projection — after writing its receipts, after counting, after writing the
-/// listing — and started again: the counters still equal a recount (nothing counted twice, nothing lost).
+/// The projector stopped at every step of a projection — after writing its receipts, after writing the listing, after
+/// counting (which removes the receipts) — and started again: the counters still equal a recount (nothing counted twice, nothing lost).
 /// </summary>
 public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixture) : IClassFixture<ProjectorCrashTests.CrashingFixture>
 {
@@ -13,7 +13,7 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
     public async Task ProjectorInterruptedAfterEachStep_CountsEveryChangeExactlyOnce()
     {
         var dealer = await fixture.DealerAsync("West");
-        for (var round = 0; round < 6 && fixture.InterruptedSteps.Count < 4; round++)
+        for (var round = 0; round < 6 && fixture.InterruptedSteps.Count < 3; round++)
         {
             // Rounds caught up one by one: each is projected in passes of its own, so the interruptions move over every step.
             for (var i = 0; i < 3; i++)
@@ -26,7 +26,7 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
             await fixture.CaughtUpAsync();
         }
 
-        Assert.Equal(["count", "deleteReceipts", "listing", "putReceipts"], fixture.InterruptedSteps.Order(StringComparer.Ordinal));
+        Assert.Equal(["count", "listing", "putReceipts"], fixture.InterruptedSteps.Order(StringComparer.Ordinal));
         await Recount.CountersMatchAsync(fixture);
     }
 
@@ -89,12 +89,6 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
             var result = await inner.CountAsync(changes, cancellationToken);
             fixture.AfterWrite("count");
             return result;
-        }
-
-        public async Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken)
-        {
-            await inner.DeleteReceiptsAsync(receipts, cancellationToken);
-            fixture.AfterWrite("deleteReceipts");
         }
 
         public Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>

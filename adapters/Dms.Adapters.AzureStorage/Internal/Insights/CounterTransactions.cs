@@ -6,11 +6,14 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// Counts documents' deltas exactly once: each transaction updates counter rows (read, changed, replaced under their
-/// ETags) together with the receipts of the documents whose deltas they carry, now counting their targets. Documents
+/// ETags) together with the receipts of the documents whose deltas they carry, which it removes (under their ETags):
+/// the projection is then complete, its listing row already written. Documents
 /// share a transaction while their rows fit (≤ 100 operations); a document needing more rows than one transaction holds
 /// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
+/// Counter rows are kept as last written (<see cref="CounterRowCache"/>): the projector is their one writer while it
+/// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again.
 /// </summary>
-internal sealed class CounterTransactions(TableClient table)
+internal sealed class CounterTransactions(TableClient table, CounterRowCache cache)
 {
     private const int MaxOperations = 100;
     private const int Attempts = 8;
@@ -68,30 +71,46 @@ internal sealed class CounterTransactions(TableClient table)
             .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Value)), StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await Task.WhenAll(deltas.Keys.Select(k => table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, k, cancellationToken: cancellationToken)));
-            var actions = deltas.Keys.Zip(current, (key, row) => Apply(key, row.HasValue ? row.Value : null, deltas[key])).ToList();
+            var current = await Task.WhenAll(deltas.Keys.Select(k => cache.Get(k) is { } known ? Task.FromResult(known) : ReadAsync(k, cancellationToken)));
+            var actions = deltas.Keys.Zip(current, (key, row) => Apply(key, row.Entity, deltas[key])).ToList();
             var receipts = group.Select(c => c.Receipt).ToList();
-            actions.AddRange(receipts.Select(r => new TableTransactionAction(
-                TableTransactionActionType.UpdateReplace,
-                ReceiptRows.ToEntity(progress is { Count: > 0 } ? r : r with { Counted = r.Target }, progress ?? []),
-                new ETag(r.ETag!))));
+            var final = progress is not { Count: > 0 };
+            actions.AddRange(receipts.Select(r => final
+                ? new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CounterRows.Partition, CounterRows.ReceiptKey(r.TrackingId)), new ETag(r.ETag!))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ReceiptRows.ToEntity(r, progress!), new ETag(r.ETag!))));
             try
             {
                 var response = await table.SubmitTransactionAsync(actions, cancellationToken);
                 var offset = deltas.Count;
-                return receipts.Select((r, i) => (progress is { Count: > 0 } ? r : r with { Counted = r.Target }) with
+                for (var i = 0; i < offset; i++)
                 {
-                    ETag = response.Value[offset + i].Headers.ETag!.Value.ToString(),
-                    Partial = progress is { Count: > 0 } ? progress : null,
-                }).ToList();
+                    cache.Put(actions[i].Entity.RowKey, (TableEntity)actions[i].Entity, response.Value[i].Headers.ETag!.Value);
+                }
+
+                return receipts.Select((r, i) => final
+                    ? r with { Counted = r.Target, ETag = null, Partial = null }
+                    : r with { ETag = response.Value[offset + i].Headers.ETag!.Value.ToString(), Partial = progress }).ToList();
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex < deltas.Count && attempt < Attempts)
             {
                 // A counter row changed since it was read (only while another projector's lease lapses): read again.
+                cache.Forget(deltas.Keys);
+            }
+            catch
+            {
+                cache.Forget(deltas.Keys);
+                throw;
             }
         }
     }
 
+    private async Task<CounterRowCache.Row> ReadAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, rowKey, cancellationToken: cancellationToken);
+        return new CounterRowCache.Row(row.HasValue ? row.Value : null);
+    }
+
+    // The row is a private copy (the cache hands out copies), so it is changed in place.
     private static TableTransactionAction Apply(string rowKey, TableEntity? row, Dictionary<string, long> deltas)
     {
         var entity = row ?? new TableEntity(CounterRows.Partition, rowKey);

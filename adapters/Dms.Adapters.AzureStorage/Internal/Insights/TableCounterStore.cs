@@ -12,6 +12,10 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 internal sealed class TableCounterStore(TableSet tables) : ICounterStore
 {
     private const string WatermarkKey = "~watermark";
+    private readonly CounterRowCache _rows = new();
+
+    // The lease row as this process last wrote it (name, owner → ETag): renewing is then one conditional update.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Owner), ETag> _leases = new();
 
     private TableClient Table => tables.Counters;
 
@@ -44,22 +48,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     }
 
     public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
-        new CounterTransactions(Table).CountAsync(changes, cancellationToken);
-
-    public async Task DeleteReceiptsAsync(IReadOnlyList<ProjectionReceipt> receipts, CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(receipts.Select(async r =>
-        {
-            try
-            {
-                using var response = await Table.DeleteEntityAsync(CounterRows.Partition, CounterRows.ReceiptKey(r.TrackingId), r.ETag is null ? ETag.All : new ETag(r.ETag), cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Changed by a newer projection since: it is that projection's to remove.
-            }
-        }));
-    }
+        new CounterTransactions(Table, _rows).CountAsync(changes, cancellationToken);
 
     public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -123,10 +112,24 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         var entity = new TableEntity(CounterRows.Partition, key) { ["Owner"] = owner, ["Until"] = (now + duration).UtcDateTime };
         try
         {
+            if (_leases.TryGetValue((name, owner), out var mine))
+            {
+                // Unchanged since this process wrote it: nobody else took the lease meanwhile, so renewing needs no read.
+                try
+                {
+                    _leases[(name, owner)] = (await Table.UpdateEntityAsync(entity, mine, TableUpdateMode.Replace, cancellationToken)).Headers.ETag!.Value;
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                    _leases.TryRemove((name, owner), out _);
+                }
+            }
+
             var current = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, key, cancellationToken: cancellationToken);
             if (!current.HasValue)
             {
-                await Table.AddEntityAsync(entity, cancellationToken);
+                _leases[(name, owner)] = (await Table.AddEntityAsync(entity, cancellationToken)).Headers.ETag!.Value;
                 return true;
             }
 
@@ -136,7 +139,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
                 return false;
             }
 
-            await Table.UpdateEntityAsync(entity, held.ETag, TableUpdateMode.Replace, cancellationToken);
+            _leases[(name, owner)] = (await Table.UpdateEntityAsync(entity, held.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag!.Value;
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

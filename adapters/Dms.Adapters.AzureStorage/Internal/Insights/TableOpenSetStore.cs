@@ -20,11 +20,26 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
             }
         }
 
-        // Deletes one by one: a batch fails whole on a row already gone, and removal must be idempotent.
-        await Task.WhenAll(removed.Select(Key).Where(k => !addedKeys.Contains(k)).Distinct().Select(async key =>
+        // Deletes per set in one transaction; removal must be idempotent, and a row already gone fails the whole
+        // transaction, so it is left out and the rest go again.
+        await Task.WhenAll(removed.Select(Key).Where(k => !addedKeys.Contains(k)).Distinct().GroupBy(k => k.Set, StringComparer.Ordinal).SelectMany(set => set.Chunk(100))
+            .Select(chunk => DeleteAsync(chunk.ToList(), cancellationToken)));
+    }
+
+    private async Task DeleteAsync(List<(string Set, string Row)> keys, CancellationToken cancellationToken)
+    {
+        while (keys.Count > 0)
         {
-            using var response = await tables.OpenSets.DeleteEntityAsync(key.Set, key.Row, ETag.All, cancellationToken);
-        }));
+            try
+            {
+                await tables.OpenSets.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Set, k.Row), ETag.All)), cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } gone && gone < keys.Count)
+            {
+                keys.RemoveAt(gone);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<OpenEntry>> ReadAsync(string setName, string? first, string? until, int max, CancellationToken cancellationToken)

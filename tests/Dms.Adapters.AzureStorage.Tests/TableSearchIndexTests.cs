@@ -1,0 +1,40 @@
+using Dms.Adapters.AzureStorage.Internal;
+using Dms.Adapters.AzureStorage.Internal.Insights;
+using Dms.Hub.Insights;
+
+namespace Dms.Adapters.AzureStorage.Tests;
+
+/// <summary>
+/// The search index written by two processes (a projector whose lease lapsed, and the one that took over): each plans
+/// on what it wrote itself, so the other's writes make its copy stale or its "new" key existing — the conditional
+/// writes catch that, and every reference ends up in the index, none lost, removals included.
+/// </summary>
+public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    [Fact]
+    public async Task TwoWriters_SharedAndNewKeys_EveryReferenceKept_RemovalsApplied()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = fixture.Get<TableSet>();
+        var (first, second) = (new TableSearchIndex(tables), new TableSearchIndex(tables));
+        var shared = "vin:" + Guid.NewGuid().ToString("N");
+        var keys = Enumerable.Range(0, 40).Select(i => $"num:{Guid.NewGuid():N}").ToList();
+
+        // Both believe the shared key new; each then changes it on a copy the other made stale.
+        await first.ApplyAsync([Add(shared, "D1-A"), .. keys.Take(20).Select(k => Add(k, "D1-A"))], ct);
+        await second.ApplyAsync([Add(shared, "D1-B"), .. keys.Skip(20).Select(k => Add(k, "D1-B"))], ct);
+        await first.ApplyAsync([Add(shared, "D1-C"), Remove(keys[0], "D1-A")], ct);
+        await second.ApplyAsync([Remove(shared, "D1-B"), Add(keys[0], "D1-B")], ct);
+
+        Assert.Equal(["D1-A", "D1-C"], (await first.FindAsync(shared, ct)).Select(r => r.TrackingId).Order(StringComparer.Ordinal));
+        Assert.Equal(["D1-B"], (await second.FindAsync(keys[0], ct)).Select(r => r.TrackingId));
+        foreach (var key in keys.Skip(1))
+        {
+            Assert.Single(await first.FindAsync(key, ct));
+        }
+    }
+
+    private static IndexChange Add(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: false);
+
+    private static IndexChange Remove(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: true);
+}
