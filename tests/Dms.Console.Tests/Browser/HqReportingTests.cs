@@ -10,9 +10,15 @@ public sealed class HqReportingTests(ConsoleFixture fixture, BrowserFixture brow
     public async Task PeriodicReports_HeatMapShowsEachDealersPeriods_LateReportersListed_RegionalManagerSeesOnlyTheirRegion()
     {
         var page = await PageAsync(ConsoleFixture.ViewerKey);
-        await page.GotoAsync("/console/hq/periodic-reports");
-
         var heatmap = page.Locator("table.heatmap");
+
+        // The calendar job writes the demo's Expected slots in the background after start: on a loaded machine the
+        // first look may come before it, so look again until a Late slot is there.
+        await Eventually.GetAsync(async () =>
+        {
+            await page.GotoAsync("/console/hq/periodic-reports");
+            return await heatmap.Locator("td.cell.Late").CountAsync();
+        }, n => n > 0, TimeSpan.FromSeconds(60), "a late slot on the heat-map");
         await Assertions.Expect(heatmap.Locator("tbody tr").Filter(new() { HasText = "D003" })).ToHaveCountAsync(1);
         await Assertions.Expect(heatmap.Locator("td.cell.Late").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table[aria-labelledby=late] tbody")).ToContainTextAsync("D003");

@@ -38,10 +38,11 @@ public sealed class CrashLoopTests(AzuriteFixture azurite) : IDisposable
 
         try
         {
-            // Each attempt reaches the OEM, then the process dies before it hears back: attempts 1 and 2.
+            // Each attempt reaches the OEM, then the process dies before it hears back: attempts 1 and 2. (Attempt 2 waits
+            // for the dead process's lease and a fresh process's start, which on a loaded machine took over 30 s.)
             for (var attempt = 1; attempt <= 2; attempt++)
             {
-                await Eventually.GetAsync(() => Task.FromResult(_hanging.Requests), r => r >= attempt, TimeSpan.FromSeconds(30), $"attempt {attempt} in flight");
+                await Eventually.GetAsync(() => Task.FromResult(_hanging.Requests), r => r >= attempt, TimeSpan.FromSeconds(90), $"attempt {attempt} in flight");
                 await hub.KillAsync();
                 await hub.DisposeAsync();
                 hub = await HubProcess.StartAsync(settings, port: port);
