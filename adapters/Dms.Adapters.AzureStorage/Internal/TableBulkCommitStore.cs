@@ -127,7 +127,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         return null;
     }
 
-    /// <summary>The ETags the transaction returned, on the document and the new work (as a lone commit sets them).</summary>
+    /// <summary>The ETags the transaction returned, on the document, the read-model marker and the new work (as a lone commit sets them).</summary>
     private static void Stamp(Member member, IReadOnlyList<Response> responses, int offset)
     {
         string? ETagAt(int index) => responses[offset + index].Headers.ETag?.ToString();
@@ -136,6 +136,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             document.ETag = ETagAt(member.Batch.DocumentIndex);
         }
 
+        member.Changes.MarkerETag = member.Batch.MarkerIndex >= 0 ? ETagAt(member.Batch.MarkerIndex) : null;
         for (var i = 0; i < member.Batch.NewWorkIndexes.Count; i++)
         {
             member.Changes.NewWork[i] = member.Changes.NewWork[i] with { ETag = ETagAt(member.Batch.NewWorkIndexes[i]) };
