@@ -94,6 +94,30 @@ internal sealed class ChangeBatch
     }
 
     /// <summary>
+    /// Puts the ETags the committed transaction returned (<paramref name="etagAt"/>: by this batch's own operation index)
+    /// on the change set — the document, the read-model marker, the new work and the rescheduled item — so later steps
+    /// write under them without reading back.
+    /// </summary>
+    public void Stamp(ChangeSet changes, Func<int, string?> etagAt)
+    {
+        if (changes.Document is { } document && DocumentIndex >= 0)
+        {
+            document.ETag = etagAt(DocumentIndex);
+        }
+
+        changes.MarkerETag = MarkerIndex >= 0 ? etagAt(MarkerIndex) : null;
+        for (var i = 0; i < NewWorkIndexes.Count; i++)
+        {
+            changes.NewWork[i] = changes.NewWork[i] with { ETag = etagAt(NewWorkIndexes[i]) };
+        }
+
+        if (Rescheduled(changes) is { } rescheduled && RescheduleIndex >= 0)
+        {
+            changes.Rescheduled = rescheduled.Item with { ETag = etagAt(RescheduleIndex) };
+        }
+    }
+
+    /// <summary>
     /// The leased item as it waits for its next run: after a failed attempt (the attempt stays counted, its error
     /// kept) or a deferral (no attempt was made: the count the lease took is given back, the last error kept).
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
 
@@ -86,7 +85,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             var offset = 0;
             foreach (var member in group)
             {
-                Stamp(member, response.Value, offset);
+                member.Batch.Stamp(member.Changes, index => response.Value[offset + index].Headers.ETag?.ToString());
                 results[member.Index] = CommitResult.Committed;
                 offset += member.Batch.Count;
             }
@@ -125,22 +124,6 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         }
 
         return null;
-    }
-
-    /// <summary>The ETags the transaction returned, on the document, the read-model marker and the new work (as a lone commit sets them).</summary>
-    private static void Stamp(Member member, IReadOnlyList<Response> responses, int offset)
-    {
-        string? ETagAt(int index) => responses[offset + index].Headers.ETag?.ToString();
-        if (member.Changes.Document is { } document && member.Batch.DocumentIndex >= 0)
-        {
-            document.ETag = ETagAt(member.Batch.DocumentIndex);
-        }
-
-        member.Changes.MarkerETag = member.Batch.MarkerIndex >= 0 ? ETagAt(member.Batch.MarkerIndex) : null;
-        for (var i = 0; i < member.Batch.NewWorkIndexes.Count; i++)
-        {
-            member.Changes.NewWork[i] = member.Changes.NewWork[i] with { ETag = ETagAt(member.Batch.NewWorkIndexes[i]) };
-        }
     }
 
     private static long EstimateBytes(ChangeBatch batch) =>

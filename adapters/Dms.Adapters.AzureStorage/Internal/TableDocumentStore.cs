@@ -48,24 +48,7 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         try
         {
             var response = await tables.Documents.SubmitTransactionAsync(batch.Actions, cancellationToken);
-            string? ETagAt(int index) => response.Value[index].Headers.ETag?.ToString();
-            if (changes.Document is { } document && batch.DocumentIndex >= 0)
-            {
-                document.ETag = ETagAt(batch.DocumentIndex);
-            }
-
-            changes.MarkerETag = batch.MarkerIndex >= 0 ? ETagAt(batch.MarkerIndex) : null;
-
-            for (var i = 0; i < batch.NewWorkIndexes.Count; i++)
-            {
-                changes.NewWork[i] = changes.NewWork[i] with { ETag = ETagAt(batch.NewWorkIndexes[i]) };
-            }
-
-            if (ChangeBatch.Rescheduled(changes) is { } rescheduled && batch.RescheduleIndex >= 0)
-            {
-                changes.Rescheduled = rescheduled.Item with { ETag = ETagAt(batch.RescheduleIndex) };
-            }
-
+            batch.Stamp(changes, index => response.Value[index].Headers.ETag?.ToString());
             return CommitResult.Committed;
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
