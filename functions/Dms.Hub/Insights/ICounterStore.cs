@@ -23,11 +23,14 @@ public interface ICounterStore
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
     Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);
 
-    /// <summary>Every dealer's daily rows (all types) for days starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>The rows of these keys that exist, each by a point read (the way to read many scopes or a long period cheaply).</summary>
+    Task<IReadOnlyList<CounterRow>> GetAsync(IReadOnlyList<CounterKey> keys, CancellationToken cancellationToken);
 
-    /// <summary>Every dealer's gauges (all types).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken);
+    /// <summary>Every dealer's health rows (<see cref="FactsDiff.DealerHealthRow"/>) of the weeks that start in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerHealthAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Every dealer's gauges (all types); only <paramref name="metrics"/> when given.</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
     /// <summary>Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>; false while another owner holds it.</summary>
     Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);

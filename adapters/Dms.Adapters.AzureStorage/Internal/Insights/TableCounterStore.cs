@@ -12,6 +12,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 internal sealed class TableCounterStore(TableSet tables) : ICounterStore
 {
     private const string WatermarkKey = "~watermark";
+    private const int PointReadsInFlight = 16;
     private readonly CounterRowCache _rows = new();
 
     // The lease row as this process last wrote it (name, owner → ETag): renewing is then one conditional update.
@@ -100,11 +101,23 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         return new CounterRow(key, row.HasValue ? CounterRows.Values(row.Value!) : new Dictionary<string, long>());
     }
 
-    public Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
-        ReadDealerRowsAsync(CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, start), CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, until.AddTicks(-1)) + "~", cancellationToken);
+    public async Task<IReadOnlyList<CounterRow>> GetAsync(IReadOnlyList<CounterKey> keys, CancellationToken cancellationToken)
+    {
+        var rows = new CounterRow?[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = PointReadsInFlight, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, CounterRows.RowKey(keys[i]), cancellationToken: token);
+            rows[i] = row.HasValue ? new CounterRow(keys[i], CounterRows.Values(row.Value!)) : null;
+        });
+        return rows.OfType<CounterRow>().ToList();
+    }
 
-    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken) =>
-        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", cancellationToken);
+    public Task<IReadOnlyList<CounterRow>> ReadDealerHealthAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerHealthPrefix + CounterRows.Bucket(CounterGrain.Week, CounterGrains.Floor(start, CounterGrain.Week)),
+            CounterRows.DealerHealthPrefix + CounterRows.Bucket(CounterGrain.Week, until.AddTicks(-1)) + "~", null, cancellationToken);
+
+    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", metrics, cancellationToken);
 
     public async Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -148,15 +161,15 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         }
     }
 
-    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, CancellationToken cancellationToken)
+    /// <summary>A range of dealer rows; only the columns of <paramref name="metrics"/> when given (Azurite sends far less).</summary>
+    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var select = metrics?.Select(CounterRows.Column).Append("RowKey").ToList();
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
         {
-            var (day, dealer, type) = CounterRows.ParseDealerKey(entity.RowKey);
-            var key = new CounterKey(CounterScope.ForDealer(dealer), day is null ? CounterGrain.Gauge : CounterGrain.Day, type, day ?? DateTimeOffset.MinValue);
-            rows.Add(new CounterRow(key, CounterRows.Values(entity)));
+            rows.Add(new CounterRow(CounterRows.ParseDealerKey(entity.RowKey), CounterRows.Values(entity)));
         }
 
         return rows;
