@@ -19,8 +19,8 @@ public sealed class Overview(CounterReader counters, IOpenSetStore open, Documen
         var (start, end) = window.Current(now);
         var (previousStart, _) = window.Previous(now);
         var counterScope = scope.CounterScope;
-        var overdueTask = open.ReadAsync(OpenEntry.AwaitingAck, null, OpenSets.Time(now), MaxOpenRows, cancellationToken);
-        var undeliveredTask = open.ReadAsync(OpenEntry.Undelivered, null, null, MaxOpenRows, cancellationToken);
+        var overdueTask = open.ReadAsync(OpenEntry.AwaitingAck, null, OpenSets.Time(now), MaxOpenRows, new OpenFilter(scope.Region), cancellationToken);
+        var undeliveredTask = open.ReadAsync(OpenEntry.Undelivered, null, null, MaxOpenRows, new OpenFilter(scope.Region), cancellationToken);
         var perType = await Task.WhenAll(types.All.Select(async type =>
         {
             var rows = await counters.RowsAsync(counterScope, window.ChartGrain == CounterGrain.Day ? CounterGrain.Day : CounterGrain.Hour, type.Name, previousStart, end, cancellationToken);
