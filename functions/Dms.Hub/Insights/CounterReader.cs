@@ -3,10 +3,13 @@ namespace Dms.Hub.Insights;
 /// <summary>Sums of counter rows over periods, and the time they are counted up to.</summary>
 public sealed class CounterReader(ICounterStore store)
 {
-    public async Task<IReadOnlyList<CounterRow>> RowsAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CounterRow>> RowsAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        RowsAsync(scope, grain, documentType, start, until, null, cancellationToken);
+
+    private async Task<IReadOnlyList<CounterRow>> RowsAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         var effective = grain == CounterGrain.Hour && !scope.Hourly ? CounterGrain.Day : grain;
-        return await store.ReadAsync(scope, effective, documentType, CounterGrains.Floor(start, effective), until, cancellationToken);
+        return await store.ReadAsync(scope, effective, documentType, CounterGrains.Floor(start, effective), until, metrics, cancellationToken);
     }
 
     /// <summary>
@@ -14,10 +17,14 @@ public sealed class CounterReader(ICounterStore store)
     /// Days are read as point reads of whole weeks and the days at either end (<see cref="CounterGrains.Cover"/>): a
     /// range read costs Azurite a scan of the whole counter table, a point read does not.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, long>> SumAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, long>> SumAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        SumAsync(scope, grain, documentType, start, until, null, cancellationToken);
+
+    /// <summary>As <see cref="SumAsync(CounterScope, CounterGrain, string, DateTimeOffset, DateTimeOffset, CancellationToken)"/>; hours read only the counters of <paramref name="metrics"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> SumAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
         grain == CounterGrain.Day || (grain == CounterGrain.Hour && !scope.Hourly)
             ? (await SumsAsync([scope], documentType, start, until, cancellationToken))[0]
-            : Sum(await RowsAsync(scope, grain, documentType, start, until, cancellationToken));
+            : Sum(await RowsAsync(scope, grain, documentType, start, until, metrics, cancellationToken));
 
     /// <summary>Each scope's sums over the days that start in [<paramref name="start"/>, <paramref name="until"/>), all by point reads at once.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> SumsAsync(IReadOnlyList<CounterScope> scopes, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
         var grain = scope.Hourly && filter.To - filter.From <= TimeSpan.FromDays(7) ? CounterGrain.Hour : CounterGrain.Day;
         var metric = filter.Status is { } status ? "status." + status : filter.Channel is { } channel ? "received." + channel : "received";
         var typeNames = filter.DocumentType is { } type ? [type] : types.All.Select(t => t.Name).ToList();
-        var sums = await Task.WhenAll(typeNames.Select(t => counters.SumAsync(scope, grain, t, filter.From, filter.To, cancellationToken)));
+        var sums = await Task.WhenAll(typeNames.Select(t => counters.SumAsync(scope, grain, t, filter.From, filter.To, [metric], cancellationToken)));
         var exact = CounterGrains.Floor(filter.From, grain) == filter.From && CounterGrains.Floor(filter.To, grain) == filter.To;
         var count = sums.Sum(s => s.GetValueOrDefault(metric));
         return new ListCount(count, exact, grain, await counters.AsOfAsync(cancellationToken));

@@ -17,8 +17,11 @@ public interface ICounterStore
     /// </summary>
     Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>) (a dealer has daily rows only).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>)
+    /// (a dealer has daily rows only); only the counters of <paramref name="metrics"/> when given (far less to send).
+    /// </summary>
+    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
     Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);

@@ -87,7 +87,7 @@ internal static class Recount
     }
 
     /// <summary>
-    /// The pre-summed rows equal what they sum: each scope's week rows (read through <see cref="CounterReader.SumAsync"/>,
+    /// The pre-summed rows equal what they sum: each scope's week rows (read through <see cref="CounterReader.SumsAsync"/>,
     /// whole weeks and edge days) equal its day rows added up, metric by metric; each dealer's health rows hold, per
     /// day, the documents it submitted that day (every type together).
     /// </summary>
@@ -99,7 +99,7 @@ internal static class Recount
         {
             foreach (var scope in scopes)
             {
-                var days = CounterReader.Sum(await fixture.Hub.Service<ICounterStore>().ReadAsync(scope, CounterGrain.Day, type.Name, since, until, CancellationToken.None));
+                var days = CounterReader.Sum(await fixture.Hub.Service<ICounterStore>().ReadAsync(scope, CounterGrain.Day, type.Name, since, until, null, CancellationToken.None));
                 var weeks = await counters.SumAsync(scope, CounterGrain.Day, type.Name, since, until, CancellationToken.None);
                 Assert.Equal(days.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList(), weeks.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList());
             }

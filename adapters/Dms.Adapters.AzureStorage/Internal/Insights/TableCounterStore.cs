@@ -51,7 +51,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
         new CounterTransactions(Table, _rows).CountAsync(changes, cancellationToken);
 
-    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         if (scope.DealerCode is not null)
         {
@@ -63,7 +63,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         var upper = prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
             var bucket = DateTime.ParseExact(entity.RowKey[prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
@@ -165,15 +165,16 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
-        var select = metrics?.Select(CounterRows.Column).Append("RowKey").ToList();
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
             rows.Add(new CounterRow(CounterRows.ParseDealerKey(entity.RowKey), CounterRows.Values(entity)));
         }
 
         return rows;
     }
+
+    private static List<string>? Select(IReadOnlyCollection<string>? metrics) => metrics?.Select(CounterRows.Column).Append("RowKey").ToList();
 
     public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken)
     {
