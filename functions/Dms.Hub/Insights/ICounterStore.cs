@@ -18,10 +18,10 @@ public interface ICounterStore
     Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>)
+    /// Rows of one scope and grain, of these types, with buckets starting in [<paramref name="start"/>, <paramref name="until"/>)
     /// (a dealer has daily rows only); only the counters of <paramref name="metrics"/> when given (far less to send).
     /// </summary>
-    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
     Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);

@@ -99,7 +99,7 @@ internal static class Recount
         {
             foreach (var scope in scopes)
             {
-                var days = CounterReader.Sum(await fixture.Hub.Service<ICounterStore>().ReadAsync(scope, CounterGrain.Day, type.Name, since, until, null, CancellationToken.None));
+                var days = CounterReader.Sum(await fixture.Hub.Service<ICounterStore>().ReadAsync(scope, CounterGrain.Day, [type.Name], since, until, null, CancellationToken.None));
                 var weeks = await counters.SumAsync(scope, CounterGrain.Day, type.Name, since, until, CancellationToken.None);
                 Assert.Equal(days.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList(), weeks.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList());
             }

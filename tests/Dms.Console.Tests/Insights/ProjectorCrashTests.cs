@@ -91,8 +91,8 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
             return result;
         }
 
-        public Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
-            inner.ReadAsync(scope, grain, documentType, start, until, metrics, cancellationToken);
+        public Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
+            inner.ReadAsync(scope, grain, documentTypes, start, until, metrics, cancellationToken);
 
         public Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken) => inner.ReadGaugesAsync(scope, documentType, cancellationToken);
 

@@ -51,23 +51,37 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
         new CounterTransactions(Table, _rows).CountAsync(changes, cancellationToken);
 
-    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every type's range in one query: the ranges ORed inside the span from the first to the last (which bounds the
+    /// rows a real table service walks), so Azurite — which scans the whole table for each query — scans it once.
+    /// </summary>
+    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         if (scope.DealerCode is not null)
         {
-            return await ReadDealerAsync(scope, documentType, start, until, cancellationToken);
+            return (await Task.WhenAll(documentTypes.Select(t => ReadDealerAsync(scope, t, start, until, cancellationToken)))).SelectMany(r => r).ToList();
         }
 
-        var prefix = CounterRows.Prefix(scope, grain, documentType);
-        var lower = prefix + CounterRows.Bucket(grain, start);
-        var upper = prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var ranges = documentTypes.Distinct(StringComparer.Ordinal).Select(type =>
+        {
+            var prefix = CounterRows.Prefix(scope, grain, type);
+            return (Type: type, Prefix: prefix, Lower: prefix + CounterRows.Bucket(grain, start), Upper: prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~");
+        }).OrderBy(r => r.Lower, StringComparer.Ordinal).ToList();
+        if (ranges.Count == 0)
+        {
+            return [];
+        }
+
+        var span = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {ranges[0].Lower} and RowKey lt {ranges.Max(r => r.Upper)}");
+        var filter = ranges.Count == 1 ? span
+            : span + " and (" + string.Join(" or ", ranges.Select(r => "(" + TableClient.CreateQueryFilter($"RowKey ge {r.Lower} and RowKey lt {r.Upper}") + ")")) + ")";
         var rows = new List<CounterRow>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
-            var bucket = DateTime.ParseExact(entity.RowKey[prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
+            var range = ranges.First(r => entity.RowKey.StartsWith(r.Prefix, StringComparison.Ordinal));
+            var bucket = DateTime.ParseExact(entity.RowKey[range.Prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-            rows.Add(new CounterRow(new CounterKey(scope, grain, documentType, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
+            rows.Add(new CounterRow(new CounterKey(scope, grain, range.Type, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
         }
 
         return rows;
