@@ -11,7 +11,8 @@ namespace Dms.Hub.Effects;
 /// Runs a cross-document effect, then completes the work item. A reaction (<see cref="DocumentReaction"/>) finds the
 /// target document through the VIN index and fires the trigger on it — completing the item in the target's own commit
 /// when both belong to one dealer (one partition). A named <see cref="IDocumentEffect"/> brings its projection in line
-/// with the source document as it stands now (named effects are idempotent). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
+/// with what the change committed when it carries that on the item (<see cref="IDocumentEffect.Carry"/>: the effect
+/// orders changes by revision), otherwise with the source document as it stands now (named effects are idempotent). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
 /// looks for the sources whose effect it could not take yet. A crash in between repeats the run, and the target
 /// recognises the operation, so the effect happens once. The link is not checked for liveness: the trigger reads the
 /// target anyway and refuses one that is gone or released.
@@ -34,6 +35,11 @@ internal sealed class EffectHandler(
             if (effects.Find(name) is not { } effect)
             {
                 done = new ChangeSet(item.DealerCode) { DeadLetterWork = (lease, $"No document effect named '{name}'.") };
+            }
+            else if (item.Arg(DocumentEffects.CarriedArgument) is { } carried && item.TrackingId is { } id)
+            {
+                // What the change committed travels on the item: the effect needs no read of the document.
+                await effect.ApplyCarriedAsync(item.DealerCode, id, carried, cancellationToken);
             }
             else if (item.DocumentType is { } type && item.TrackingId is { } trackingId
                 && await documents.GetAsync(item.DealerCode, type, trackingId, cancellationToken) is { } document)
