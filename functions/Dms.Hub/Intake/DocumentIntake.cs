@@ -51,7 +51,7 @@ public sealed partial class DocumentIntake(
             }
         }
 
-        var changes = NewDocument(submission, request.Canonical, request.Keys, request.Hash);
+        var changes = NewDocument(request, claim!);
         return await FinishAsync(request, changes, claim!, await committer.CommitAsync(changes, cancellationToken), cancellationToken);
     }
 
@@ -155,6 +155,14 @@ public sealed partial class DocumentIntake(
             type.DuplicateNumberCode,
             $"{type.Title} {canonical.DocumentNumber} was already submitted with different content."));
         return keys;
+    }
+
+    /// <summary>The new document's change set, with the pool units its claim holds recorded on it.</summary>
+    private ChangeSet NewDocument(CheckedRequest request, ReservationClaim claim)
+    {
+        var changes = NewDocument(request.Submission, request.Canonical, request.Keys, request.Hash);
+        Reservations.RecordUnits(changes.Document!, claim, request.Outcome.Reservations);
+        return changes;
     }
 
     private ChangeSet NewDocument(Submission submission, CanonicalDocument canonical, IReadOnlyList<RequestKey> keys, string hash)
