@@ -18,9 +18,13 @@ namespace Dms.Hub.Effects;
 /// target anyway and refuses one that is gone or released.
 /// </summary>
 internal sealed class EffectHandler(
-    DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentEffects effects, DocumentCommitter committer, IDocumentStore documents)
+    DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentEffects effects, DocumentCommitter committer, IDocumentStore documents,
+    TimeProvider clock)
     : IWorkHandler
 {
+    /// <summary>How long a catch-up waits before it looks again at a source whose intake was under way.</summary>
+    public static readonly TimeSpan PendingSourceRetry = TimeSpan.FromSeconds(5);
+
     public string Kind => WorkKinds.Effect;
 
     /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
@@ -48,9 +52,11 @@ internal sealed class EffectHandler(
                 await effect.ApplyAsync(document, cancellationToken);
             }
         }
-        else if (item.Arg(DocumentWorkflow.CatchUpArg) is not null)
+        else if (item.Arg(DocumentWorkflow.CatchUpArg) is not null && await CatchUpAsync(item, cancellationToken))
         {
-            await CatchUpAsync(item, cancellationToken);
+            // A source was still being stored (its intake found no target and left its reaction out): look again, a
+            // deferral rather than an attempt (a failed intake's reservation lapses after its grace; nothing failed here).
+            done = new ChangeSet(item.DealerCode) { DeferWork = (lease, clock.GetUtcNow() + PendingSourceRetry, "a source document's intake is under way") };
         }
         else if (await vehicles.FindLinkAsync(item.Arg("vin")!, item.Arg("targetType")!, cancellationToken) is { } target)
         {
@@ -66,19 +72,25 @@ internal sealed class EffectHandler(
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
     }
 
-    /// <summary>Fires, on the item's own document, each reaction whose source is already in the status it reacts to.</summary>
-    private async Task CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires, on the item's own document, each reaction whose source is already in the status it reacts to; true when a
+    /// source's intake was still under way (it is to be looked at again).
+    /// </summary>
+    private async Task<bool> CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
     {
         if (!types.TryGet(item.DocumentType!, out var type)
             || await documents.GetAsync(item.DealerCode, type.Name, item.TrackingId!, cancellationToken) is not { } current)
         {
-            return;
+            return false;
         }
 
         var target = new VehicleLink(item.DealerCode, type.Name, item.TrackingId!);
+        var pending = false;
         foreach (var group in type.Reactions.GroupBy(r => r.SourceType))
         {
-            foreach (var source in await vehicles.DocumentsOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken))
+            var (sources, underWay) = await vehicles.SourcesOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken);
+            pending |= underWay;
+            foreach (var source in sources)
             {
                 var status = (await documents.GetAsync(source.DealerCode, source.DocumentType, source.TrackingId, cancellationToken))?.Status;
 
@@ -90,6 +102,8 @@ internal sealed class EffectHandler(
                 }
             }
         }
+
+        return pending;
     }
 
     private static DocumentKey Key(VehicleLink target) => new(target.DealerCode, target.DocumentType, target.TrackingId);

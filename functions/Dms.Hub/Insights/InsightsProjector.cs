@@ -31,9 +31,6 @@ public sealed partial class InsightsProjector(
     private readonly string _owner = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    // Until when the lease this projector last took is surely its own (a margin short of its end, for clock skew).
-    private DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
-
     // When this projector last wrote its lease.
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
 
@@ -50,7 +47,8 @@ public sealed partial class InsightsProjector(
         // milliseconds apart do not each pay a write for it.
         if (started >= _renewedAt + (lease / 4) || started < _renewedAt)
         {
-            if (!await counters.TryLeaseAsync(LeaseName, _owner, started, lease, cancellationToken))
+            var outcome = await counters.TryLeaseAsync(LeaseName, _owner, started, lease, cancellationToken);
+            if (outcome == LeaseOutcome.Refused)
             {
                 // Another process projects (it finds these documents by its scan): nothing is kept for them here.
                 signal.Drain(int.MaxValue);
@@ -59,14 +57,14 @@ public sealed partial class InsightsProjector(
                 return new ProjectorCycle(false, 0, 0);
             }
 
-            // Held without a break since the last cycle: what this projector listed is still what storage holds.
-            if (started >= _heldUntil || !listed.Trusted)
+            // Renewed under the ETag it last wrote, the lease was held without a break however long the last cycle took:
+            // nobody else listed anything meanwhile, so what this projector listed is still what storage holds.
+            if (outcome != LeaseOutcome.Renewed || !listed.Trusted)
             {
                 listed.Start(started);
             }
 
             _renewedAt = started;
-            _heldUntil = started + (lease / 2);
         }
 
         try

@@ -21,10 +21,12 @@ namespace Dms.Functions.Tests.Performance;
 /// </summary>
 public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixture<RoundTripTests.Fixture>
 {
-    // Round trips per run of each step; the RDR's intake includes its VIN reservation, the claim's its coverage read.
+    // Round trips per run of each step; the RDR's intake includes its VIN reservation and its look for a vehicle order
+    // holding the VIN (none here: no "retail the order" effect is committed, which cost a read and a batch), the claim's
+    // its coverage read.
     private static readonly (string Type, string Step, double Trips)[] Expected =
     [
-        ("retail-delivery-report", "intake:Accepted", 3),
+        ("retail-delivery-report", "intake:Accepted", 4),
         ("retail-delivery-report", "deliver:Completed", 1),
         ("warranty-claim", "intake:Accepted", 3),
         ("warranty-claim", "deliver:Completed", 1),
@@ -86,6 +88,8 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         {
             AssertPerRun(steps, type, step, trips, report);
         }
+
+        Assert.DoesNotContain(steps.Keys, k => k.StartsWith("retail-delivery-report effect:", StringComparison.Ordinal) && !k.Contains("sales-rollup", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -115,9 +119,10 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         // listing, counter and index rows from what it last wrote (each write conditional on that copy).
         Assert.True(reads == 0, "the projector re-read rows:\n" + report);
 
-        // Per changed document: its receipt, search keys, open sets, listing rows, counters and marker — batched per
-        // cycle, so a lone document pays each batch itself; under load they are shared (see ./dms bench).
-        Assert.True(total <= 9 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
+        // Per changed document: its receipt, search keys (up to one batch per index partition its keys fall in), open
+        // sets, listing rows, counters and marker — batched per cycle, so a document projected alone (its burst ended
+        // apart from the other's) pays each batch itself; under load they are shared (see ./dms bench).
+        Assert.True(total <= 12 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
 
         // Each document's life is one burst of changes (the fixture's quiet period outlasts the pauses between its
         // steps): projected once, not after each change (a claim was projected 3.1 times, an RDR 1.55, in the bench).
