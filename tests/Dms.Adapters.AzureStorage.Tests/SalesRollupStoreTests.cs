@@ -77,6 +77,50 @@ public sealed class SalesRollupStoreTests(StoreFixture fixture) : IClassFixture<
         Assert.Equal(before.Cells[facts.Cell.Key], after.Cells[facts.Cell.Key]);
     }
 
+    /// <summary>
+    /// Rollup work items carry the RDR's facts and revision (no read of the document, nor of the contribution of a
+    /// report counted for the first time): items running twice (a crash after the rollup's transaction, before the item
+    /// was completed), out of order, or on two instances still leave each report counted once, as its newest revision says.
+    /// </summary>
+    [Fact]
+    public async Task CarriedFacts_RunTwiceOrOutOfOrder_TheNewestRevisionCountsOnce()
+    {
+        var store = fixture.Get<ISalesRollupStore>();
+        var ct = TestContext.Current.CancellationToken;
+        var random = new Random(11);
+        var sold = Facts(random, unwound: false) with { Revision = 3 };
+        var unwound = sold with { Vector = Vector(sold, unwound: true), Revision = 6 };
+        var rejected = sold with { Vector = SalesVector.Empty(), Revision = 5 };
+        var (again, late, never) = ("T1-" + Guid.NewGuid().ToString("N"), "T2-" + Guid.NewGuid().ToString("N"), "T3-" + Guid.NewGuid().ToString("N"));
+        var keys = new[] { (SalesRowKeys.Month(SalesDimensions.SaleBasis, sold.SaleDate), sold.Cell.Key) };
+        var before = await ReadCellsAsync(store, keys);
+
+        // Counted for the first time, then the item runs again on another instance (assumed new: the add fails, the
+        // stored contribution is read, its revision says it is done).
+        await Writer(store).ApplyAsync(again, sold, isNew: true, ct);
+        await Writer(store).ApplyAsync(again, sold, isNew: true, ct);
+
+        // Unwound (revision 6) applied before the sale that counted it (revision 3) arrives.
+        await Writer(store).ApplyAsync(late, unwound, isNew: false, ct);
+        await Writer(store).ApplyAsync(late, sold, isNew: true, ct);
+
+        // Rejected by the OEM (revision 5, counts for nothing) before its acceptance (revision 3) is applied: an empty
+        // contribution remembers the revision, so the acceptance arriving late counts nothing.
+        await Writer(store).ApplyAsync(never, rejected, isNew: false, ct);
+        await Writer(store).ApplyAsync(never, sold, isNew: true, ct);
+
+        var after = await ReadCellsAsync(store, keys);
+        var change = (long[])after[keys[0]].Clone();
+        SalesVector.Add(change, before.TryGetValue(keys[0], out var was) ? was : SalesVector.Empty(), -1);
+        var expected = (long[])sold.Vector.Clone();
+        SalesVector.Add(expected, unwound.Vector);
+        Assert.Equal(expected, change);
+
+        var stored = await store.GetContributionsAsync(Writer(store).ShardOf(never), [never], ct);
+        Assert.Equal(5, stored[never].Value.Revision);
+        Assert.True(SalesVector.IsZero(stored[never].Value.Vector));
+    }
+
     private static async Task<Dictionary<(string, string), long[]>> ReadCellsAsync(ISalesRollupStore store, IEnumerable<(string Row, string Cell)> keys)
     {
         var cells = new Dictionary<(string, string), long[]>();

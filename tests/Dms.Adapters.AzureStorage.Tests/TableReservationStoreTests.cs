@@ -42,8 +42,10 @@ public sealed class TableReservationStoreTests(StoreFixture fixture) : IClassFix
         var written = (await Reservations.TryAddAsync(scope, [Claim(scope, "a"), Claim(scope, "b")], Alice, DateTimeOffset.UtcNow, default))!;
         Assert.NotNull(await Reservations.TryReplaceAsync(written[1], Claim(scope, "b"), Bob, DateTimeOffset.UtcNow, default));
 
-        await Reservations.ReleaseAsync(written[0], default);
-        await Reservations.ReleaseAsync(written[1], default);
+        // Deleted, or gone already: done. Changed since (another holder): not done — the caller looks again.
+        Assert.True(await Reservations.ReleaseAsync(written[0], default));
+        Assert.True(await Reservations.ReleaseAsync(written[0], default));
+        Assert.False(await Reservations.ReleaseAsync(written[1], default));
 
         Assert.Null(await Reservations.GetAsync(scope, "a", default));
         Assert.Equal(Bob, (await Reservations.GetAsync(scope, "b", default))!.Holder);

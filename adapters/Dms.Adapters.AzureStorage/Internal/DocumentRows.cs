@@ -33,7 +33,7 @@ internal static class DocumentRows
         };
         SummaryFields.Write(entity, document.Fields);
         BinaryChunks.Write(entity, "Body", JsonSerializer.SerializeToUtf8Bytes(document.Body, HubJson.Options));
-        var state = new StoredState(document.Oem, document.Timeline, document.Deliveries, document.Overlays, document.Timers);
+        var state = new StoredState(document.Oem, document.Timeline, document.Deliveries, document.Overlays, document.Timers, document.Units);
         BinaryChunks.Write(entity, "State", JsonSerializer.SerializeToUtf8Bytes(state, HubJson.Options));
         if (document.ETag is { } etag)
         {
@@ -64,6 +64,7 @@ internal static class DocumentRows
             Deliveries = state.Deliveries ?? [],
             Overlays = state.Overlays ?? [],
             Timers = state.Timers ?? [],
+            Units = state.Units ?? new(StringComparer.Ordinal),
             Fields = SummaryFields.Read(entity),
             ETag = entity.ETag.ToString(),
         };
@@ -103,5 +104,6 @@ internal static class DocumentRows
         entity.GetDateTimeOffset(nameof(RawPayload.ReceivedAt)) ?? default);
 
     private sealed record StoredState(
-        JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries, Dictionary<string, Overlay>? Overlays, Dictionary<string, DateTimeOffset>? Timers);
+        JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries, Dictionary<string, Overlay>? Overlays, Dictionary<string, DateTimeOffset>? Timers,
+        Dictionary<string, HeldUnit>? Units = null);
 }

@@ -80,15 +80,22 @@ internal sealed class TableReservationStore(TableSet tables) : IReservationStore
         }
     }
 
-    public async Task ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken)
     {
         try
         {
             await tables.Reservations.DeleteEntityAsync(entry.Scope, entry.Key, new ETag(entry.ETag), cancellationToken);
+            return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404)
         {
-            // Someone else holds it now, or it is gone already.
+            // Gone already.
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412)
+        {
+            // Changed since: someone else holds it now.
+            return false;
         }
     }
 

@@ -74,13 +74,15 @@ internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
         ["Sale"] = c.SaleDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Delivery"] = c.DeliveryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Vector"] = string.Join(',', c.Vector),
+        ["Revision"] = c.Revision,
     };
 
     private static SalesContribution ContributionFrom(TableEntity e) => new(
         e.GetString("Cell"),
         DateOnly.ParseExact(e.GetString("Sale"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateOnly.ParseExact(e.GetString("Delivery"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        e.GetString("Vector").Split(',').Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+        e.GetString("Vector").Split(',').Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+        e.GetInt32("Revision") ?? 0);
 
     private static TableEntity RowEntity(string partition, SalesRollupRow row)
     {

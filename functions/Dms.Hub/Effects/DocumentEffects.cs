@@ -14,6 +14,9 @@ public sealed class DocumentEffects(IServiceProvider services)
     /// <summary>The work item argument naming an <see cref="IDocumentEffect"/>; absent on reaction items.</summary>
     public const string EffectArgument = "effect";
 
+    /// <summary>The work item argument holding what the effect carries of the committed document (<see cref="IDocumentEffect.Carry"/>).</summary>
+    public const string CarriedArgument = "carried";
+
     private readonly Lazy<FrozenDictionary<string, IDocumentEffect>> _effects =
         new(() => services.GetServices<IDocumentEffect>().ToFrozenDictionary(e => e.Name, StringComparer.Ordinal));
 

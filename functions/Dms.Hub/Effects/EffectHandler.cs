@@ -11,15 +11,20 @@ namespace Dms.Hub.Effects;
 /// Runs a cross-document effect, then completes the work item. A reaction (<see cref="DocumentReaction"/>) finds the
 /// target document through the VIN index and fires the trigger on it — completing the item in the target's own commit
 /// when both belong to one dealer (one partition). A named <see cref="IDocumentEffect"/> brings its projection in line
-/// with the source document as it stands now (named effects are idempotent). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
+/// with what the change committed when it carries that on the item (<see cref="IDocumentEffect.Carry"/>: the effect
+/// orders changes by revision), otherwise with the source document as it stands now (named effects are idempotent). A catch-up item (<see cref="DocumentWorkflow.CatchUp"/>) runs the other way: its own document
 /// looks for the sources whose effect it could not take yet. A crash in between repeats the run, and the target
 /// recognises the operation, so the effect happens once. The link is not checked for liveness: the trigger reads the
 /// target anyway and refuses one that is gone or released.
 /// </summary>
 internal sealed class EffectHandler(
-    DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentEffects effects, DocumentCommitter committer, IDocumentStore documents)
+    DocumentTypeRegistry types, VehicleRegistry vehicles, DocumentTriggers triggers, DocumentEffects effects, DocumentCommitter committer, IDocumentStore documents,
+    TimeProvider clock)
     : IWorkHandler
 {
+    /// <summary>How long a catch-up waits before it looks again at a source whose intake was under way.</summary>
+    public static readonly TimeSpan PendingSourceRetry = TimeSpan.FromSeconds(5);
+
     public string Kind => WorkKinds.Effect;
 
     /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
@@ -35,6 +40,11 @@ internal sealed class EffectHandler(
             {
                 done = new ChangeSet(item.DealerCode) { DeadLetterWork = (lease, $"No document effect named '{name}'.") };
             }
+            else if (item.Arg(DocumentEffects.CarriedArgument) is { } carried && item.TrackingId is { } id)
+            {
+                // What the change committed travels on the item: the effect needs no read of the document.
+                await effect.ApplyCarriedAsync(item.DealerCode, id, carried, cancellationToken);
+            }
             else if (item.DocumentType is { } type && item.TrackingId is { } trackingId
                 && await documents.GetAsync(item.DealerCode, type, trackingId, cancellationToken) is { } document)
             {
@@ -42,9 +52,11 @@ internal sealed class EffectHandler(
                 await effect.ApplyAsync(document, cancellationToken);
             }
         }
-        else if (item.Arg(DocumentWorkflow.CatchUpArg) is not null)
+        else if (item.Arg(DocumentWorkflow.CatchUpArg) is not null && await CatchUpAsync(item, cancellationToken))
         {
-            await CatchUpAsync(item, cancellationToken);
+            // A source was still being stored (its intake found no target and left its reaction out): look again, a
+            // deferral rather than an attempt (a failed intake's reservation lapses after its grace; nothing failed here).
+            done = new ChangeSet(item.DealerCode) { DeferWork = (lease, clock.GetUtcNow() + PendingSourceRetry, "a source document's intake is under way") };
         }
         else if (await vehicles.FindLinkAsync(item.Arg("vin")!, item.Arg("targetType")!, cancellationToken) is { } target)
         {
@@ -60,19 +72,25 @@ internal sealed class EffectHandler(
         return DocumentCommitter.OutcomeOf(await committer.CommitAsync(done, cancellationToken), done);
     }
 
-    /// <summary>Fires, on the item's own document, each reaction whose source is already in the status it reacts to.</summary>
-    private async Task CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires, on the item's own document, each reaction whose source is already in the status it reacts to; true when a
+    /// source's intake was still under way (it is to be looked at again).
+    /// </summary>
+    private async Task<bool> CatchUpAsync(WorkItem item, CancellationToken cancellationToken)
     {
         if (!types.TryGet(item.DocumentType!, out var type)
             || await documents.GetAsync(item.DealerCode, type.Name, item.TrackingId!, cancellationToken) is not { } current)
         {
-            return;
+            return false;
         }
 
         var target = new VehicleLink(item.DealerCode, type.Name, item.TrackingId!);
+        var pending = false;
         foreach (var group in type.Reactions.GroupBy(r => r.SourceType))
         {
-            foreach (var source in await vehicles.DocumentsOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken))
+            var (sources, underWay) = await vehicles.SourcesOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken);
+            pending |= underWay;
+            foreach (var source in sources)
             {
                 var status = (await documents.GetAsync(source.DealerCode, source.DocumentType, source.TrackingId, cancellationToken))?.Status;
 
@@ -84,6 +102,8 @@ internal sealed class EffectHandler(
                 }
             }
         }
+
+        return pending;
     }
 
     private static DocumentKey Key(VehicleLink target) => new(target.DealerCode, target.DocumentType, target.TrackingId);

@@ -19,4 +19,15 @@ public interface IDocumentEffect
 
     /// <summary>Brings the effect in line with the document as it stands now.</summary>
     Task ApplyAsync(DocumentRecord document, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the effect needs of the document as this change commits it, carried on the work item so the item runs
+    /// without reading the document (<see cref="ApplyCarriedAsync"/>); null: the item reads the document when it runs.
+    /// What is carried names the document's revision, so an effect can tell a late, older change from a newer one.
+    /// </summary>
+    string? Carry(DocumentRecord document, string? previousStatus) => null;
+
+    /// <summary>Brings the effect in line with what <see cref="Carry"/> put on the work item of the document's change.</summary>
+    Task ApplyCarriedAsync(string dealerCode, string trackingId, string carried, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"The effect '{Name}' carries nothing on its work items.");
 }

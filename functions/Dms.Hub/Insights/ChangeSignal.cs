@@ -1,43 +1,119 @@
-using System.Threading.Channels;
 using Dms.Hub.Workflow;
+using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Insights;
 
 /// <summary>
-/// In-process nudges: the documents this process committed, so its projector reaches them without scanning. Only a
-/// shortcut — when full, nudges are dropped and the periodic scan of the change feed finds those documents.
+/// In-process nudges: the documents this process committed, so its projector reaches them without scanning, each held
+/// until its burst of changes is over. A document is due once it has been quiet for
+/// <see cref="InsightsOptions.CoalesceMilliseconds"/> (or <see cref="InsightsOptions.MaxDelayMilliseconds"/> after its
+/// first waiting change): a vehicle order's dozen OEM events a few hundred milliseconds apart are projected once, not
+/// once per event. Only a shortcut — the change feed's marker is in storage either way; when
+/// <see cref="MaxPending"/> documents wait, further ones are dropped and the periodic scan finds them.
 /// </summary>
-public sealed class ChangeSignal
+public sealed class ChangeSignal(IOptionsMonitor<InsightsOptions> options, TimeProvider clock)
 {
-    private readonly Channel<ChangeNudge> _channel = Channel.CreateBounded<ChangeNudge>(new BoundedChannelOptions(20_000)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
+    public const int MaxPending = 10_000;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Waiting> _pending = new(StringComparer.Ordinal);
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Changed(ChangeNudge nudge) => _channel.Writer.TryWrite(nudge);
-
-    /// <summary>Takes what is waiting, up to <paramref name="max"/> distinct documents (the newest nudge of each).</summary>
-    public IReadOnlyList<ChangeNudge> Drain(int max)
+    public void Changed(ChangeNudge nudge)
     {
-        var nudges = new Dictionary<string, ChangeNudge>(StringComparer.Ordinal);
-        while (nudges.Count < max && _channel.Reader.TryRead(out var nudge))
+        var now = clock.GetUtcNow();
+        lock (_gate)
         {
-            if (!nudges.TryGetValue(nudge.Key.TrackingId, out var seen) || seen.Revision <= nudge.Revision)
+            if (_pending.TryGetValue(nudge.Key.TrackingId, out var seen))
             {
-                nudges[nudge.Key.TrackingId] = nudge;
+                // Out of order (two steps committed at once): the newest revision is the one to project.
+                _pending[nudge.Key.TrackingId] = seen.Nudge.Revision <= nudge.Revision ? seen with { Nudge = nudge, Last = now } : seen with { Last = now };
             }
-        }
+            else if (_pending.Count < MaxPending)
+            {
+                _pending[nudge.Key.TrackingId] = new Waiting(nudge, now, now);
+            }
 
-        return [.. nudges.Values];
+            _arrived.TrySetResult();
+        }
     }
 
-    public Task<bool> WaitAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+    /// <summary>Takes the documents whose burst is over, up to <paramref name="max"/> (the newest nudge of each, longest waiting first).</summary>
+    public IReadOnlyList<ChangeNudge> Drain(int max)
+    {
+        var (quiet, longest) = Delays();
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            var due = _pending.Values.Where(w => w.Last + quiet <= now || w.First + longest <= now).OrderBy(w => w.First).Take(max).ToList();
+            foreach (var waiting in due)
+            {
+                _pending.Remove(waiting.Nudge.Key.TrackingId);
+            }
+
+            return [.. due.Select(w => w.Nudge)];
+        }
+    }
+
+    /// <summary>Whether a nudge for the document is waiting for its burst to end (a scan leaves it to that nudge).</summary>
+    public bool IsWaiting(string trackingId)
+    {
+        lock (_gate)
+        {
+            return _pending.ContainsKey(trackingId);
+        }
+    }
+
+    /// <summary>When the first waiting document comes due, and the first change still waiting (null: nothing waits).</summary>
+    public (DateTimeOffset NextDue, DateTimeOffset OldestChange)? Next()
+    {
+        var (quiet, longest) = Delays();
+        lock (_gate)
+        {
+            if (_pending.Count == 0)
+            {
+                return null;
+            }
+
+            var next = DateTimeOffset.MaxValue;
+            var oldest = DateTimeOffset.MaxValue;
+            foreach (var waiting in _pending.Values)
+            {
+                var due = waiting.Last + quiet < waiting.First + longest ? waiting.Last + quiet : waiting.First + longest;
+                next = due < next ? due : next;
+                oldest = waiting.First < oldest ? waiting.First : oldest;
+            }
+
+            return (next, oldest);
+        }
+    }
+
+    /// <summary>Completes when a nudge arrives after this call.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_arrived.Task.IsCompleted)
+            {
+                _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return _arrived.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private (TimeSpan Quiet, TimeSpan Longest) Delays()
+    {
+        var settings = options.CurrentValue;
+        return (TimeSpan.FromMilliseconds(settings.CoalesceMilliseconds), TimeSpan.FromMilliseconds(Math.Max(settings.CoalesceMilliseconds, settings.MaxDelayMilliseconds)));
+    }
+
+    private sealed record Waiting(ChangeNudge Nudge, DateTimeOffset First, DateTimeOffset Last);
 }
 
 /// <summary>
 /// "This process committed <paramref name="Revision"/> of the document": with the ETag of the change-feed marker that
 /// commit wrote, the projector knows the marker without reading it (and completes it under that ETag, which fails
-/// harmlessly when the document changed again meanwhile).
+/// harmlessly when the document changed again meanwhile), and with <paramref name="Snapshot"/> (the document as
+/// committed, serialized) it builds the document's facts without reading the document.
 /// </summary>
-public sealed record ChangeNudge(DocumentKey Key, int Revision, string? MarkerETag);
+public sealed record ChangeNudge(DocumentKey Key, int Revision, string? MarkerETag, byte[]? Snapshot = null);

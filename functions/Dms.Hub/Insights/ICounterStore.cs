@@ -35,8 +35,12 @@ public interface ICounterStore
     /// <summary>Every dealer's gauges (all types); only <paramref name="metrics"/> when given.</summary>
     Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
-    /// <summary>Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>; false while another owner holds it.</summary>
-    Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>: <see cref="LeaseOutcome.Refused"/>
+    /// while another owner holds it; <see cref="LeaseOutcome.Renewed"/> when it was renewed under the ETag this owner last
+    /// wrote (nobody else held it in between, however long ago that was).
+    /// </summary>
+    Task<LeaseOutcome> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
 
     /// <summary>When the projector last finished a cycle (the time counters are "as of").</summary>
     Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken);
@@ -48,4 +52,17 @@ public interface ICounterStore
 public sealed record CounterRow(CounterKey Key, IReadOnlyDictionary<string, long> Values)
 {
     public long Get(string metric) => Values.TryGetValue(metric, out var value) ? value : 0;
+}
+
+/// <summary>How an attempt to take or renew a lease ended.</summary>
+public enum LeaseOutcome
+{
+    /// <summary>Another owner holds it.</summary>
+    Refused,
+
+    /// <summary>Taken anew (free, lapsed, or this owner's copy of it was stale): someone else may have held it since this owner last did.</summary>
+    Taken,
+
+    /// <summary>Renewed under the ETag this owner last wrote: held without a break.</summary>
+    Renewed,
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Dms.Hub.Insights;
 
 /// <summary>
-/// The projector's local loop: wakes when this process commits a document, and at least every second to sweep on
-/// schedule. Off with the rest of the local loop when the Functions host drives the app (a timer function runs it).
+/// The projector's local loop: wakes when a document this process committed has been quiet long enough
+/// (<see cref="ChangeSignal"/>), and at least every second to sweep on schedule. Off with the rest of the local loop when the Functions host drives the app (a timer function runs it).
 /// </summary>
 internal sealed partial class InsightsHost(
     InsightsProjector projector,
@@ -16,9 +16,11 @@ internal sealed partial class InsightsHost(
     IEnumerable<IHealthProbe> probes,
     IOptions<WorkOptions> work,
     IOptionsMonitor<InsightsOptions> options,
+    TimeProvider clock,
     ILogger<InsightsHost> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,12 +46,7 @@ internal sealed partial class InsightsHost(
                     continue;
                 }
 
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                wait.CancelAfter(Idle);
-                if (await signal.WaitAsync(wait.Token).ContinueWith(t => t.IsCompletedSuccessfully && t.Result, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(options.CurrentValue.CoalesceMilliseconds), stoppingToken);
-                }
+                await WaitForDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,6 +56,36 @@ internal sealed partial class InsightsHost(
             {
                 LogCycleFailed(logger, ex.GetType().Name, ex.Message);
                 await Task.Delay(Idle, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Until the first waiting document's burst is over (at most <see cref="Idle"/>, for the scan's schedule); with
+    /// nothing waiting, until a nudge arrives. Never shorter than <see cref="MinPause"/>, so documents coming due
+    /// close together share a cycle.
+    /// </summary>
+    private async Task WaitForDueAsync(CancellationToken stoppingToken)
+    {
+        var idleUntil = clock.GetUtcNow() + Idle;
+        while (true)
+        {
+            var arrived = signal.WaitAsync(stoppingToken);
+            var now = clock.GetUtcNow();
+            if (signal.Next() is { } next)
+            {
+                var until = (next.NextDue < idleUntil ? next.NextDue : idleUntil) - now;
+                await Task.Delay(until < MinPause ? MinPause : until, clock, stoppingToken);
+                return;
+            }
+
+            // Nothing waits: sleep until a nudge arrives (then until its burst is over), or the scan is due.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(idleUntil - now > TimeSpan.Zero ? idleUntil - now : TimeSpan.Zero);
+            var woken = await arrived.WaitAsync(wait.Token).ContinueWith(t => t.IsCompletedSuccessfully, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (!woken)
+            {
+                return;
             }
         }
     }

@@ -22,11 +22,19 @@ public sealed class InsightsOptions
     public int SweepSeconds { get; set; } = 15;
 
     /// <summary>
-    /// The pause after a nudge before projecting: a document's burst of changes (intake, delivery, the OEM's answer)
-    /// becomes one projection, and documents changed together share its batches. The console lags by about this much.
+    /// How long a changed document must stay unchanged before it is projected: a document's burst of changes (intake,
+    /// delivery, the OEM's answers) becomes one projection, and documents changed together share its batches. The
+    /// console lags by about this much after a burst ends.
     /// </summary>
     [Range(0, 10_000)]
     public int CoalesceMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// The longest a changed document waits for its burst to end (a document that keeps changing is still projected
+    /// this often). The console lags by at most about this much.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int MaxDelayMilliseconds { get; set; } = 10_000;
 
     /// <summary>How long the projector's lease lasts; another process takes over after it lapses.</summary>
     [Range(5, 600)]

@@ -31,8 +31,8 @@ public sealed partial class InsightsProjector(
     private readonly string _owner = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    // Until when the lease this projector last took is surely its own (a margin short of its end, for clock skew).
-    private DateTimeOffset _heldUntil = DateTimeOffset.MinValue;
+    // When this projector last wrote its lease.
+    private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
 
     /// <summary>One cycle: how many changed documents it took (<see cref="ProjectorCycle.Leased"/> false: another process projects).</summary>
     /// <param name="sweep">Scan the change feed now, whenever the last scan was.</param>
@@ -41,19 +41,32 @@ public sealed partial class InsightsProjector(
         var settings = options.CurrentValue;
         var started = clock.GetUtcNow();
         using var step = traffic.Step("-", CycleStep);
-        if (!await counters.TryLeaseAsync(LeaseName, _owner, started, TimeSpan.FromSeconds(settings.LeaseSeconds), cancellationToken))
+        var lease = TimeSpan.FromSeconds(settings.LeaseSeconds);
+
+        // Renewed less than a quarter of its term ago, the lease is surely still this projector's: cycles a few hundred
+        // milliseconds apart do not each pay a write for it.
+        if (started >= _renewedAt + (lease / 4) || started < _renewedAt)
         {
-            listed.Forget();
-            return new ProjectorCycle(false, 0, 0);
+            var outcome = await counters.TryLeaseAsync(LeaseName, _owner, started, lease, cancellationToken);
+            if (outcome == LeaseOutcome.Refused)
+            {
+                // Another process projects (it finds these documents by its scan): nothing is kept for them here.
+                signal.Drain(int.MaxValue);
+                listed.Forget();
+                _renewedAt = DateTimeOffset.MinValue;
+                return new ProjectorCycle(false, 0, 0);
+            }
+
+            // Renewed under the ETag it last wrote, the lease was held without a break however long the last cycle took:
+            // nobody else listed anything meanwhile, so what this projector listed is still what storage holds.
+            if (outcome != LeaseOutcome.Renewed || !listed.Trusted)
+            {
+                listed.Start(started);
+            }
+
+            _renewedAt = started;
         }
 
-        // Held without a break since the last cycle: what this projector listed is still what storage holds.
-        if (started >= _heldUntil || !listed.Trusted)
-        {
-            listed.Start(started);
-        }
-
-        _heldUntil = started + (TimeSpan.FromSeconds(settings.LeaseSeconds) / 2);
         try
         {
             return await ProjectCycleAsync(settings, started, sweep, cancellationToken);
@@ -61,6 +74,7 @@ public sealed partial class InsightsProjector(
         catch
         {
             listed.Forget();
+            _renewedAt = DateTimeOffset.MinValue;
             throw;
         }
     }
@@ -75,13 +89,18 @@ public sealed partial class InsightsProjector(
             _nextSweep = started + TimeSpan.FromSeconds(settings.SweepSeconds);
             var found = await feed.ScanAsync(settings.BatchSize, cancellationToken);
             caughtUp = found.Count < settings.BatchSize;
-            markers = markers.Concat(found).GroupBy(m => m.TrackingId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+
+            // A document whose burst of changes is still going on is left to its nudge: projected once, when it is over.
+            var taken = markers.Select(m => m.Marker.TrackingId).ToHashSet(StringComparer.Ordinal);
+            markers.AddRange(found.Where(m => !taken.Contains(m.TrackingId) && !signal.IsWaiting(m.TrackingId)).Select(m => (m, (byte[]?)null)));
         }
 
         var projected = markers.Count == 0 ? 0 : await ProjectAsync(markers, cancellationToken);
         if (caughtUp)
         {
-            await counters.SetWatermarkAsync(started, cancellationToken);
+            // Changes still waiting for their burst to end are not reflected yet: the read model is as of the first of them.
+            var waitingSince = signal.Next()?.OldestChange;
+            await counters.SetWatermarkAsync(waitingSince is { } oldest && oldest < started ? oldest : started, cancellationToken);
         }
 
         return new ProjectorCycle(true, markers.Count, projected);
@@ -110,21 +129,22 @@ public sealed partial class InsightsProjector(
     /// <summary>Documents the change feed is known to hold now, however they were found (tests wait for zero).</summary>
     public async Task<int> PendingAsync(CancellationToken cancellationToken) => (await feed.ScanAsync(1000, cancellationToken)).Count;
 
-    private async Task<List<ChangeMarker>> NudgedAsync(int max, CancellationToken cancellationToken)
+    private async Task<List<(ChangeMarker Marker, byte[]? Snapshot)>> NudgedAsync(int max, CancellationToken cancellationToken)
     {
         var nudges = signal.Drain(max);
-        var markers = await Task.WhenAll(nudges.Select(n => n.MarkerETag is { } etag
-            ? Task.FromResult<ChangeMarker?>(new ChangeMarker(n.Key.DealerCode, n.Key.DocumentType, n.Key.TrackingId, n.Revision, etag))
-            : feed.GetAsync(n.Key.DealerCode, n.Key.TrackingId, cancellationToken)));
-        return markers.OfType<ChangeMarker>().ToList();
+        var markers = await Task.WhenAll(nudges.Select(async n => n.MarkerETag is { } etag
+            ? (new ChangeMarker(n.Key.DealerCode, n.Key.DocumentType, n.Key.TrackingId, n.Revision, etag), n.Snapshot)
+            : (await feed.GetAsync(n.Key.DealerCode, n.Key.TrackingId, cancellationToken), n.Snapshot)));
+        return [.. markers.Where(m => m.Item1 is not null).Select(m => (m.Item1!, m.Snapshot))];
     }
 
-    private async Task<int> ProjectAsync(List<ChangeMarker> markers, CancellationToken cancellationToken)
+    private async Task<int> ProjectAsync(List<(ChangeMarker Marker, byte[]? Snapshot)> taken, CancellationToken cancellationToken)
     {
         // Counted per changed document and shared among their types: the read model's part of a document's storage round trips.
         using var step = traffic.Step("-", ProjectStep);
+        var markers = taken.Select(t => t.Marker).ToList();
         step.ShareAmong(markers.GroupBy(m => m.DocumentType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal));
-        var built = await source.BuildAsync(markers, cancellationToken);
+        var built = await source.BuildAsync(taken, cancellationToken);
         var projected = await writer.ProjectAsync(built.Select(b => b.Facts).OfType<DocumentFacts>().ToList(), cancellationToken);
         var completed = await feed.CompleteAsync(markers, cancellationToken);
         var again = completed.Count(c => !c);

@@ -79,6 +79,14 @@ public sealed class DocumentCommands(
 
             taken = transition;
             released = plan.Releases ?? [];
+
+            // A unit given back here is no longer the document's: a later release lists the pool (a unit claimed anew
+            // in the same pool is another row).
+            foreach (var release in released)
+            {
+                document.Units.Remove(release.Scope);
+            }
+
             return Plan(request, document, transition, plan, keys, hash);
         }, cancellationToken);
 

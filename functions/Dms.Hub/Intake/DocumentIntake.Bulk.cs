@@ -46,7 +46,7 @@ public sealed partial class DocumentIntake
             });
 
             var pending = Enumerable.Range(0, submissions.Count).Where(i => claims[i] is not null).ToList();
-            var changes = pending.Select(i => NewDocument(submissions[i], requests[i]!.Canonical, requests[i]!.Keys, requests[i]!.Hash)).ToList();
+            var changes = (await Task.WhenAll(pending.Select(i => NewDocumentAsync(requests[i]!, claims[i]!, cancellationToken)))).ToList();
             var commits = await bulk.CommitAsync(changes, cancellationToken);
             await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), options, async (k, ct) =>
                 results[pending[k]] = await FinishAsync(requests[pending[k]]!, changes[k], claims[pending[k]]!, commits[k], ct));

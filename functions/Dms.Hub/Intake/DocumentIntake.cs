@@ -20,7 +20,8 @@ public sealed partial class DocumentIntake(
     DocumentWorkflow workflow,
     HubTelemetry telemetry,
     StorageTraffic traffic,
-    DocumentBulkCommitter bulk)
+    DocumentBulkCommitter bulk,
+    VehicleRegistry vehicles)
 {
     public async Task<IntakeResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ public sealed partial class DocumentIntake(
             }
         }
 
-        var changes = NewDocument(submission, request.Canonical, request.Keys, request.Hash);
+        var changes = await NewDocumentAsync(request, claim!, cancellationToken);
         return await FinishAsync(request, changes, claim!, await committer.CommitAsync(changes, cancellationToken), cancellationToken);
     }
 
@@ -155,6 +156,18 @@ public sealed partial class DocumentIntake(
             type.DuplicateNumberCode,
             $"{type.Title} {canonical.DocumentNumber} was already submitted with different content."));
         return keys;
+    }
+
+    /// <summary>
+    /// The new document's change set, with the pool units its claim holds recorded on it, and without reactions on a
+    /// document that does not hold the VIN yet (<see cref="Effects.IntakeReactions"/>).
+    /// </summary>
+    private async Task<ChangeSet> NewDocumentAsync(CheckedRequest request, ReservationClaim claim, CancellationToken cancellationToken)
+    {
+        var changes = NewDocument(request.Submission, request.Canonical, request.Keys, request.Hash);
+        Reservations.RecordUnits(changes.Document!, claim, request.Outcome.Reservations);
+        await Effects.IntakeReactions.DropUnlinkedAsync(vehicles, changes, claim, cancellationToken);
+        return changes;
     }
 
     private ChangeSet NewDocument(Submission submission, CanonicalDocument canonical, IReadOnlyList<RequestKey> keys, string hash)

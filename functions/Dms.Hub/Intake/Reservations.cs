@@ -145,13 +145,31 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         }
     }
 
-    public async Task ReleaseAsync(IEnumerable<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken)
+    /// <param name="units">The pool units the holder's document recorded (<see cref="Workflow.DocumentRecord.Units"/>): each
+    /// is deleted under the ETag it was taken with; a pool without one, or whose unit changed since, is listed instead.</param>
+    public async Task ReleaseAsync(IEnumerable<Reservation> items, ReservationHolder holder, CancellationToken cancellationToken, IReadOnlyDictionary<string, Workflow.HeldUnit>? units = null)
     {
         foreach (var item in items)
         {
-            await (item.Capacity is null
-                ? store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken)
-                : _pools.ReleaseAsync(item.Scope, holder, cancellationToken));
+            if (item.Capacity is null)
+            {
+                await store.ReleaseAsync(item.Scope, item.Key, holder, cancellationToken);
+            }
+            else if (units?.GetValueOrDefault(item.Scope) is not { } unit
+                || !await store.ReleaseAsync(new ReservationEntry(item.Scope, unit.Key, holder, default, false, new Dictionary<string, string>(), unit.ETag), cancellationToken))
+            {
+                await _pools.ReleaseAsync(item.Scope, holder, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Records on the new document the pool units its claim holds, so they are given back without listing their pools.</summary>
+    public static void RecordUnits(Workflow.DocumentRecord document, ReservationClaim claim, IReadOnlyList<Reservation> items)
+    {
+        var pools = items.Where(r => r.Capacity is not null).Select(r => r.Scope).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in claim.Held.Where(e => pools.Contains(e.Scope)))
+        {
+            document.Units[unit.Scope] = new Workflow.HeldUnit(unit.Key, unit.ETag);
         }
     }
 
@@ -182,7 +200,7 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     /// <summary>Gives back everything a document holds once it reaches a releasing state (cancelled, unwound ...).</summary>
     public Task ReleaseIfDoneAsync(DocumentType type, Workflow.DocumentRecord document, CancellationToken cancellationToken) =>
         type.ReleasingStates.Contains(document.Status)
-            ? ReleaseAsync(type.ReservationsHeld(document), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken)
+            ? ReleaseAsync(type.ReservationsHeld(document), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken, document.Units)
             : Task.CompletedTask;
 
     /// <summary>A reservation is live while its holder's document exists (or may still appear) and holds it.</summary>

@@ -53,31 +53,47 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
     }
 
     /// <summary>The live documents of <paramref name="dealerCode"/> about the VIN (its order, its RDR, its claims): never another dealer's.</summary>
-    public Task<IReadOnlyList<VehicleLink>> DocumentsAboutAsync(string vin, string dealerCode, CancellationToken cancellationToken) =>
-        LinksAsync(vin, holder => holder.DealerCode == dealerCode, cancellationToken);
+    public async Task<IReadOnlyList<VehicleLink>> DocumentsAboutAsync(string vin, string dealerCode, CancellationToken cancellationToken) =>
+        (await LinksAsync(vin, holder => holder.DealerCode == dealerCode, cancellationToken)).Links;
 
     /// <summary>
     /// The live documents of <paramref name="documentType"/> about the VIN, whoever's they are: the sources a document
     /// that has just learnt its VIN looks at for effects already due (an RDR accepted before the order's VIN was known).
     /// </summary>
-    public Task<IReadOnlyList<VehicleLink>> DocumentsOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<VehicleLink>> DocumentsOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
+        (await SourcesOfTypeAsync(vin, documentType, cancellationToken)).Links;
+
+    /// <summary>
+    /// As <see cref="DocumentsOfTypeAsync"/>, and whether a holder of that type has a live reservation but no stored
+    /// document yet (its intake is under way: it left out reactions on targets it did not find, so whoever looks for
+    /// sources looks again once it is stored — see <see cref="Effects.IntakeReactions"/>).
+    /// </summary>
+    public Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> SourcesOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
         LinksAsync(vin, holder => holder.DocumentType == documentType, cancellationToken);
 
-    private async Task<IReadOnlyList<VehicleLink>> LinksAsync(string vin, Func<ReservationHolder, bool> wanted, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> LinksAsync(string vin, Func<ReservationHolder, bool> wanted, CancellationToken cancellationToken)
     {
         var links = new List<VehicleLink>();
+        var pending = false;
         var holders = (await store.ListAsync(Scope(vin), cancellationToken)).Where(e => wanted(e.Holder)).DistinctBy(e => e.Holder);
         foreach (var entry in holders.Take(MaxRelated))
         {
             var holder = entry.Holder;
             var trackingId = entry.Data.TryGetValue(TrackingIdField, out var linked) ? linked
                 : (await documents.GetKeyAsync(holder.DealerCode, IdempotencyEntry.ForDocumentNumber(holder.DocumentType, holder.DocumentNumber), cancellationToken))?.TrackingId;
-            if (trackingId is not null && await reservations.IsLiveAsync(entry, cancellationToken))
+            if (await reservations.IsLiveAsync(entry, cancellationToken))
             {
-                links.Add(new VehicleLink(holder.DealerCode, holder.DocumentType, trackingId));
+                if (trackingId is not null)
+                {
+                    links.Add(new VehicleLink(holder.DealerCode, holder.DocumentType, trackingId));
+                }
+                else
+                {
+                    pending = true;
+                }
             }
         }
 
-        return links;
+        return (links, pending);
     }
 }

@@ -30,11 +30,19 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
     public int ShardOf(string trackingId) => SalesShards.Of(trackingId, _shards.Length);
 
     /// <summary>Makes the stored contribution of <paramref name="trackingId"/> match <paramref name="facts"/> (null: counts for nothing).</summary>
-    public async Task ApplyAsync(string trackingId, SalesFacts? facts, CancellationToken cancellationToken)
+    public Task ApplyAsync(string trackingId, SalesFacts? facts, CancellationToken cancellationToken) =>
+        ApplyAsync(trackingId, facts, isNew: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(string, SalesFacts?, CancellationToken)"/>; facts of a revision (<see cref="SalesFacts.Revision"/>
+    /// above 0) older than the stored contribution's are ignored. <paramref name="isNew"/>: the document has no stored
+    /// contribution yet, so none is read (if one exists after all, the transaction fails and is planned again on it).
+    /// </summary>
+    public async Task ApplyAsync(string trackingId, SalesFacts? facts, bool isNew, CancellationToken cancellationToken)
     {
         var index = ShardOf(trackingId);
         var shard = _shards[index];
-        var request = new Request(trackingId, facts);
+        var request = new Request(trackingId, facts, isNew);
         lock (shard.Queue)
         {
             shard.Queue.AddLast(request);
@@ -60,11 +68,12 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
     private async Task FlushAsync(int index, Shard shard, CancellationToken cancellationToken)
     {
         var taken = Take(shard, _maxGrouped);
+        var readAll = false;
         try
         {
             for (var attempt = 0; attempt < MaxAttempts;)
             {
-                switch (await TryCommitAsync(index, taken, cancellationToken))
+                switch (await TryCommitAsync(index, taken, readAll, cancellationToken))
                 {
                     case Outcome.Committed:
                         taken.ForEach(r => r.Done.TrySetResult());
@@ -76,7 +85,9 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
                         PutBack(shard, rest);
                         break;
                     default:
+                        // A conflict: what was assumed new may exist (a retry, another instance) — read every contribution.
                         attempt++;
+                        readAll = true;
                         break;
                 }
             }
@@ -89,24 +100,30 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
         }
     }
 
-    private async Task<Outcome> TryCommitAsync(int index, List<Request> taken, CancellationToken cancellationToken)
+    private async Task<Outcome> TryCommitAsync(int index, List<Request> taken, bool readAll, CancellationToken cancellationToken)
     {
-        // The newest request for a document wins; all of them complete together.
-        var latest = taken.GroupBy(r => r.TrackingId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Facts, StringComparer.Ordinal);
-        var stored = await store.GetContributionsAsync(index, latest.Keys, cancellationToken);
+        // The newest request for a document wins (by revision, then order); all of them complete together.
+        var latest = taken.GroupBy(r => r.TrackingId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Aggregate((a, b) => (b.Facts?.Revision ?? 0) >= (a.Facts?.Revision ?? 0) ? b : a), StringComparer.Ordinal);
+        var unknown = latest.Values.Where(r => readAll || !r.IsNew).Select(r => r.TrackingId).ToList();
+        var stored = unknown.Count == 0 ? new Dictionary<string, StoredContribution>() : await store.GetContributionsAsync(index, unknown, cancellationToken);
         var changes = new List<ContributionChange>();
         var deltas = new Dictionary<string, Dictionary<string, long[]>>(StringComparer.Ordinal);
-        foreach (var (trackingId, facts) in latest)
+        foreach (var (trackingId, request) in latest)
         {
             var old = stored.GetValueOrDefault(trackingId);
-            var next = facts?.ToContribution(old?.Value)
-                ?? (old is null ? null : old.Value with { Vector = SalesVector.Empty() });
-            if (next is null || next.SameAs(old?.Value))
+            if (Next(request.Facts, old?.Value) is not { } next)
             {
                 continue;
             }
 
             changes.Add(new ContributionChange(trackingId, next, old?.ETag));
+            if (next.SameAs(old?.Value))
+            {
+                // Only its revision moves on: the aggregates stay as they are.
+                continue;
+            }
+
             if (old is not null)
             {
                 AddDelta(deltas, old.Value, -1);
@@ -146,8 +163,35 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
         return Outcome.Committed;
     }
 
+    /// <summary>
+    /// The contribution to write, or null when the stored one already says as much: same facts, or facts of a newer
+    /// revision (this change arrived late). A report that counts for nothing and has no contribution gets an empty one
+    /// when its revision is known, so the older change that counted it, arriving later, is recognised and ignored.
+    /// </summary>
+    private static SalesContribution? Next(SalesFacts? facts, SalesContribution? old)
+    {
+        var revision = facts?.Revision ?? 0;
+        if (old is not null && revision > 0 && old.Revision >= revision)
+        {
+            return null;
+        }
+
+        var next = facts?.ToContribution(old) ?? (old is null ? null : old with { Vector = SalesVector.Empty() });
+        if (next is null || (next.SameAs(old) && next.Revision <= (old?.Revision ?? 0)) || (old is null && revision == 0 && SalesVector.IsZero(next.Vector)))
+        {
+            return null;
+        }
+
+        return next;
+    }
+
     private static void AddDelta(Dictionary<string, Dictionary<string, long[]>> deltas, SalesContribution contribution, int sign)
     {
+        if (SalesVector.IsZero(contribution.Vector))
+        {
+            return;
+        }
+
         foreach (var key in contribution.RowKeys())
         {
             if (!deltas.TryGetValue(key, out var cells))
@@ -218,7 +262,7 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
         TooLarge,
     }
 
-    private sealed record Request(string TrackingId, SalesFacts? Facts)
+    private sealed record Request(string TrackingId, SalesFacts? Facts, bool IsNew)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -26,7 +26,8 @@ public interface IReservationStore
 
     /// <summary>
     /// Deletes a reservation just read or written, under its ETag (no read first); nothing when it changed since —
-    /// then someone else holds it, or it is gone.
+    /// then someone else holds it, or it is gone. False when it exists with another ETag (it changed: held by
+    /// someone else, or its holder's ETag was not the latest).
     /// </summary>
-    Task ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken);
+    Task<bool> ReleaseAsync(ReservationEntry entry, CancellationToken cancellationToken);
 }

@@ -24,15 +24,16 @@ public sealed class DocumentCache(IOptions<DocumentCacheOptions> options, TimePr
     private Dictionary<string, Entry> _current = new(StringComparer.Ordinal);
     private Dictionary<string, Entry> _previous = new(StringComparer.Ordinal);
 
-    /// <summary>Keeps a copy of a document as stored (its ETag set); replaces any older copy.</summary>
-    public void Put(DocumentRecord document)
+    /// <summary>Keeps a copy of a document as stored (its ETag set); replaces any older copy. Returns the copy, serialized.</summary>
+    public byte[] Put(DocumentRecord document)
     {
+        var json = JsonSerializer.SerializeToUtf8Bytes(document, HubJson.Options);
         if (_maxEntries == 0 || document.ETag is null)
         {
-            return;
+            return json;
         }
 
-        var entry = new Entry(JsonSerializer.SerializeToUtf8Bytes(document, HubJson.Options), clock.GetUtcNow());
+        var entry = new Entry(json, clock.GetUtcNow());
         lock (_gate)
         {
             if (_current.Count >= _maxEntries)
@@ -44,6 +45,8 @@ public sealed class DocumentCache(IOptions<DocumentCacheOptions> options, TimePr
             _current[document.TrackingId] = entry;
             _previous.Remove(document.TrackingId);
         }
+
+        return json;
     }
 
     /// <summary>A private copy of the document as last stored by (or read into) this process, if recent.</summary>

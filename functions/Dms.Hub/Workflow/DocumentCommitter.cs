@@ -87,8 +87,9 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     {
         if (changes.Document is { } document)
         {
-            cache.Put(document);
-            signal.Changed(new Insights.ChangeNudge(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId), document.Revision, changes.MarkerETag));
+            // Serialized once: the cache's copy and the projector's snapshot of what was committed.
+            var snapshot = cache.Put(document);
+            signal.Changed(new Insights.ChangeNudge(new DocumentKey(document.DealerCode, document.DocumentType, document.TrackingId), document.Revision, changes.MarkerETag, snapshot));
         }
     }
 

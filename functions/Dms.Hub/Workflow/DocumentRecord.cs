@@ -43,6 +43,12 @@ public sealed class DocumentRecord
     /// <summary>The type's summary fields (model, ETA, on hold ...), recomputed on every commit and stored with the row for filtering.</summary>
     public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The allocation units this document holds, by pool scope: the unit's row and the ETag it was taken with, so it is
+    /// given back by one delete under that ETag instead of listing the pool (absent on documents stored before).
+    /// </summary>
+    public Dictionary<string, HeldUnit> Units { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>The due time of each durable alert timer this document has set, by alert rule code.</summary>
     public Dictionary<string, DateTimeOffset> Timers { get; init; } = new(StringComparer.Ordinal);
 
@@ -51,3 +57,6 @@ public sealed class DocumentRecord
 
     public DeliveryRecord? FindDelivery(string id) => Deliveries.Find(d => d.Id == id);
 }
+
+/// <summary>A pool unit a document holds: its row key and the ETag it was added (or taken over) with.</summary>
+public sealed record HeldUnit(string Key, string ETag);

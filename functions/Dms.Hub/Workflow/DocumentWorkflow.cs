@@ -126,7 +126,13 @@ public sealed class DocumentWorkflow(TimeProvider clock, Router router, IService
     {
         foreach (var effect in _effects.Value.Wanted(document, previousStatus))
         {
-            changes.NewWork.Add(Schedule(WorkKinds.Effect, document, new JsonObject { [DocumentEffects.EffectArgument] = effect.Name }, correlationId));
+            var args = new JsonObject { [DocumentEffects.EffectArgument] = effect.Name };
+            if (effect.Carry(document, previousStatus) is { } carried)
+            {
+                args[DocumentEffects.CarriedArgument] = carried;
+            }
+
+            changes.NewWork.Add(Schedule(WorkKinds.Effect, document, args, correlationId));
         }
 
         var reactions = _types.Value.ReactionsTo(document.DocumentType, document.Status);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dms.Hub.Insights;
 using Dms.Hub.Operations;
+using Dms.Hub.Storage;
 using Dms.Functions.Tests.PartsOrders;
 using Dms.Functions.Tests.VehicleOrders;
 using WireMock.RequestBuilders;
@@ -20,10 +21,12 @@ namespace Dms.Functions.Tests.Performance;
 /// </summary>
 public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixture<RoundTripTests.Fixture>
 {
-    // Round trips per run of each step; the RDR's intake includes its VIN reservation, the claim's its coverage read.
+    // Round trips per run of each step; the RDR's intake includes its VIN reservation and its look for a vehicle order
+    // holding the VIN (none here: no "retail the order" effect is committed, which cost a read and a batch), the claim's
+    // its coverage read.
     private static readonly (string Type, string Step, double Trips)[] Expected =
     [
-        ("retail-delivery-report", "intake:Accepted", 3),
+        ("retail-delivery-report", "intake:Accepted", 4),
         ("retail-delivery-report", "deliver:Completed", 1),
         ("warranty-claim", "intake:Accepted", 3),
         ("warranty-claim", "deliver:Completed", 1),
@@ -85,6 +88,8 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         {
             AssertPerRun(steps, type, step, trips, report);
         }
+
+        Assert.DoesNotContain(steps.Keys, k => k.StartsWith("retail-delivery-report effect:", StringComparison.Ordinal) && !k.Contains("sales-rollup", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -104,6 +109,7 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
 
         var steps = Delta(before, Steps());
         var report = Report(steps);
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
         var projections = steps.Values.Where(s => s.Step == InsightsProjector.ProjectStep).ToList();
         var (runs, total, reads) = (projections.Sum(p => p.Runs), projections.Sum(p => p.Total), projections.Sum(p => p.RoundTrips.GetValueOrDefault("table-read")));
         Assert.True(runs > 0 && projections.All(p => p.DocumentType is "retail-delivery-report" or "warranty-claim"),
@@ -113,22 +119,28 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         // listing, counter and index rows from what it last wrote (each write conditional on that copy).
         Assert.True(reads == 0, "the projector re-read rows:\n" + report);
 
-        // Per changed document: its receipt, search keys, open sets, listing rows, counters and marker — batched per
-        // cycle, so a lone document pays each batch itself; under load they are shared (see ./dms bench).
-        Assert.True(total <= 9 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
+        // Per changed document: its receipt, search keys (up to one batch per index partition its keys fall in), open
+        // sets, listing rows, counters and marker — batched per cycle, so a document projected alone (its burst ended
+        // apart from the other's) pays each batch itself; under load they are shared (see ./dms bench).
+        Assert.True(total <= 12 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
 
-        AssertRollup(steps, report);
+        // Each document's life is one burst of changes (the fixture's quiet period outlasts the pauses between its
+        // steps): projected once, not after each change (a claim was projected 3.1 times, an RDR 1.55, in the bench).
+        Assert.True(projections.All(p => p.Runs == 1), "projections per document:\n" + report);
+
+        AssertRollup(steps, report, warm: true);
     }
 
     /// <summary>
-    /// The HQ sales rollup of a new RDR (issue 12), a named effect counted apart, run once: the RDR as stored, its
-    /// (absent) contribution, the shard's aggregate rows (4, read only until this process has written them: 4 trips
-    /// in all once warm, 8 cold), one transaction with them, the item completed.
+    /// The HQ sales rollup of a new RDR (issue 12), a named effect counted apart, run once: its work item carries the
+    /// RDR's sales facts and revision, so neither the RDR nor its (absent) contribution is read; the shard's aggregate
+    /// rows (4) are read only until this process has written them; one transaction, the item completed — 2 trips
+    /// once warm (<paramref name="warm"/>), at most 6 cold.
     /// </summary>
-    private static void AssertRollup(Dictionary<string, StepTraffic> steps, string report)
+    private static void AssertRollup(Dictionary<string, StepTraffic> steps, string report, bool warm = false)
     {
         var rollup = steps.GetValueOrDefault("retail-delivery-report effect:sales-rollup:Completed");
-        Assert.True(rollup is { Runs: 1 } && rollup.RoundTrips.GetValueOrDefault("table-batch") == 2 && rollup.Total is >= 4 and <= 8, "the RDR's rollup:\n" + report);
+        Assert.True(rollup is { Runs: 1 } && rollup.RoundTrips.GetValueOrDefault("table-batch") == 2 && rollup.Total <= (warm ? 2 : 6), "the RDR's rollup:\n" + report);
     }
 
     private async Task LiveAsync(DealerSession dealer)
@@ -167,8 +179,15 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         await dealer.RetailAsync(vin, TestDocuments.Today.AddDays(-1));
         await dealer.WaitForAsync(trackingId, o => o.Status() == "Retailed", "order retailed", "vehicle-orders");
         var steps = await WaitForStepsAsync(before, ("vehicle-order", "notify:Completed", 10));
+        await Eventually.GetAsync(() => Hub.Service<InsightsProjector>().PendingAsync(CancellationToken.None), pending => pending == 0, TimeSpan.FromSeconds(30), "the read model caught up");
+        steps = Delta(before, Steps());
 
         var report = Report(steps);
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+
+        // Its life is one or two bursts (intake and delivery, the OEM's nine events): projected once or twice, not eleven times.
+        Assert.True(PerRun(steps, "vehicle-order", InsightsProjector.ProjectStep, report) > 0 && steps[$"vehicle-order {InsightsProjector.ProjectStep}"].Runs <= 2,
+            "the order's projections:\n" + report);
         foreach (var (type, step, trips) in OrderExpected)
         {
             AssertPerRun(steps, type, step, trips, report);
@@ -178,7 +197,7 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task RejectedOrder_GivesItsAllocationUnitBack_ListedOnceDeletedUnderItsETag()
+    public async Task RejectedOrder_GivesItsAllocationUnitBack_DeletedUnderTheETagItWasTakenWith()
     {
         using var dealer = await DealerSession.StartAsync(Hub);
         var before = Steps();
@@ -188,9 +207,15 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         var rejected = Event("Rejected", new() { ["editErrors"] = new JsonArray(new JsonObject { ["code"] = "E215", ["field"] = "options", ["message"] = "Not buildable." }) });
         await dealer.MoveAsync(trackingId, Event("Acknowledged"), rejected);
 
-        // The event's batch, the pool's listing and the unit's delete (the pool rows do not say which unit is whose).
+        // The event's batch and the unit's delete: the order recorded at intake which unit it took (row and ETag), so the
+        // pool is not listed to find it.
         var steps = Delta(before, Steps());
-        AssertPerRun(steps, "vehicle-order", "oem-event:Rejected", 3, Report(steps));
+        AssertPerRun(steps, "vehicle-order", "oem-event:Rejected", 2, Report(steps));
+
+        var order = await Hub.Service<IDocumentStore>().GetAsync(dealer.Dealer.Code, "vehicle-order", trackingId, TestContext.Current.CancellationToken);
+        var (scope, unit) = Assert.Single(order!.Units);
+        var pool = await Hub.Service<IReservationStore>().ListAsync(scope, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(pool, e => e.Key == unit.Key && e.Holder.DocumentNumber == order.DocumentNumber);
     }
 
     [Fact]
@@ -293,6 +318,14 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
 
             // One hub, one clock: the projector trusts what it listed from its first cycle on.
             settings["Dms:Insights:ClockSkewSeconds"] = "0";
+
+            // A document's burst ends when it has been quiet 3 s: longer than any pause between the steps of a life
+            // these tests drive, even on a loaded machine, so the projections they count do not depend on timing.
+            settings["Dms:Insights:CoalesceMilliseconds"] = "3000";
+            settings["Dms:Insights:MaxDelayMilliseconds"] = "60000";
+
+            // One rollup shard: a second life finds its aggregate rows warm (with 16, its RDR may land in a cold shard).
+            settings["Dms:Sales:Shards"] = "1";
         }
 
         private static WireMockServer StartHooks()

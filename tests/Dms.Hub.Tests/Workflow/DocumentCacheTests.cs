@@ -47,7 +47,7 @@ public sealed class DocumentCacheTests
     {
         var cache = Cache(maxEntries: 2);
         var documents = Enumerable.Range(0, 5).Select(i => Document($"D001-01JDDDDDDDDDDDDDDDDDDDD{i}AA")).ToList();
-        documents.ForEach(cache.Put);
+        documents.ForEach(d => cache.Put(d));
 
         Assert.Equal([false, false, true, true, true], documents.Select(d => cache.Get(Key(d)) is not null));
     }

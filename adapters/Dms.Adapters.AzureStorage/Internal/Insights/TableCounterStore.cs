@@ -133,7 +133,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
         ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", metrics, cancellationToken);
 
-    public async Task<bool> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<LeaseOutcome> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         var key = "~lease|" + name;
         var entity = new TableEntity(CounterRows.Partition, key) { ["Owner"] = owner, ["Until"] = (now + duration).UtcDateTime };
@@ -145,7 +145,7 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
                 try
                 {
                     _leases[(name, owner)] = (await Table.UpdateEntityAsync(entity, mine, TableUpdateMode.Replace, cancellationToken)).Headers.ETag!.Value;
-                    return true;
+                    return LeaseOutcome.Renewed;
                 }
                 catch (RequestFailedException ex) when (ex.Status is 404 or 412)
                 {
@@ -157,21 +157,21 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
             if (!current.HasValue)
             {
                 _leases[(name, owner)] = (await Table.AddEntityAsync(entity, cancellationToken)).Headers.ETag!.Value;
-                return true;
+                return LeaseOutcome.Taken;
             }
 
             var held = current.Value!;
             if (held.GetString("Owner") != owner && held.GetDateTimeOffset("Until") > now)
             {
-                return false;
+                return LeaseOutcome.Refused;
             }
 
             _leases[(name, owner)] = (await Table.UpdateEntityAsync(entity, held.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag!.Value;
-            return true;
+            return LeaseOutcome.Taken;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            return LeaseOutcome.Refused;
         }
     }
 
