@@ -12,7 +12,20 @@ internal static class ConsoleReport
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"## Console pages over {result.Documents:N0} stored documents");
         text.AppendLine();
-        text.AppendLine(inv, $"Seeded through the bulk paths in {result.SeedSeconds} s ({result.SeedDocumentsPerSecond:N0} documents/s); Azurite then held {result.AzuriteWorkingSetBytes / 1024 / 1024:N0} MiB. Load average before seeding {result.LoadBefore}, after measuring {result.LoadAfter}.");
+        var perDocument = (result.AzuriteWorkingSetBytes - result.AzuriteBeforeBytes) / Math.Max(1, result.Documents);
+        text.AppendLine(inv, $"Seeded through the bulk paths in {result.SeedSeconds} s ({result.SeedDocumentsPerSecond:N0} documents/s); Azurite's resident memory went from {result.AzuriteBeforeBytes / 1024 / 1024:N0} to {result.AzuriteWorkingSetBytes / 1024 / 1024:N0} MiB ({perDocument:N0} bytes a document). Load average before seeding {result.LoadBefore}, after measuring {result.LoadAfter}.");
+        if (result.Census.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("| table (family) | tables | rows | rows a document | bytes a row | bytes a document |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var family in result.Census)
+            {
+                text.AppendLine(inv, $"| {family.Name} | {family.Tables} | {family.Rows:N0} | {(double)family.Rows / result.Documents:F2} | {family.Bytes / Math.Max(1, family.Rows):N0} | {family.Bytes / result.Documents:N0} |");
+            }
+        }
+
+        text.AppendLine();
         text.AppendLine("Each page fetched one request at a time by a signed-in session over loopback (time to the last byte), varied inputs.");
         text.AppendLine();
         text.AppendLine("| page | p50 ms | p95 ms | p99 ms | largest KB | target p95 | meets |");

@@ -5,8 +5,8 @@ using Dms.Bench;
 //     the standard benchmark; writes artifacts/bench/report.md and report.json (a run of some phases only:
 //     artifacts/bench/reporting-{phases}.md and .json)
 //     (--no-reporting is --phases rest: issue 14's phases without the sales-reporting ones)
-// ./dms bench --phase console [--console-documents N]   only the console pages over N stored documents (1,000,000);
-//     writes artifacts/bench/console.md and console.json
+// ./dms bench --phase console [--console-documents N] [--console-pages a,b]   only the console pages over N stored
+//     documents (1,000,000) — or only the pages whose names contain a or b; writes artifacts/bench/console.md and .json
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
 //     one fault scenario with reconciliation; exit code 1 on loss or duplicate effect. oem-outage keeps a steady load
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
@@ -27,7 +27,8 @@ string Text(string name, string fallback)
 switch (command)
 {
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
-        return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), Console.Out)).Passed ? 0 : 1;
+        var only = Text("console-pages", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), only, Console.Out)).Passed ? 0 : 1;
     case "bench":
         var phases = Text("phases", args.Contains("--no-reporting") ? "rest" : "rest,csv,hq").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         if (phases.Count == 0 || !phases.IsSubsetOf(["rest", "csv", "hq"]))

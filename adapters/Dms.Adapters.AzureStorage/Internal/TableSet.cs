@@ -31,8 +31,11 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
     public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");
 
-    /// <summary>Open sets: undelivered, awaiting the OEM, failures.</summary>
-    public TableClient OpenSets { get; } = service.GetTableClient(options.TablePrefix + "insightsopen");
+    /// <summary>
+    /// One open set's table (undelivered, awaiting the OEM, failures): a table each, because Azurite answers a range
+    /// query by scanning the whole table — reading the failures must not walk every undelivered document too.
+    /// </summary>
+    public TableClient OpenSet(string set) => service.GetTableClient(options.TablePrefix + "insightsopen" + set);
 
     /// <summary>The audit trail of operator and admin actions.</summary>
     public TableClient Audit { get; } = service.GetTableClient(options.TablePrefix + "audit");
@@ -42,7 +45,8 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, OpenSets, Audit, Console];
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters,
+        OpenSet(Hub.Insights.OpenEntry.Undelivered), OpenSet(Hub.Insights.OpenEntry.AwaitingAck), OpenSet(Hub.Insights.OpenEntry.Failures), Audit, Console];
 
     /// <summary>The listing table of one UTC day (created on first use): a day's documents, a whole table to drop when it ages out.</summary>
     public TableClient Listing(DateTimeOffset day) =>

@@ -41,15 +41,20 @@ internal static class ExportEndpoints
         }
         else
         {
+            // A small first page so the file starts at once, then large ones; no count (the list page shows it).
             string? token = null;
+            var size = 100;
             do
             {
-                var page = await list.ListAsync(query.Filter, user.Scope, 500, token, context.RequestAborted);
+                var page = await list.PageAsync(query.Filter, user.Scope, size, token, context.RequestAborted);
+                size = 999; // with the one row that tells whether more follow: one 1,000-row table query a page
                 foreach (var facts in page.Items)
                 {
                     await writer.WriteAsync(Row(facts));
                     written++;
                 }
+
+                await writer.FlushAsync(context.RequestAborted); // each page on its way while the next is read
 
                 token = page.ContinuationToken;
                 truncated = token is not null && written >= MaxRows;

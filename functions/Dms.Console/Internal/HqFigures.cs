@@ -6,7 +6,8 @@ namespace Dms.Console.Internal;
 /// <summary>
 /// The HQ pages' drill-down: where the user stands (everything, a region, a district, a dealer), the level below it,
 /// and each one's counters for a document type — sums over a period and gauges now, each level from its own counter
-/// rows (a dealer's by point reads). Regional managers start at their region and cannot leave it: another region,
+/// rows, all of a page's by point reads of whole weeks and the days at either end (<see cref="CounterReader.SumsAsync"/>),
+/// never a range read over the counter table. Regional managers start at their region and cannot leave it: another region,
 /// district or dealer typed into the URL answers as one that does not exist.
 /// </summary>
 public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory, TimeProvider clock)
@@ -23,59 +24,47 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
         var until = CounterGrains.Floor(clock.GetUtcNow(), CounterGrain.Day).AddDays(1);
         var since = until.AddDays(-days);
         var within = visible.Where(at.Contains).ToList();
-        IReadOnlyList<HqChild> children = [];
         var current = at.Dealer is not null ? CounterScope.ForDealer(at.Dealer) : at.District is not null ? CounterScope.ForDistrict(at.District)
             : at.Region is not null ? CounterScope.ForRegion(at.Region) : CounterScope.All;
-        var (flow, now) = at.District == HqPlace.NoDistrict && at.Dealer is null
-            ? await SumOfDealersAsync(within, documentType, since, until, cancellationToken)
-            : await FiguresAsync(current, documentType, since, until, cancellationToken);
-        if (at.Region is null)
+
+        // The level and the one below it: each place is its own scopes' rows (dealers registered without a district
+        // have no district rows, so that "district" is its dealers' rows added up).
+        var places = new List<(string Key, string Name, HqLevel Level, IReadOnlyList<CounterScope> Scopes)>();
+        if (at.Dealer is null && at.Region is null)
         {
-            children = await ChildrenAsync(within.Select(d => d.Region), HqLevel.Region, CounterScope.ForRegion, documentType, since, until, cancellationToken);
+            places.AddRange(Keys(within.Select(d => d.Region)).Select(r => (r, r, HqLevel.Region, (IReadOnlyList<CounterScope>)[CounterScope.ForRegion(r)])));
         }
-        else if (at.District is null)
+        else if (at.Dealer is null && at.District is null)
         {
-            children = await ChildrenAsync(within.Select(HqPlace.DistrictOf), HqLevel.District, CounterScope.ForDistrict, documentType, since, until, cancellationToken);
-            if (children.Any(c => c.Key == HqPlace.NoDistrict))
-            {
-                var (rest, restNow) = await SumOfDealersAsync(within.Where(d => HqPlace.DistrictOf(d) == HqPlace.NoDistrict).ToList(), documentType, since, until, cancellationToken);
-                children = children.Select(c => c.Key == HqPlace.NoDistrict ? c with { Flow = rest, Now = restNow } : c).ToList();
-            }
+            places.AddRange(Keys(within.Select(HqPlace.DistrictOf)).Select(t => (t, t, HqLevel.District, (IReadOnlyList<CounterScope>)DistrictScopes(t, within))));
         }
         else if (at.Dealer is null)
         {
-            // A district's dealers, each by point reads of its own rows: a range over dealer rows would read every dealer's.
-            children = await Task.WhenAll(within.Select(async d =>
-            {
-                var (dealerFlow, dealerNow) = await FiguresAsync(CounterScope.ForDealer(d.Code), documentType, since, until, cancellationToken);
-                return new HqChild(d.Code, d.Name, HqLevel.Dealer, dealerFlow, dealerNow);
-            }));
+            places.AddRange(within.Select(d => (d.Code, d.Name, HqLevel.Dealer, (IReadOnlyList<CounterScope>)[CounterScope.ForDealer(d.Code)])));
         }
 
+        IReadOnlyList<CounterScope> own = at.District == HqPlace.NoDistrict && at.Dealer is null ? DistrictScopes(HqPlace.NoDistrict, within) : [current];
+        var scopes = own.Concat(places.SelectMany(p => p.Scopes)).Distinct().ToList();
+        var flows = counters.SumsAsync(scopes, documentType, since, until, cancellationToken);
+        var gauges = await counters.GaugesAsync(scopes, documentType, cancellationToken);
+        var figures = scopes.Zip(await flows, gauges).ToDictionary(x => x.First, x => (Flow: x.Second, Now: x.Third));
+        (IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now) Of(IReadOnlyList<CounterScope> of) =>
+            (Add(of.Select(s => figures[s].Flow)), Add(of.Select(s => figures[s].Now)));
+        var (flow, now) = Of(own);
+        var children = places.Select(p =>
+        {
+            var (childFlow, childNow) = Of(p.Scopes);
+            return new HqChild(p.Key, p.Name, p.Level, childFlow, childNow);
+        }).ToList();
         return new HqView(at.Region, at.District, at.Dealer, since, until, flow, now, children);
     }
 
-    private async Task<(IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)> FiguresAsync(CounterScope scope, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var flow = counters.SumAsync(scope, CounterGrain.Day, type, since, until, cancellationToken);
-        var now = counters.GaugesAsync(scope, type, cancellationToken);
-        return (await flow, (await now).Values);
-    }
+    private static IEnumerable<string> Keys(IEnumerable<string> keys) => keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Regions or districts: each one's own counter rows.</summary>
-    private async Task<IReadOnlyList<HqChild>> ChildrenAsync(IEnumerable<string> keys, HqLevel level, Func<string, CounterScope> scope, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await Task.WhenAll(keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Select(async key =>
-        {
-            var (flow, now) = await FiguresAsync(scope(key), type, since, until, cancellationToken);
-            return new HqChild(key, key, level, flow, now);
-        }));
-
-    /// <summary>Dealers registered without a district have no district rows: their own rows, summed.</summary>
-    private async Task<(IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)> SumOfDealersAsync(IReadOnlyList<Dealer> dealers, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var figures = await DealerFiguresAsync(dealers, type, since, until, cancellationToken);
-        return (Add(figures.Select(f => f.Flow)), Add(figures.Select(f => f.Now)));
-    }
+    /// <summary>A district's own rows; for dealers registered without one, each dealer's rows.</summary>
+    private static List<CounterScope> DistrictScopes(string district, IEnumerable<Dealer> dealers) => district == HqPlace.NoDistrict
+        ? dealers.Where(d => HqPlace.DistrictOf(d) == HqPlace.NoDistrict).Select(d => CounterScope.ForDealer(d.Code)).ToList()
+        : [CounterScope.ForDistrict(district)];
 
     private static Dictionary<string, long> Add(IEnumerable<IReadOnlyDictionary<string, long>> figures)
     {
@@ -86,18 +75,6 @@ public sealed class HqFigures(CounterReader counters, ConsoleDirectory directory
         }
 
         return sum;
-    }
-
-    /// <summary>Each dealer's period sums and gauges: two reads of the dealer rows, however many dealers.</summary>
-    private async Task<List<(Dealer Dealer, IReadOnlyDictionary<string, long> Flow, IReadOnlyDictionary<string, long> Now)>> DealerFiguresAsync(
-        IReadOnlyList<Dealer> dealers, string type, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var days = (await counters.DealerDaysAsync(since, until, cancellationToken)).Where(r => r.Key.DocumentType == type).GroupBy(r => r.Key.Scope.DealerCode!)
-            .ToDictionary(g => g.Key, g => CounterReader.Sum(g), StringComparer.Ordinal);
-        var gauges = (await counters.DealerGaugesAsync(cancellationToken)).Where(r => r.Key.DocumentType == type)
-            .ToDictionary(r => r.Key.Scope.DealerCode!, r => r.Values, StringComparer.Ordinal);
-        return dealers.Select(d => (d, days.GetValueOrDefault(d.Code) ?? (IReadOnlyDictionary<string, long>)new Dictionary<string, long>(),
-            gauges.GetValueOrDefault(d.Code) ?? new Dictionary<string, long>())).ToList();
     }
 }
 

@@ -8,7 +8,14 @@ namespace Dms.Hub.Insights;
 /// </summary>
 public sealed class DocumentList(IListingStore listing, CounterReader counters, Registry.DocumentTypeRegistry types, Dealers.DealerDirectory dealers)
 {
-    public async Task<ListResult> ListAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public Task<ListResult> ListAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ListAsync(filter, scope, pageSize, continuationToken, counted: true, cancellationToken);
+
+    /// <summary>A page without the count (an export reads page after page of one query: counting it once is the page's job).</summary>
+    public Task<ListResult> PageAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        ListAsync(filter, scope, pageSize, continuationToken, counted: false, cancellationToken);
+
+    private async Task<ListResult> ListAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, bool counted, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         if (filter.DealerCode is { } code && scope.Region is not null && (await dealers.GetDealerAsync(code, cancellationToken) is not { } dealer || !scope.Covers(dealer.Region)))
@@ -20,7 +27,7 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
         var region = scope.Region ?? filter.Region;
         var query = new ListingQuery(filter with { Region = region }, pageSize, continuationToken);
         var pageTask = listing.QueryAsync(query, cancellationToken);
-        var countTask = CountAsync(filter, region, cancellationToken);
+        var countTask = counted ? CountAsync(filter, region, cancellationToken) : Task.FromResult<ListCount?>(null);
         await Task.WhenAll(pageTask, countTask);
         var items = (await pageTask).Items.Where(f => scope.Covers(f.Region)).ToList();
         return new ListResult(items, (await pageTask).ContinuationToken, await countTask, Stopwatch.GetElapsedTime(started));
@@ -37,9 +44,11 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
         var grain = scope.Hourly && filter.To - filter.From <= TimeSpan.FromDays(7) ? CounterGrain.Hour : CounterGrain.Day;
         var metric = filter.Status is { } status ? "status." + status : filter.Channel is { } channel ? "received." + channel : "received";
         var typeNames = filter.DocumentType is { } type ? [type] : types.All.Select(t => t.Name).ToList();
-        var sums = await Task.WhenAll(typeNames.Select(t => counters.SumAsync(scope, grain, t, filter.From, filter.To, cancellationToken)));
+        // Hours: every type's rows in one query, only the one counter; days: whole weeks and edge days by point reads.
+        var count = grain == CounterGrain.Hour && scope.Hourly
+            ? (await counters.RowsAsync(scope, grain, typeNames, filter.From, filter.To, [metric], cancellationToken)).Sum(r => r.Get(metric))
+            : (await Task.WhenAll(typeNames.Select(t => counters.SumAsync(scope, grain, t, filter.From, filter.To, cancellationToken)))).Sum(s => s.GetValueOrDefault(metric));
         var exact = CounterGrains.Floor(filter.From, grain) == filter.From && CounterGrains.Floor(filter.To, grain) == filter.To;
-        var count = sums.Sum(s => s.GetValueOrDefault(metric));
         return new ListCount(count, exact, grain, await counters.AsOfAsync(cancellationToken));
     }
 }

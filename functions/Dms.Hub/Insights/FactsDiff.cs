@@ -6,6 +6,12 @@ namespace Dms.Hub.Insights;
 /// </summary>
 public static class FactsDiff
 {
+    /// <summary>The document type of a dealer's health rows: all types together (see <see cref="DealerHealthRow"/>).</summary>
+    public const string AllTypes = "*";
+
+    /// <summary>The metrics a dealer's health row keeps, per day.</summary>
+    public static readonly string[] HealthMetrics = ["received", "failed", "deadLettered"];
+
     public static IReadOnlyList<CounterDelta> Counters(DocumentFacts? before, DocumentFacts? after)
     {
         var sums = new Dictionary<(CounterKey Key, string Metric), long>();
@@ -62,9 +68,23 @@ public static class FactsDiff
                     var key = (new CounterKey(scope, grain, facts.DocumentType, bucket), contribution.Metric);
                     sums[key] = sums.GetValueOrDefault(key) + (sign * contribution.Value);
                 }
+
+                if (scope.DealerCode is not null && contribution.At is { } day && HealthMetrics.Contains(contribution.Metric))
+                {
+                    var key = DealerHealthRow(scope, contribution.Metric, day);
+                    sums[key] = sums.GetValueOrDefault(key) + (sign * contribution.Value);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// A dealer's health row: one per dealer and week, all document types together, each health metric per day
+    /// (<c>received@20261130</c>) — so the dealer list reads one row per dealer and week, not one per type and day.
+    /// </summary>
+    public static (CounterKey Key, string Metric) DealerHealthRow(CounterScope dealer, string metric, DateTimeOffset at) =>
+        (new CounterKey(dealer, CounterGrain.Week, AllTypes, CounterGrains.Floor(at, CounterGrain.Week)),
+            metric + "@" + CounterGrains.Floor(at, CounterGrain.Day).UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
 
     private static IEnumerable<CounterGrain> Grains(Contribution contribution, CounterScope scope)
     {
@@ -80,5 +100,6 @@ public static class FactsDiff
         }
 
         yield return CounterGrain.Day;
+        yield return CounterGrain.Week;
     }
 }

@@ -13,7 +13,7 @@ public sealed class FailureGroups(IOpenSetStore open, TimeProvider clock)
 
     public async Task<FailureView> ReadAsync(ViewScope scope, FailureFilter filter, IReadOnlySet<string> archived, CancellationToken cancellationToken)
     {
-        var rows = await open.ReadAsync(OpenEntry.Failures, null, null, MaxRows, cancellationToken);
+        var rows = await open.ReadAsync(OpenEntry.Failures, null, null, MaxRows, new OpenFilter(scope.Region, filter.DealerCode), cancellationToken);
         var visible = rows.Select(Failure.From).Where(f => scope.Covers(f.Region) && filter.Matches(f) && archived.Contains(f.Key) == filter.Archived).ToList();
         var today = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var groups = visible.GroupBy(f => (f.Code, f.Stage, f.Destination)).Select(g => new FailureGroup(

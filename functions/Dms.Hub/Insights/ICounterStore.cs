@@ -17,17 +17,23 @@ public interface ICounterStore
     /// </summary>
     Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one scope, grain and type with buckets starting in [<paramref name="start"/>, <paramref name="until"/>) (a dealer has daily rows only).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Rows of one scope and grain, of these types, with buckets starting in [<paramref name="start"/>, <paramref name="until"/>)
+    /// (a dealer has daily rows only); only the counters of <paramref name="metrics"/> when given (far less to send).
+    /// </summary>
+    Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
     /// <summary>The gauges (documents as they stand now) of one scope and type.</summary>
     Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken);
 
-    /// <summary>Every dealer's daily rows (all types) for days starting in [<paramref name="start"/>, <paramref name="until"/>).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>The rows of these keys that exist, each by a point read (the way to read many scopes or a long period cheaply).</summary>
+    Task<IReadOnlyList<CounterRow>> GetAsync(IReadOnlyList<CounterKey> keys, CancellationToken cancellationToken);
 
-    /// <summary>Every dealer's gauges (all types).</summary>
-    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken);
+    /// <summary>Every dealer's health rows (<see cref="FactsDiff.DealerHealthRow"/>) of the weeks that start in [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerHealthAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Every dealer's gauges (all types); only <paramref name="metrics"/> when given.</summary>
+    Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>: <see cref="LeaseOutcome.Refused"/>

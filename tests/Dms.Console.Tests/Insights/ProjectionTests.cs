@@ -82,5 +82,38 @@ internal static class Recount
 
             Assert.Equal(documents.Count(d => d.Outcome == "DeadLettered"), gauges.Get("deadLettered"));
         }
+
+        await SummariesMatchAsync(fixture, all, since, until);
+    }
+
+    /// <summary>
+    /// The pre-summed rows equal what they sum: each scope's week rows (read through <see cref="CounterReader.SumsAsync"/>,
+    /// whole weeks and edge days) equal its day rows added up, metric by metric; each dealer's health rows hold, per
+    /// day, the documents it submitted that day (every type together).
+    /// </summary>
+    private static async Task SummariesMatchAsync(ConsoleFixture fixture, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)
+    {
+        var counters = fixture.Hub.Service<CounterReader>();
+        var scopes = all.SelectMany(f => f.Scopes()).Distinct().ToList();
+        foreach (var type in fixture.Hub.Service<DocumentTypeRegistry>().All)
+        {
+            foreach (var scope in scopes)
+            {
+                var days = CounterReader.Sum(await fixture.Hub.Service<ICounterStore>().ReadAsync(scope, CounterGrain.Day, [type.Name], since, until, null, CancellationToken.None));
+                var weeks = await counters.SumAsync(scope, CounterGrain.Day, type.Name, since, until, CancellationToken.None);
+                Assert.Equal(days.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList(), weeks.Where(m => m.Value != 0).OrderBy(m => m.Key).ToList());
+            }
+        }
+
+        foreach (var dealer in all.GroupBy(f => f.DealerCode))
+        {
+            var health = await counters.DealerHealthAsync(dealer.Key, since, until, CancellationToken.None);
+            var received = health.SelectMany(r => r.Values).Where(v => v.Key.StartsWith("received@", StringComparison.Ordinal) && v.Value != 0)
+                .ToDictionary(v => v.Key["received@".Length..], v => v.Value)
+                .Where(d => string.CompareOrdinal(d.Key, since.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) >= 0);
+            var submitted = dealer.GroupBy(f => f.SubmittedAt.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => (long)g.Count());
+            Assert.Equal(submitted.OrderBy(d => d.Key).ToList(), received.OrderBy(d => d.Key).ToList());
+        }
     }
 }

@@ -91,14 +91,16 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
             return result;
         }
 
-        public Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
-            inner.ReadAsync(scope, grain, documentType, start, until, cancellationToken);
+        public Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
+            inner.ReadAsync(scope, grain, documentTypes, start, until, metrics, cancellationToken);
 
         public Task<CounterRow> ReadGaugesAsync(CounterScope scope, string documentType, CancellationToken cancellationToken) => inner.ReadGaugesAsync(scope, documentType, cancellationToken);
 
-        public Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) => inner.ReadDealerDaysAsync(start, until, cancellationToken);
+        public Task<IReadOnlyList<CounterRow>> GetAsync(IReadOnlyList<CounterKey> keys, CancellationToken cancellationToken) => inner.GetAsync(keys, cancellationToken);
 
-        public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken) => inner.ReadDealerGaugesAsync(cancellationToken);
+        public Task<IReadOnlyList<CounterRow>> ReadDealerHealthAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) => inner.ReadDealerHealthAsync(start, until, cancellationToken);
+
+        public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) => inner.ReadDealerGaugesAsync(metrics, cancellationToken);
 
         public Task<LeaseOutcome> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) => inner.TryLeaseAsync(name, owner, now, duration, cancellationToken);
 

@@ -43,6 +43,45 @@ public sealed class InsightsRulesTests
     }
 
     [Fact]
+    public void Counters_EveryDayDelta_HasItsWeekDelta_AndADealersHealthRowCountsItsDay()
+    {
+        var sunday = Monday.AddDays(-1);
+        var facts = Facts("Submitted", [new("received", sunday), new("failed", Monday, Id: "1"), new("delivered", Monday)]);
+
+        var deltas = FactsDiff.Counters(null, facts);
+
+        var days = deltas.Where(d => d.Key.Grain == CounterGrain.Day).ToList();
+        var weeks = deltas.Where(d => d.Key.Grain == CounterGrain.Week && d.Key.DocumentType != FactsDiff.AllTypes).ToList();
+        Assert.Equal(days.Select(d => (d.Key.Scope.Key, d.Metric, d.Delta, CounterGrains.Floor(d.Key.Bucket, CounterGrain.Week))).Order(),
+            weeks.Select(d => (d.Key.Scope.Key, d.Metric, d.Delta, d.Key.Bucket)).Order());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), weeks.Single(d => d.Metric == "received" && d.Key.Scope == CounterScope.All).Key.Bucket);
+        var health = deltas.Where(d => d.Key.DocumentType == FactsDiff.AllTypes).ToList();
+        Assert.All(health, d => Assert.Equal(CounterScope.ForDealer("D001"), d.Key.Scope));
+        Assert.Equal(["failed@20261130", "received@20261129"], health.Select(d => d.Metric).Order());
+    }
+
+    [Fact]
+    public void CounterCover_IsWholeWeeksAndTheDaysAtEitherEnd_WithoutGapsOrOverlap()
+    {
+        var start = new DateTimeOffset(2026, 11, 5, 0, 0, 0, TimeSpan.Zero); // a Thursday
+        var until = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
+
+        var cover = CounterGrains.Cover(start, until);
+
+        Assert.Equal(4 + 3 + 3, cover.Count); // Thu–Sun, three whole weeks, Mon–Wed
+        Assert.Equal(3, cover.Count(b => b.Grain == CounterGrain.Week));
+        var at = start;
+        foreach (var (grain, bucket) in cover)
+        {
+            Assert.Equal(at, bucket);
+            at += CounterGrains.Length(grain);
+        }
+
+        Assert.Equal(until, at);
+        Assert.Empty(CounterGrains.Cover(until, until));
+    }
+
+    [Fact]
     public void Counters_SameFactsTwice_ChangeNothing_AndANewDocumentCountsOnce()
     {
         var facts = Facts("Submitted", [new("received", Monday), new("status.Submitted", null)]);

@@ -6,10 +6,11 @@ using Dms.Hub.Insights;
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
-/// Counter rows in the one <c>c</c> partition: <c>{h|d|g}|{scope}|{type}|{bucket}</c> for everything, regions and
-/// districts (one scope over a range is one key range), and day first for dealers — <c>D|{day}|{dealer}|{type}</c>,
-/// gauges <c>G|{dealer}|{type}</c> — because dealers are read all at once (the dealer list, a region's dealers). One
-/// Int64 column per metric: <c>m</c> + the metric with every character outside [A-Za-z0-9] written as <c>_xx</c>.
+/// Counter rows in the one <c>c</c> partition: <c>{h|d|w|g}|{scope}|{type}|{bucket}</c> for everything, regions and
+/// districts (one scope over a range is one key range), and time first for dealers — <c>D|{day}|{dealer}|{type}</c>,
+/// weeks <c>W|{monday}|{dealer}|{type}</c>, gauges <c>G|{dealer}|{type}</c>, health rows <c>H|{monday}|{dealer}</c> —
+/// because dealers are read all at once (the dealer list). One Int64 column per metric: <c>m</c> + the metric with
+/// every character outside [A-Za-z0-9] written as <c>_xx</c>.
 /// </summary>
 internal static class CounterRows
 {
@@ -18,22 +19,35 @@ internal static class CounterRows
     public const string ReceiptEnd = "~r|~";
 
     public const string DealerDayPrefix = "D|";
+    public const string DealerWeekPrefix = "W|";
+    public const string DealerHealthPrefix = "H|";
     public const string DealerGaugePrefix = "G|";
 
     public static string RowKey(CounterKey key) => key.Scope.DealerCode is { } dealer
-        ? key.Grain == CounterGrain.Gauge
-            ? $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}"
-            : $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}"
+        ? key switch
+        {
+            { Grain: CounterGrain.Gauge } => $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}",
+            { Grain: CounterGrain.Week, DocumentType: FactsDiff.AllTypes } => $"{DealerHealthPrefix}{Bucket(CounterGrain.Week, key.Bucket)}|{dealer}",
+            { Grain: CounterGrain.Week } => $"{DealerWeekPrefix}{Bucket(CounterGrain.Week, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
+            _ => $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
+        }
         : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
 
-    /// <summary>Reads a dealer row's key back: (day or null for a gauge, dealer, document type).</summary>
-    public static (DateTimeOffset? Day, string Dealer, string DocumentType) ParseDealerKey(string rowKey)
+    /// <summary>Reads a dealer row's key back.</summary>
+    public static CounterKey ParseDealerKey(string rowKey)
     {
         var parts = rowKey.Split('|');
-        return parts[0] + "|" == DealerGaugePrefix
-            ? (null, parts[1], Unescape(parts[2]))
-            : (new DateTimeOffset(DateTime.ParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero), parts[2], Unescape(parts[3]));
+        return (parts[0] + "|") switch
+        {
+            DealerGaugePrefix => new CounterKey(CounterScope.ForDealer(parts[1]), CounterGrain.Gauge, Unescape(parts[2]), DateTimeOffset.MinValue),
+            DealerHealthPrefix => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Week, FactsDiff.AllTypes, Day(parts[1])),
+            DealerWeekPrefix => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Week, Unescape(parts[3]), Day(parts[1])),
+            _ => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Day, Unescape(parts[3]), Day(parts[1])),
+        };
     }
+
+    private static DateTimeOffset Day(string text) =>
+        new(DateTime.ParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
 
     public static string Prefix(CounterScope scope, CounterGrain grain, string documentType) =>
         $"{Grain(grain)}|{Escape(scope.Key)}|{Escape(documentType)}|";
@@ -41,7 +55,7 @@ internal static class CounterRows
     public static string Bucket(CounterGrain grain, DateTimeOffset at) => grain switch
     {
         CounterGrain.Hour => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture),
-        CounterGrain.Day => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        CounterGrain.Day or CounterGrain.Week => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         _ => "-",
     };
 
@@ -116,6 +130,7 @@ internal static class CounterRows
     {
         CounterGrain.Hour => "h",
         CounterGrain.Day => "d",
+        CounterGrain.Week => "w",
         _ => "g",
     };
 

@@ -7,7 +7,9 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// A document's listing rows in its submission day's table: partition <c>n</c> keyed newest first (inverted time) and
-/// partition <c>o</c> oldest first, both ending in the tracking ID, so either order pages natively.
+/// partition <c>o</c> oldest first, both ending in the tracking ID, so either order pages natively. Both carry the
+/// filter columns; only <c>n</c> carries the facts (the projector's last version, and what a list shows) — an oldest-first
+/// page reads its rows' facts from <c>n</c> by point reads, so a document's facts are stored once.
 /// </summary>
 internal static class ListingRows
 {
@@ -31,6 +33,9 @@ internal static class ListingRows
 
     public static DocumentFacts? FromEntity(TableEntity entity) => FactsJson.Read(entity, "Facts");
 
+    /// <summary>The tracking ID a listing row's key ends in.</summary>
+    public static string TrackingIdOf(string rowKey) => rowKey[(rowKey.LastIndexOf('|') + 1)..];
+
     private static TableEntity Entity(string partition, DocumentFacts facts)
     {
         var entity = new TableEntity(partition, Key(partition, facts.TrackingId))
@@ -50,7 +55,11 @@ internal static class ListingRows
             entity[FieldProperty(name)] = value; // the type's summary fields, filterable by the table itself
         }
 
-        FactsJson.Write(entity, "Facts", facts);
+        if (partition == NewestFirst)
+        {
+            FactsJson.Write(entity, "Facts", facts);
+        }
+
         return entity;
     }
 

@@ -12,6 +12,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 internal sealed class TableCounterStore(TableSet tables) : ICounterStore
 {
     private const string WatermarkKey = "~watermark";
+    private const int PointReadsInFlight = 16;
     private readonly CounterRowCache _rows = new();
 
     // The lease row as this process last wrote it (name, owner → ETag): renewing is then one conditional update.
@@ -50,23 +51,37 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
         new CounterTransactions(Table, _rows).CountAsync(changes, cancellationToken);
 
-    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every type's range in one query: the ranges ORed inside the span from the first to the last (which bounds the
+    /// rows a real table service walks), so Azurite — which scans the whole table for each query — scans it once.
+    /// </summary>
+    public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         if (scope.DealerCode is not null)
         {
-            return await ReadDealerAsync(scope, documentType, start, until, cancellationToken);
+            return (await Task.WhenAll(documentTypes.Select(t => ReadDealerAsync(scope, t, start, until, cancellationToken)))).SelectMany(r => r).ToList();
         }
 
-        var prefix = CounterRows.Prefix(scope, grain, documentType);
-        var lower = prefix + CounterRows.Bucket(grain, start);
-        var upper = prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
-        var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var ranges = documentTypes.Distinct(StringComparer.Ordinal).Select(type =>
         {
-            var bucket = DateTime.ParseExact(entity.RowKey[prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
+            var prefix = CounterRows.Prefix(scope, grain, type);
+            return (Type: type, Prefix: prefix, Lower: prefix + CounterRows.Bucket(grain, start), Upper: prefix + CounterRows.Bucket(grain, until.AddTicks(-1)) + "~");
+        }).OrderBy(r => r.Lower, StringComparer.Ordinal).ToList();
+        if (ranges.Count == 0)
+        {
+            return [];
+        }
+
+        var span = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {ranges[0].Lower} and RowKey lt {ranges.Max(r => r.Upper)}");
+        var filter = ranges.Count == 1 ? span
+            : span + " and (" + string.Join(" or ", ranges.Select(r => "(" + TableClient.CreateQueryFilter($"RowKey ge {r.Lower} and RowKey lt {r.Upper}") + ")")) + ")";
+        var rows = new List<CounterRow>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
+        {
+            var range = ranges.First(r => entity.RowKey.StartsWith(r.Prefix, StringComparison.Ordinal));
+            var bucket = DateTime.ParseExact(entity.RowKey[range.Prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-            rows.Add(new CounterRow(new CounterKey(scope, grain, documentType, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
+            rows.Add(new CounterRow(new CounterKey(scope, grain, range.Type, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
         }
 
         return rows;
@@ -100,11 +115,23 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         return new CounterRow(key, row.HasValue ? CounterRows.Values(row.Value!) : new Dictionary<string, long>());
     }
 
-    public Task<IReadOnlyList<CounterRow>> ReadDealerDaysAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
-        ReadDealerRowsAsync(CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, start), CounterRows.DealerDayPrefix + CounterRows.Bucket(CounterGrain.Day, until.AddTicks(-1)) + "~", cancellationToken);
+    public async Task<IReadOnlyList<CounterRow>> GetAsync(IReadOnlyList<CounterKey> keys, CancellationToken cancellationToken)
+    {
+        var rows = new CounterRow?[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = PointReadsInFlight, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, CounterRows.RowKey(keys[i]), cancellationToken: token);
+            rows[i] = row.HasValue ? new CounterRow(keys[i], CounterRows.Values(row.Value!)) : null;
+        });
+        return rows.OfType<CounterRow>().ToList();
+    }
 
-    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(CancellationToken cancellationToken) =>
-        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", cancellationToken);
+    public Task<IReadOnlyList<CounterRow>> ReadDealerHealthAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerHealthPrefix + CounterRows.Bucket(CounterGrain.Week, CounterGrains.Floor(start, CounterGrain.Week)),
+            CounterRows.DealerHealthPrefix + CounterRows.Bucket(CounterGrain.Week, until.AddTicks(-1)) + "~", null, cancellationToken);
+
+    public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
+        ReadDealerRowsAsync(CounterRows.DealerGaugePrefix, CounterRows.DealerGaugePrefix + "~", metrics, cancellationToken);
 
     public async Task<LeaseOutcome> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -148,19 +175,20 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         }
     }
 
-    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, CancellationToken cancellationToken)
+    /// <summary>A range of dealer rows; only the columns of <paramref name="metrics"/> when given (Azurite sends far less).</summary>
+    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
-            var (day, dealer, type) = CounterRows.ParseDealerKey(entity.RowKey);
-            var key = new CounterKey(CounterScope.ForDealer(dealer), day is null ? CounterGrain.Gauge : CounterGrain.Day, type, day ?? DateTimeOffset.MinValue);
-            rows.Add(new CounterRow(key, CounterRows.Values(entity)));
+            rows.Add(new CounterRow(CounterRows.ParseDealerKey(entity.RowKey), CounterRows.Values(entity)));
         }
 
         return rows;
     }
+
+    private static List<string>? Select(IReadOnlyCollection<string>? metrics) => metrics?.Select(CounterRows.Column).Append("RowKey").ToList();
 
     public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken)
     {

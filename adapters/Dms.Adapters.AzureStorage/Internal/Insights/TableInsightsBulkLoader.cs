@@ -25,7 +25,11 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
         }
 
         batches.AddRange(Batches(tables.SearchKeys, TableTransactionActionType.UpsertMerge, SearchRows(facts)));
-        batches.AddRange(Batches(tables.OpenSets, TableTransactionActionType.UpsertReplace, facts.SelectMany(f => f.Open).Select(TableOpenSetStore.ToEntity)));
+        foreach (var set in facts.SelectMany(f => f.Open).GroupBy(e => e.Set, StringComparer.Ordinal))
+        {
+            batches.AddRange(Batches(tables.OpenSet(set.Key), TableTransactionActionType.UpsertReplace, set.Select(TableOpenSetStore.ToEntity)));
+        }
+
         await SubmitAsync(batches, cancellationToken);
     }
 

@@ -52,7 +52,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         var (resumeDay, resumeKey) = ListingCursor.Decode(query.ContinuationToken);
         var partition = query.Filter.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
         var filters = ListingFilter.Conditions(query.Filter);
-        var items = new List<(DocumentFacts Facts, DateTimeOffset Day, string Key)>();
+        var items = new List<(DocumentFacts? Facts, DateTimeOffset Day, string Key)>();
         foreach (var day in ListingCursor.Days(query.Filter, resumeDay))
         {
             var (lower, upper) = Bounds(query.Filter, partition, day);
@@ -64,12 +64,10 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}") + filters;
             try
             {
-                await foreach (var entity in tables.Listing(day).QueryAsync<TableEntity>(filter, Math.Min(1000, query.PageSize + 1 - items.Count), cancellationToken: cancellationToken))
+                var select = partition == ListingRows.OldestFirst ? Keys : null; // an oldest-first row holds no facts: its key is enough
+                await foreach (var entity in tables.Listing(day).QueryAsync<TableEntity>(filter, Math.Min(1000, query.PageSize + 1 - items.Count), select, cancellationToken))
                 {
-                    if (ListingRows.FromEntity(entity) is { } facts)
-                    {
-                        items.Add((facts, day, entity.RowKey));
-                    }
+                    items.Add((ListingRows.FromEntity(entity), day, entity.RowKey));
 
                     if (items.Count > query.PageSize)
                     {
@@ -90,8 +88,11 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
 
         var page = items.Take(query.PageSize).ToList();
         var token = items.Count > query.PageSize ? ListingCursor.Encode(page[^1].Day, page[^1].Key) : null;
-        return new ListingPage(page.Select(i => i.Facts).ToList(), token);
+        var facts = await Task.WhenAll(page.Select(i => i.Facts is { } known ? Task.FromResult<DocumentFacts?>(known) : GetAsync(ListingRows.TrackingIdOf(i.Key), cancellationToken)));
+        return new ListingPage(facts.OfType<DocumentFacts>().ToList(), token);
     }
+
+    private static readonly string[] Keys = ["PartitionKey", "RowKey"];
 
     private static (string Lower, string Upper) Bounds(DocumentFilter query, string partition, DateTimeOffset day)
     {

@@ -6,7 +6,7 @@ using Dms.Hub.Insights;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
-/// <summary>Open sets: partition = set, row = <c>{sortKey}|{trackingId}|{id}</c>, the entry's data as JSON.</summary>
+/// <summary>Open sets: a table per set (partition = set), row = <c>{sortKey}|{trackingId}|{id}</c>, the entry's data as JSON.</summary>
 internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
 {
     public async Task ApplyAsync(IReadOnlyList<OpenEntry> added, IReadOnlyList<OpenEntry> removed, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         {
             foreach (var chunk in set.DistinctBy(Key).Chunk(100))
             {
-                await tables.OpenSets.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))), cancellationToken);
+                await tables.OpenSet(set.Key).SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))), cancellationToken);
             }
         }
 
@@ -32,7 +32,7 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         {
             try
             {
-                await tables.OpenSets.SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Set, k.Row), ETag.All)), cancellationToken);
+                await tables.OpenSet(keys[0].Set).SubmitTransactionAsync(keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Set, k.Row), ETag.All)), cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } gone && gone < keys.Count)
@@ -42,9 +42,19 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         }
     }
 
-    public async Task<IReadOnlyList<OpenEntry>> ReadAsync(string setName, string? first, string? until, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenEntry>> ReadAsync(string setName, string? first, string? until, int max, OpenFilter only, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {setName}");
+        if (only.Region is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Region eq {only.Region}");
+        }
+
+        if (only.DealerCode is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Dealer eq {only.DealerCode}");
+        }
+
         if (first is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {first}");
@@ -56,7 +66,7 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         }
 
         var entries = new List<OpenEntry>();
-        await foreach (var entity in tables.OpenSets.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in tables.OpenSet(setName).QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             entries.Add(FromEntity(entity));
             if (entries.Count >= max)
@@ -75,6 +85,8 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         ["SortKey"] = entry.SortKey,
         ["TrackingId"] = entry.TrackingId,
         ["EntryId"] = entry.Id,
+        ["Region"] = entry.Data.GetValueOrDefault("region"),
+        ["Dealer"] = entry.Data.GetValueOrDefault("dealer"),
         ["Data"] = JsonSerializer.Serialize(entry.Data, HubJson.Options),
     };
 
