@@ -6,10 +6,14 @@ using Dms.Testing;
 
 namespace Dms.Bench;
 
-/// <summary>What a file of RDRs cost: dry run, import, rows per second end to end against REST, and the hub's memory.</summary>
+/// <summary>
+/// What a file of RDRs cost: dry run, import, rows accepted per second (upload → batch completed) against REST's RDRs
+/// accepted per second on the same stack, and the same once the work the documents cause is done; the hub's memory.
+/// </summary>
 internal sealed record CsvResult(
     int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
-    double RestAcceptedPerSecond, double RatioToRest, int Accepted, int Invalid, double DeliveredAfterSeconds,
+    double RestAcceptedPerSecond, double RatioToRest, RestRdrResult RestRdr, double RatioToRestRdr, int Accepted, int Invalid,
+    bool Settled, double DeliveredAfterSeconds, double SettledRowsPerSecond, double SettledRatioToRestRdr,
     long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes,
     IReadOnlyList<StepCost> Steps)
 {
@@ -18,9 +22,11 @@ internal sealed record CsvResult(
 }
 
 /// <summary>
-/// Uploads a small file (10 % of the rows) and then the full one, streamed from disk, from a mailbox dealer (a file-
-/// based dealer system); follows each batch to its end while sampling the hub's working set, then waits until the hub
-/// is idle (every RDR delivered to the OEM). 1 % of the rows are invalid on purpose.
+/// First REST's like-for-like rate on the same stack (<see cref="RestRdrSaturation"/>: RDRs of mailbox dealers). Then
+/// uploads a small file (10 % of the rows) and the full one, streamed from disk, from a mailbox dealer (a file-based
+/// dealer system); follows each batch to its end while sampling the hub's working set, then waits until none of the
+/// dealer's work is left (every RDR routed and delivered, its effects and sales rollup done: <see cref="WorkDrain"/>).
+/// 1 % of the rows are invalid on purpose. Accepted = committed as a document and answered in the batch's status.
 /// </summary>
 /// <remarks>
 /// On a stack of its own with the hub's default recovery-sweep interval (30 s; the REST phases use 5 s): each sweep
@@ -44,27 +50,33 @@ internal static class CsvPhase
         http.Timeout = TimeSpan.FromMinutes(30);
         await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(60));
         var idle = (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes;
+        var restRdr = await RestRdrSaturation.RunAsync(stack, 3000, output);
 
+        var mine = new HashSet<string>([dealer.Code], StringComparer.Ordinal);
         var small = Math.Max(100, rows / 10);
         var (smallBatch, smallPeak, _, _) = await UploadAsync(stack, http, small, output);
+        await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(5), output);
         output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
         var before = await RuntimeSnapshot.TakeAsync(stack);
         var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
         var finished = Stopwatch.GetTimestamp();
-        // Idle = no storage call for three seconds. The hub's own background (projector sweeps, recovery sweeps) can keep
-        // a trickle going for long after the file's work is done: five minutes is the most this waits.
-        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(5));
-        var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
+        // The file's own work, not an idle hub: the hub's background (projector, sweeps) keeps a trickle going anyway.
+        var (settled, delivered) = await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(10), output);
+        var after = await RuntimeSnapshot.TakeAsync(stack);
 
         var timings = batch["timings"]!;
         var total = timings["totalSeconds"]!.GetValue<double>();
         var endToEnd = upload + total;
         var progress = batch["progress"]!;
+        var accepted = progress["accepted"]!.GetValue<int>();
+        var perSecond = accepted / endToEnd;
+        var settledPerSecond = accepted / (endToEnd + delivered);
         var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
-            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(rows / endToEnd, 1), restRate, Math.Round(rows / endToEnd / restRate, 2),
-            progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak,
+            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(perSecond, 1), restRate, Math.Round(perSecond / restRate, 2),
+            restRdr, Math.Round(perSecond / restRdr.AcceptedPerSecond, 2), accepted, progress["rowsInvalid"]!.GetValue<int>(),
+            settled, delivered, Math.Round(settledPerSecond, 1), Math.Round(settledPerSecond / restRdr.SettledPerSecond, 2), idle, small, smallPeak, peak,
             Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before));
-        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows/s end to end = {result.RatioToRest} × REST ({restRate}/s), peak working set {peak / 1024 / 1024} MB");
+        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows accepted/s (upload → completed) = {result.RatioToRestRdr} × REST RDRs ({restRdr.AcceptedPerSecond}/s), {result.RatioToRest} × the mixed REST saturation ({restRate}/s); work done {delivered} s later: {result.SettledRowsPerSecond} rows/s = {result.SettledRatioToRestRdr} × REST RDRs settled ({restRdr.SettledPerSecond}/s); peak working set {peak / 1024 / 1024} MB");
         foreach (var step in result.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= rows / 100.0))
         {
             output.WriteLine($"   {step.DocumentType} {step.Step}: {step.Runs} runs × {step.RoundTripsPerRun} = {step.Runs * step.RoundTripsPerRun / rows:F2} per row");
