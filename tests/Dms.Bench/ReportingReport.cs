@@ -73,7 +73,7 @@ internal static class ReportingReport
     {
         var b = h.Burst;
         Line($"");
-        Line($"**HQ figures at scale.** {h.Seeded:N0} RDRs seeded through the storage layer in {h.SeedSeconds} s ({h.SeedDocumentsPerSecond:N0}/s: documents in 50-document entity-group transactions, rollups summed in memory and written as whole rows); the figures equal the seeded truth: {h.SeededFiguresMatch}. First (cold) month × region × model query over 12 months: {h.ColdQueryMilliseconds} ms. Then {(h.Queries.Count > 0 ? h.Queries[0].Milliseconds.Count : 0)} calls each, from a client:");
+        Line($"**HQ figures at scale.** {h.Seeded:N0} RDRs seeded through the storage layer in {h.SeedSeconds} s ({h.SeedDocumentsPerSecond:N0}/s: documents in 100-document entity-group transactions in key order, rollups summed in memory and written as whole rows; Azurite resident {Mb(h.AzuriteBytesBefore)} → {Mb(h.AzuriteBytesSeeded)} MB, {(h.AzuriteBytesSeeded - h.AzuriteBytesBefore) / Math.Max(1, h.Seeded):N0} bytes per RDR, {Mb(h.AzuriteBytesEnd)} MB at the end); the figures equal the seeded truth: {h.SeededFiguresMatch}. First (cold) month × region × model query over 12 months: {h.ColdQueryMilliseconds} ms. Then {(h.Queries.Count > 0 ? h.Queries[0].Milliseconds.Count : 0)} calls each, from a client:");
         Line($"");
         Line($"| breakdown | p50 (ms) | p99 (ms) |");
         Line($"|---|---:|---:|");
