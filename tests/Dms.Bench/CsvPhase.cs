@@ -12,7 +12,7 @@ namespace Dms.Bench;
 /// </summary>
 internal sealed record CsvResult(
     int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
-    double RestAcceptedPerSecond, double RatioToRest, RestRdrResult RestRdr, double RatioToRestRdr, int Accepted, int Invalid,
+    double? RestAcceptedPerSecond, double? RatioToRest, RestRdrResult RestRdr, double RatioToRestRdr, int Accepted, int Invalid,
     bool Settled, double DeliveredAfterSeconds, double SettledRowsPerSecond, double SettledRatioToRestRdr,
     long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes,
     IReadOnlyList<StepCost> Steps)
@@ -36,7 +36,7 @@ internal sealed record CsvResult(
 /// </remarks>
 internal static class CsvPhase
 {
-    public static async Task<CsvResult> RunAsync(int rows, double restRate, TextWriter output)
+    public static async Task<CsvResult> RunAsync(int rows, double? restRate, TextWriter output)
     {
         var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
         hub["Dms:Work:RecoveryIntervalSeconds"] = "30";
@@ -72,11 +72,11 @@ internal static class CsvPhase
         var perSecond = accepted / endToEnd;
         var settledPerSecond = accepted / (endToEnd + delivered);
         var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
-            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(perSecond, 1), restRate, Math.Round(perSecond / restRate, 2),
+            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(perSecond, 1), restRate, restRate is > 0 ? Math.Round(perSecond / restRate.Value, 2) : null,
             restRdr, Math.Round(perSecond / restRdr.AcceptedPerSecond, 2), accepted, progress["rowsInvalid"]!.GetValue<int>(),
             settled, delivered, Math.Round(settledPerSecond, 1), Math.Round(settledPerSecond / restRdr.SettledPerSecond, 2), idle, small, smallPeak, peak,
             Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before));
-        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows accepted/s (upload → completed) = {result.RatioToRestRdr} × REST RDRs ({restRdr.AcceptedPerSecond}/s), {result.RatioToRest} × the mixed REST saturation ({restRate}/s); work done {delivered} s later: {result.SettledRowsPerSecond} rows/s = {result.SettledRatioToRestRdr} × REST RDRs settled ({restRdr.SettledPerSecond}/s); peak working set {peak / 1024 / 1024} MB");
+        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows accepted/s (upload → completed) = {result.RatioToRestRdr} × REST RDRs ({restRdr.AcceptedPerSecond}/s){(restRate is null ? "" : $", {result.RatioToRest} × the mixed REST saturation ({restRate}/s)")}; work done {delivered} s later: {result.SettledRowsPerSecond} rows/s = {result.SettledRatioToRestRdr} × REST RDRs settled ({restRdr.SettledPerSecond}/s); peak working set {peak / 1024 / 1024} MB");
         foreach (var step in result.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= rows / 100.0))
         {
             output.WriteLine($"   {step.DocumentType} {step.Step}: {step.Runs} runs × {step.RoundTripsPerRun} = {step.Runs * step.RoundTripsPerRun / rows:F2} per row");

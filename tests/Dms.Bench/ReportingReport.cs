@@ -53,7 +53,11 @@ internal static class ReportingReport
         Line($"| import through DocumentIntake | {c.ImportSeconds} s |");
         Line($"| upload start → batch completed | {c.EndToEndSeconds} s |");
         Line($"| the file's work done after that | {(c.Settled ? "" : "not within ")}{c.DeliveredAfterSeconds} s more |");
-        Line($"| the mixed REST saturation of this run (RDRs, claims, orders, parts orders; accepted/s) and the file against it | {c.RestAcceptedPerSecond} → {c.RatioToRest} |");
+        if (c.RestAcceptedPerSecond is { } mixed)
+        {
+            Line($"| the mixed REST saturation of this run (RDRs, claims, orders, parts orders; accepted/s) and the file against it | {mixed} → {c.RatioToRest} |");
+        }
+
         Line($"| accepted / invalid rows | {c.Accepted:N0} / {c.Invalid:N0} |");
         Line($"| storage round trips per row (import, routing, delivery, rollups) | {c.StorageRoundTripsPerRow} |");
         Line($"| hub working set every 15 s during the file (MB) | {string.Join(", ", c.WorkingSetSeriesBytes.Select(Mb))} |");
