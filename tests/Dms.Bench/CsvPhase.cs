@@ -23,7 +23,7 @@ internal sealed record CsvResult(
 
 /// <summary>
 /// First REST's like-for-like rate on the same stack (<see cref="RestRdrSaturation"/>: RDRs of mailbox dealers). Then
-/// uploads a small file (10 % of the rows) and the full one, streamed from disk, from a mailbox dealer (a file-based
+/// uploads a small file (10 % of the rows, at most 2,000) and the full one, streamed from disk, from a mailbox dealer (a file-based
 /// dealer system); follows each batch to its end while sampling the hub's working set, then waits until none of the
 /// dealer's work is left (every RDR routed and delivered, its effects and sales rollup done: <see cref="WorkDrain"/>).
 /// 1 % of the rows are invalid on purpose. Accepted = committed as a document and answered in the batch's status.
@@ -53,7 +53,8 @@ internal static class CsvPhase
         var restRdr = await RestRdrSaturation.RunAsync(stack, 3000, output);
 
         var mine = new HashSet<string>([dealer.Code], StringComparer.Ordinal);
-        var small = Math.Max(100, rows / 10);
+        // The small file shows what a file costs in memory when it is small: a tenth of the rows, at most 2,000.
+        var small = Math.Clamp(rows / 10, 100, 2000);
         var (smallBatch, smallPeak, _, _) = await UploadAsync(stack, http, small, output);
         await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(5), output);
         output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
