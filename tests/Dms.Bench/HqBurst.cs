@@ -37,6 +37,7 @@ internal static class HqBurst
         var serverErrors = 0;
         var started = Stopwatch.GetTimestamp();
         var perDealer = documents / dealerCount;
+        await using var progress = new Timer(_ => output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] burst: {Interlocked.Read(ref counters[1])} accepted"), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await Task.WhenAll(dealers.Select((dealer, d) => Task.Run(async () =>
         {
             using var http = stack.Hub.Client(dealer.ApiKey);
@@ -78,6 +79,7 @@ internal static class HqBurst
                 expected.AddOrUpdate(key, (1, unwound ? 1 : 0), (_, v) => (v.Sold + 1, v.Unwound + (unwound ? 1 : 0)));
             }
         })));
+        await progress.DisposeAsync();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {serverErrors} server errors");
 
