@@ -23,7 +23,7 @@ internal static class ReportingBench
         if (csv)
         {
             output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
-            file = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, output);
+            file = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, TimeSpan.FromSeconds(options.CsvBudgetSeconds), output);
         }
 
         HqResult? figures = null;
@@ -54,7 +54,8 @@ internal static class ReportingBench
     }
 }
 
-internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstRdrs, int BurstDealers)
+/// <param name="CsvBudgetSeconds">How long the CSV phase may take (<c>--csv-budget</c>, 0: no limit); see <see cref="CsvPhase.RunAsync"/>.</param>
+internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstRdrs, int BurstDealers, int CsvBudgetSeconds)
 {
     public static ReportingBenchOptions FromArgs(string[] args)
     {
@@ -64,7 +65,7 @@ internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstR
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new ReportingBenchOptions(Option("csv-rows", 100_000), Option("hq-rdrs", 1_000_000), Option("burst-rdrs", 10_000), Option("burst-dealers", 50));
+        return new ReportingBenchOptions(Option("csv-rows", 100_000), Option("hq-rdrs", 1_000_000), Option("burst-rdrs", 10_000), Option("burst-dealers", 50), Option("csv-budget", 0));
     }
 }
 
