@@ -81,7 +81,6 @@ internal static class ReportingReport
 
     private static void Hq(HqResult h, Action<FormattableString> Line)
     {
-        var b = h.Burst;
         Line($"");
         Line($"**HQ figures at scale.** {h.Seeded:N0} RDRs seeded through the storage layer in {h.SeedSeconds} s ({h.SeedDocumentsPerSecond:N0}/s: documents in 100-document entity-group transactions in key order, rollups summed in memory and written as whole rows; Azurite resident {Mb(h.AzuriteBytesBefore)} → {Mb(h.AzuriteBytesSeeded)} MB, {(h.AzuriteBytesSeeded - h.AzuriteBytesBefore) / Math.Max(1, h.Seeded):N0} bytes per RDR, {Mb(h.AzuriteBytesEnd)} MB at the end); the figures equal the seeded truth: {h.SeededFiguresMatch}. First (cold) month × region × model query over 12 months: {h.ColdQueryMilliseconds} ms. Then {(h.Queries.Count > 0 ? h.Queries[0].Milliseconds.Count : 0)} calls each, from a client:");
         Line($"");
@@ -90,6 +89,13 @@ internal static class ReportingReport
         foreach (var q in h.Queries)
         {
             Line($"| {q.Name} | {q.Milliseconds.P50} | {q.Milliseconds.P99} |");
+        }
+
+        if (h.Burst is not { } b)
+        {
+            Line($"");
+            Line($"No burst in this run (`--burst-rdrs 0`).");
+            return;
         }
 
         Line($"");
