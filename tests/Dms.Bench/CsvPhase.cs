@@ -6,21 +6,27 @@ using Dms.Testing;
 
 namespace Dms.Bench;
 
-/// <summary>What a file of RDRs cost: dry run, import, rows per second end to end against REST, and the hub's memory.</summary>
+/// <summary>
+/// What a file of RDRs cost: dry run, import, rows accepted per second (upload → batch completed) against REST's RDRs
+/// accepted per second on the same stack, and the same once the work the documents cause is done; the hub's memory.
+/// </summary>
 internal sealed record CsvResult(
-    int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
-    double RestAcceptedPerSecond, double RatioToRest, int Accepted, int Invalid, double DeliveredAfterSeconds,
+    bool Completed, int Rows, long Bytes, double UploadSeconds, double DryRunSeconds, double ImportSeconds, double EndToEndSeconds, double RowsPerSecond,
+    double? RestAcceptedPerSecond, double? RatioToRest, RestRdrResult RestRdr, double RatioToRestRdr, int Accepted, int Invalid,
+    bool Settled, double DeliveredAfterSeconds, double SettledRowsPerSecond, double SettledRatioToRestRdr,
     long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes,
     IReadOnlyList<StepCost> Steps)
 {
     /// <summary>Every valid row accepted and none refused that should not be.</summary>
-    public bool Passed => Accepted + Invalid == Rows;
+    public bool Passed => Completed && Accepted + Invalid == Rows;
 }
 
 /// <summary>
-/// Uploads a small file (10 % of the rows) and then the full one, streamed from disk, from a mailbox dealer (a file-
-/// based dealer system); follows each batch to its end while sampling the hub's working set, then waits until the hub
-/// is idle (every RDR delivered to the OEM). 1 % of the rows are invalid on purpose.
+/// First REST's like-for-like rate on the same stack (<see cref="RestRdrSaturation"/>: RDRs of mailbox dealers). Then
+/// uploads a small file (10 % of the rows, at most 2,000) and the full one, streamed from disk, from a mailbox dealer (a file-based
+/// dealer system); follows each batch to its end while sampling the hub's working set, then waits until none of the
+/// dealer's work is left (every RDR routed and delivered, its effects and sales rollup done: <see cref="WorkDrain"/>).
+/// 1 % of the rows are invalid on purpose. Accepted = committed as a document and answered in the batch's status.
 /// </summary>
 /// <remarks>
 /// On a stack of its own with the hub's default recovery-sweep interval (30 s; the REST phases use 5 s): each sweep
@@ -30,8 +36,13 @@ internal sealed record CsvResult(
 /// </remarks>
 internal static class CsvPhase
 {
-    public static async Task<CsvResult> RunAsync(int rows, double restRate, TextWriter output)
+    /// <param name="budget">
+    /// How long the phase may take (0: no limit) — a measurement shares the machine: a file not completed by then is
+    /// reported as far as it got (rows accepted per second so far) and its later work is not waited for.
+    /// </param>
+    public static async Task<CsvResult> RunAsync(int rows, double? restRate, TimeSpan budget, TextWriter output)
     {
+        var phase = Stopwatch.GetTimestamp();
         var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
         hub["Dms:Work:RecoveryIntervalSeconds"] = "30";
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
@@ -44,27 +55,34 @@ internal static class CsvPhase
         http.Timeout = TimeSpan.FromMinutes(30);
         await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromSeconds(60));
         var idle = (await RuntimeSnapshot.TakeAsync(stack)).WorkingSetBytes;
+        var restRdr = await RestRdrSaturation.RunAsync(stack, 3000, output);
 
-        var small = Math.Max(100, rows / 10);
-        var (smallBatch, smallPeak, _, _) = await UploadAsync(stack, http, small, output);
+        var mine = new HashSet<string>([dealer.Code], StringComparer.Ordinal);
+        // The small file shows what a file costs in memory when it is small: a tenth of the rows, at most 2,000.
+        var small = Math.Clamp(rows / 10, 100, 2000);
+        var (smallBatch, smallPeak, _, _, _) = await UploadAsync(stack, http, small, null, output);
+        await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(5), output);
         output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
         var before = await RuntimeSnapshot.TakeAsync(stack);
-        var (batch, peak, upload, series) = await UploadAsync(stack, http, rows, output);
-        var finished = Stopwatch.GetTimestamp();
-        // Idle = no storage call for three seconds. The hub's own background (projector sweeps, recovery sweeps) can keep
-        // a trickle going for long after the file's work is done: five minutes is the most this waits.
-        var after = await RuntimeSnapshot.WaitIdleAsync(stack, TimeSpan.FromMinutes(5));
-        var delivered = Stopwatch.GetElapsedTime(finished).TotalSeconds;
+        var deadline = budget > TimeSpan.Zero ? phase + (long)(budget.TotalSeconds * Stopwatch.Frequency) : (long?)null;
+        var (batch, peak, upload, series, polled) = await UploadAsync(stack, http, rows, deadline, output);
+        var completed = batch["status"]!.GetValue<string>() == "Completed";
+        // The file's own work, not an idle hub: the hub's background (projector, sweeps) keeps a trickle going anyway.
+        var (settled, delivered) = completed ? await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(10), output) : (false, 0);
+        var after = await RuntimeSnapshot.TakeAsync(stack);
 
-        var timings = batch["timings"]!;
-        var total = timings["totalSeconds"]!.GetValue<double>();
-        var endToEnd = upload + total;
+        var timings = batch["timings"];
+        var endToEnd = completed ? upload + timings!["totalSeconds"]!.GetValue<double>() : polled;
         var progress = batch["progress"]!;
-        var result = new CsvResult(rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings["validationSeconds"]!.GetValue<double>(),
-            timings["importSeconds"]!.GetValue<double>(), Math.Round(endToEnd, 1), Math.Round(rows / endToEnd, 1), restRate, Math.Round(rows / endToEnd / restRate, 2),
-            progress["accepted"]!.GetValue<int>(), progress["rowsInvalid"]!.GetValue<int>(), Math.Round(delivered, 1), idle, small, smallPeak, peak,
+        var accepted = progress["accepted"]!.GetValue<int>();
+        var perSecond = accepted / endToEnd;
+        var settledPerSecond = accepted / (endToEnd + delivered);
+        var result = new CsvResult(completed, rows, batch["file"]!["bytes"]!.GetValue<long>(), Math.Round(upload, 1), timings?["validationSeconds"]?.GetValue<double>() ?? 0,
+            timings?["importSeconds"]?.GetValue<double>() ?? 0, Math.Round(endToEnd, 1), Math.Round(perSecond, 1), restRate, restRate is > 0 ? Math.Round(perSecond / restRate.Value, 2) : null,
+            restRdr, Math.Round(perSecond / restRdr.AcceptedPerSecond, 2), accepted, progress["rowsInvalid"]!.GetValue<int>(),
+            settled, delivered, Math.Round(settledPerSecond, 1), Math.Round(settledPerSecond / restRdr.SettledPerSecond, 2), idle, small, smallPeak, peak,
             Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before));
-        output.WriteLine($"   {rows} rows: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows/s end to end = {result.RatioToRest} × REST ({restRate}/s), peak working set {peak / 1024 / 1024} MB");
+        output.WriteLine($"   {rows} rows{(completed ? "" : $" (NOT completed within the budget: {accepted} accepted after {Math.Round(endToEnd)} s)")}: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows accepted/s (upload → completed) = {result.RatioToRestRdr} × REST RDRs ({restRdr.AcceptedPerSecond}/s){(restRate is null ? "" : $", {result.RatioToRest} × the mixed REST saturation ({restRate}/s)")}; work done {delivered} s later: {result.SettledRowsPerSecond} rows/s = {result.SettledRatioToRestRdr} × REST RDRs settled ({restRdr.SettledPerSecond}/s); peak working set {peak / 1024 / 1024} MB");
         foreach (var step in result.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= rows / 100.0))
         {
             output.WriteLine($"   {step.DocumentType} {step.Step}: {step.Runs} runs × {step.RoundTripsPerRun} = {step.Runs * step.RoundTripsPerRun / rows:F2} per row");
@@ -73,7 +91,9 @@ internal static class CsvPhase
         return result;
     }
 
-    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series)> UploadAsync(Stack stack, HttpClient http, int rows, TextWriter output)
+    /// <param name="deadline">A stopwatch timestamp after which the batch is no longer waited for (its last status is returned).</param>
+    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series, double PolledSeconds)> UploadAsync(
+        Stack stack, HttpClient http, int rows, long? deadline, TextWriter output)
     {
         var file = await WriteFileAsync(rows);
         try
@@ -107,8 +127,8 @@ internal static class CsvPhase
                 }
 
                 return current;
-            }, b => b["status"]!.GetValue<string>() is "Completed" or "Rejected" or "Failed", TimeSpan.FromHours(2), "batch finished");
-            return (batch, sampler.PeakBytes, upload, series);
+            }, b => b["status"]!.GetValue<string>() is "Completed" or "Rejected" or "Failed" || (Stopwatch.GetTimestamp() > deadline && b["progress"] is not null), TimeSpan.FromHours(2), "batch finished");
+            return (batch, sampler.PeakBytes, upload, series, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         finally
         {

@@ -9,10 +9,10 @@ namespace Dms.Bench;
 internal sealed record QueryResult(string Name, string Path, Percentiles Milliseconds);
 
 internal sealed record HqResult(
-    int Seeded, double SeedSeconds, double SeedDocumentsPerSecond, bool SeededFiguresMatch, double ColdQueryMilliseconds,
-    IReadOnlyList<QueryResult> Queries, BurstResult Burst)
+    int Seeded, double SeedSeconds, double SeedDocumentsPerSecond, long AzuriteBytesBefore, long AzuriteBytesSeeded, long AzuriteBytesEnd, bool SeededFiguresMatch, double ColdQueryMilliseconds,
+    IReadOnlyList<QueryResult> Queries, BurstResult? Burst)
 {
-    public bool Passed => SeededFiguresMatch && Burst.FiguresEqualExpected && Burst.FiguresEqualStorageRecount && Burst.ServerErrors == 0;
+    public bool Passed => SeededFiguresMatch && (Burst is null || (Burst.FiguresEqualExpected && Burst.FiguresEqualStorageRecount && Burst.ServerErrors == 0));
 }
 
 /// <summary>
@@ -34,8 +34,10 @@ internal static class HqPhase
         await using var stack = await Stack.StartAsync(hub, Profiles.Oem());
         Environment.SetEnvironmentVariable("NODE_OPTIONS", nodeOptions);
 
+        var azuriteBefore = stack.AzuriteWorkingSetBytes();
         var seeded = await HqSeeder.SeedAsync(stack.Azurite.ConnectionString, options.HqRdrs, output);
-        output.WriteLine($"   seeded {seeded.Documents} RDRs in {seeded.Seconds} s ({seeded.Documents / seeded.Seconds:F0}/s)");
+        var azuriteSeeded = stack.AzuriteWorkingSetBytes();
+        output.WriteLine($"   seeded {seeded.Documents} RDRs in {seeded.Seconds} s ({seeded.Documents / seeded.Seconds:F0}/s); Azurite resident {azuriteBefore / 1048576} → {azuriteSeeded / 1048576} MB ({(azuriteSeeded - azuriteBefore) / Math.Max(1, seeded.Documents)} bytes per RDR)");
         using var admin = stack.AdminClient();
         using var hq = stack.Hub.Client(await HqUserAsync(admin, null));
         using var east = stack.Hub.Client(await HqUserAsync(admin, "East"));
@@ -64,8 +66,11 @@ internal static class HqPhase
             output.WriteLine($"   {q.Name}: p50 {q.Milliseconds.P50} ms, p99 {q.Milliseconds.P99} ms");
         }
 
-        var burst = await HqBurst.RunAsync(stack, hq, options.BurstRdrs, options.BurstDealers, output);
-        return new HqResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), matches, coldMs, queries, burst);
+        // --burst-rdrs 0 leaves the burst out (a run that only has time to seed and time the breakdowns).
+        var burst = options.BurstRdrs > 0 ? await HqBurst.RunAsync(stack, hq, options.BurstRdrs, options.BurstDealers, output) : null;
+        var azuriteEnd = stack.AzuriteWorkingSetBytes();
+        output.WriteLine($"   Azurite resident at the end: {azuriteEnd / 1048576} MB");
+        return new HqResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azuriteBefore, azuriteSeeded, azuriteEnd, matches, coldMs, queries, burst);
     }
 
     private static bool Matches(JsonObject figures, HqSeeder.Seeded seeded) =>

@@ -13,16 +13,17 @@ namespace Dms.Bench;
 /// </summary>
 internal static class ReportingBench
 {
-    /// <param name="restAcceptedPerSecond">The REST saturation rate of this run; null leaves the CSV phase out.</param>
+    /// <param name="restAcceptedPerSecond">The mixed REST saturation rate of this run, when the REST phases ran.</param>
+    /// <param name="csv">Whether to run the CSV phase.</param>
     /// <param name="hq">Whether to run the HQ phase.</param>
-    public static async Task<ReportingResult> RunAsync(double? restAcceptedPerSecond, bool hq, TextWriter output)
+    public static async Task<ReportingResult> RunAsync(double? restAcceptedPerSecond, bool csv, bool hq, TextWriter output)
     {
         var options = ReportingBenchOptions.FromArgs(Environment.GetCommandLineArgs());
-        CsvResult? csv = null;
-        if (restAcceptedPerSecond is { } rate)
+        CsvResult? file = null;
+        if (csv)
         {
             output.WriteLine($"== CSV: files of RDRs ({options.CsvRows} rows) through the batch channel");
-            csv = await CsvPhase.RunAsync(options.CsvRows, rate, output);
+            file = await CsvPhase.RunAsync(options.CsvRows, restAcceptedPerSecond, TimeSpan.FromSeconds(options.CsvBudgetSeconds), output);
         }
 
         HqResult? figures = null;
@@ -32,7 +33,7 @@ internal static class ReportingBench
             figures = await HqPhase.RunAsync(options, output);
         }
 
-        var result = new ReportingResult(Machine.Describe(), options, csv, figures);
+        var result = new ReportingResult(Machine.Describe(), options, file, figures);
         var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "reporting.json"), JsonSerializer.Serialize(result, SimulationJson.Options));
@@ -53,7 +54,8 @@ internal static class ReportingBench
     }
 }
 
-internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstRdrs, int BurstDealers)
+/// <param name="CsvBudgetSeconds">How long the CSV phase may take (<c>--csv-budget</c>, 0: no limit); see <see cref="CsvPhase.RunAsync"/>.</param>
+internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstRdrs, int BurstDealers, int CsvBudgetSeconds)
 {
     public static ReportingBenchOptions FromArgs(string[] args)
     {
@@ -63,7 +65,7 @@ internal sealed record ReportingBenchOptions(int CsvRows, int HqRdrs, int BurstR
             return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new ReportingBenchOptions(Option("csv-rows", 100_000), Option("hq-rdrs", 1_000_000), Option("burst-rdrs", 10_000), Option("burst-dealers", 50));
+        return new ReportingBenchOptions(Option("csv-rows", 100_000), Option("hq-rdrs", 1_000_000), Option("burst-rdrs", 10_000), Option("burst-dealers", 50), Option("csv-budget", 0));
     }
 }
 

@@ -110,6 +110,13 @@ internal sealed class Stack : IAsyncDisposable
         return process.TotalProcessorTime.TotalSeconds;
     }
 
+    /// <summary>Azurite's resident memory (it keeps every table in memory).</summary>
+    public long AzuriteWorkingSetBytes()
+    {
+        using var process = Process.GetProcessById(Azurite.ProcessId);
+        return process.WorkingSet64;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Hub is not null)

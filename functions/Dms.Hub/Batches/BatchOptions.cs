@@ -27,8 +27,9 @@ public sealed class BatchOptions
     public int MaxDeliveryLagSeconds { get; set; } = 30;
 
     /// <summary>
-    /// An import slice waits while the dealer's partition holds at least this many due work items (deliveries,
-    /// effects, rollups of the documents made so far): the import never runs far ahead of the work it causes.
+    /// An import slice waits while at least this many work items are due (deliveries, effects, rollups of the documents
+    /// made so far; counted in memory with the in-memory transport, else in the dealer's partition): the import never
+    /// runs far ahead of the work it causes.
     /// </summary>
     [Range(10, 100_000)]
     public int MaxDueWork { get; set; } = 1000;

@@ -1,4 +1,5 @@
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 using Dms.Hub.Workflow;
 
 namespace Dms.Hub.Batches;
@@ -6,13 +7,16 @@ namespace Dms.Hub.Batches;
 /// <summary>Whether an import should wait for the hub to catch up with the documents it made last.</summary>
 /// <remarks>
 /// Two signals, both cheap: the previous slice's first new document has not been routed and delivered yet (one point
-/// read), or the dealer's partition still holds more due work than <see cref="BatchOptions.MaxDueWork"/> (one
-/// query, stopped at that count) — deliveries, but also what documents cause besides (effects, sales rollups),
-/// which a delivery says nothing about. Work that waits long loses its claim at birth and costs a lease of its own, so
-/// an import that outruns its work makes every row dearer. After <see cref="BatchOptions.MaxDeliveryLagSeconds"/>
+/// read), or more work is due than <see cref="BatchOptions.MaxDueWork"/> — deliveries, but also what documents cause
+/// besides (effects, sales rollups), which a delivery says nothing about. The backlog is counted where it is cheapest:
+/// in memory when the work runs here over the in-memory transport (all of the hub's due work, which a file should not
+/// crowd out either), otherwise in storage (the dealer's partition: one query, stopped at that count — a range query
+/// Azure answers from its index but Azurite by scanning the whole table, every time the import looks). Work that
+/// waits long loses its claim at birth and costs a lease of its own, so an import that outruns its work makes every
+/// row dearer. After <see cref="BatchOptions.MaxDeliveryLagSeconds"/>
 /// without progress the import goes on anyway (a slow or unreachable OEM must not stop a file for good).
 /// </remarks>
-internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work)
+internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work, IWorkTransport transport)
 {
     public async Task<bool> ShouldWaitAsync(BatchJob job, CancellationToken cancellationToken)
     {
@@ -23,8 +27,9 @@ internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work)
         }
 
         var document = await documents.GetAsync(batch.DealerCode, batch.DocumentType, last, cancellationToken);
+        var most = job.Options.MaxDueWork;
         return (document is not null && !CaughtUp(document))
-            || await work.CountDueAsync(batch.DealerCode, job.Now, job.Options.MaxDueWork, cancellationToken) >= job.Options.MaxDueWork;
+            || (transport.CountDue(job.Now, most) ?? await work.CountDueAsync(batch.DealerCode, job.Now, most, cancellationToken)) >= most;
     }
 
     /// <summary>Routed, and no delivery still pending (delivered, failed for good or dead-lettered), or not routable at all.</summary>

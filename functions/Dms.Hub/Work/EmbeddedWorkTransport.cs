@@ -20,6 +20,21 @@ public sealed class EmbeddedWorkTransport(TimeProvider clock) : IWorkTransport
     /// <summary>Messages waiting, across kinds.</summary>
     public int Count => _kinds.Values.Sum(s => s.Count);
 
+    /// <summary>Messages due by <paramref name="now"/> across kinds, counted in memory up to <paramref name="atMost"/>.</summary>
+    public int? CountDue(DateTimeOffset now, int atMost)
+    {
+        var count = 0;
+        foreach (var queue in _kinds.Values)
+        {
+            if ((count += queue.CountDue(now, atMost - count)) >= atMost)
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
     public Task SendAsync(IReadOnlyList<WorkMessage> messages, CancellationToken cancellationToken)
     {
         foreach (var message in messages)

@@ -25,6 +25,12 @@ public interface IWorkTransport
     /// <summary>Sends <paramref name="following"/> (if any), then removes the received message for good.</summary>
     Task CompleteAsync(ReceivedWork received, WorkMessage? following, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Messages due by <paramref name="now"/> and not yet received, counted up to <paramref name="atMost"/> — when the
+    /// transport can tell without a round trip (the in-memory timetable); otherwise null (ask storage instead).
+    /// </summary>
+    int? CountDue(DateTimeOffset now, int atMost) => null;
+
     /// <summary>Gives a received message back to be delivered again after about <paramref name="delay"/>.</summary>
     Task ReleaseAsync(ReceivedWork received, TimeSpan delay, CancellationToken cancellationToken);
 }

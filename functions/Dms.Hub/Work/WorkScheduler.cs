@@ -24,6 +24,24 @@ public sealed class WorkScheduler(TimeProvider clock)
         }
     }
 
+    /// <summary>Messages due by <paramref name="now"/>, counted up to <paramref name="atMost"/>.</summary>
+    public int CountDue(DateTimeOffset now, int atMost)
+    {
+        lock (_gate)
+        {
+            var count = 0;
+            foreach (var due in _due.Values)
+            {
+                if (due <= now && ++count >= atMost)
+                {
+                    break;
+                }
+            }
+
+            return count;
+        }
+    }
+
     public bool Contains(string workId)
     {
         lock (_gate)

@@ -32,4 +32,18 @@ public sealed class EmbeddedTransportTests
         Assert.Equal(1, _transport.Count);
         Assert.Single(await _transport.ReceiveAsync(WorkKinds.Deliver, 8, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task CountDue_CountsWhatIsDueAcrossKinds_NotLaterOrInFlight_StopsAtTheLimit()
+    {
+        var now = DateTimeOffset.UtcNow;
+        WorkMessage At(string kind, DateTimeOffset due) => new(kind, "D001", Dms.Hub.Common.Ids.NewUlid(now), 0, due);
+        await _transport.SendAsync([At(WorkKinds.Deliver, now), At(WorkKinds.Deliver, now.AddSeconds(-5)), At(WorkKinds.Effect, now), At(WorkKinds.Effect, now.AddDays(7))], TestContext.Current.CancellationToken);
+        Assert.Equal(3, ((IWorkTransport)_transport).CountDue(now, 100));
+        Assert.Equal(2, ((IWorkTransport)_transport).CountDue(now, 2));
+
+        Assert.Single(await _transport.ReceiveAsync(WorkKinds.Effect, 8, TestContext.Current.CancellationToken));
+        Assert.Equal(2, ((IWorkTransport)_transport).CountDue(now, 100));
+        Assert.Equal(3, ((IWorkTransport)_transport).CountDue(now.AddDays(8), 100));
+    }
 }

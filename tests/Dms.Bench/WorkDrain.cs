@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+
+namespace Dms.Bench;
+
+/// <summary>
+/// Waits until the work some documents caused is done: no work item of their dealers is left in storage that is due
+/// within <see cref="Horizon"/> (deliveries, effects, sales rollups, notifications, retries). Unlike waiting for an
+/// idle hub, the hub's own background (the console's projector, sweeps, scheduled jobs) does not keep it waiting.
+/// </summary>
+/// <remarks>
+/// Reads the hub's work rows straight from the documents table (one query per look, every <see cref="Every"/>):
+/// work is stored in its dealer's partition in the same transaction as the change that caused it and removed in the
+/// same transaction as its outcome, so an empty set is the storage's own word that the work is done. Items scheduled
+/// further ahead than the horizon (reminders, deadlines) are not the documents' work in progress.
+/// </remarks>
+internal static class WorkDrain
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
+
+    /// <summary>Work items of <paramref name="dealers"/> due within the horizon, now.</summary>
+    public static async Task<int> CountAsync(string connectionString, IReadOnlySet<string> dealers)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"w|"} and RowKey lt {"w|~"} and DueAt le {(DateTimeOffset.UtcNow + Horizon).UtcDateTime}");
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["DealerCode"]))
+        {
+            count += row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Looks until <paramref name="done"/> holds twice in a row (the work rows of <paramref name="dealers"/> gone, and
+    /// whatever else the caller checks) or <paramref name="limit"/> passes; returns whether it held and after how long.
+    /// </summary>
+    public static async Task<(bool Drained, double Seconds)> WaitAsync(string connectionString, IReadOnlySet<string> dealers, TimeSpan limit, TextWriter output, Func<Task<bool>>? done = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var quiet = 0;
+        var said = started;
+        while (Stopwatch.GetElapsedTime(started) < limit)
+        {
+            var asked = Stopwatch.GetTimestamp();
+            var left = await CountAsync(connectionString, dealers);
+            var took = Stopwatch.GetElapsedTime(asked);
+            quiet = left == 0 && (done is null || await done()) ? quiet + 1 : 0;
+            if (quiet >= 2)
+            {
+                return (true, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1));
+            }
+
+            if (Stopwatch.GetElapsedTime(said) > TimeSpan.FromSeconds(30))
+            {
+                said = Stopwatch.GetTimestamp();
+                output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {left} work items of the documents left");
+            }
+
+            // Azurite answers by scanning the whole table: over a million rows a look is costly, so look less often.
+            await Task.Delay(took * 4 > Every ? took * 4 : Every);
+        }
+
+        return (false, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1));
+    }
+}
