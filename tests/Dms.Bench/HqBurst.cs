@@ -93,12 +93,20 @@ internal static class HqBurst
             async () => Same(actual = await FiguresAsync(hq, figuresPath), truth));
         actual = await FiguresAsync(hq, figuresPath);
         var recounting = Stopwatch.GetTimestamp();
-        var recount = await RecountAsync(stack.Azurite.ConnectionString, "B" + region[5..]);
+        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var recount = await RecountAsync(stack.Azurite.ConnectionString, "B" + region[5..], statuses);
         var recountSeconds = Stopwatch.GetElapsedTime(recounting).TotalSeconds;
         var deadLetters = (await admin.GetJsonAsync("/api/v1/admin/dead-letters"))["items"]!.AsArray().Count;
         var equalExpected = Same(actual, truth);
         var equalRecount = Same(actual, recount);
         output.WriteLine($"   {(drained ? "settled" : "NOT settled")} {settled:F1} s after the burst (recount read in {recountSeconds:F1} s); figures = expected: {equalExpected}; figures = storage recount: {equalRecount} ({actual.Count} cells); dead letters {deadLetters}");
+        output.WriteLine($"   the region's stored RDRs by status: {string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}");
+        foreach (var key in truth.Keys.Union(actual.Keys).Where(k => truth.GetValueOrDefault(k) != actual.GetValueOrDefault(k)).Take(8))
+        {
+            // Says where a mismatch is, so it can be looked into rather than guessed at.
+            output.WriteLine($"   differs: {key} told (sold, unwound) {truth.GetValueOrDefault(key)}, figures {actual.GetValueOrDefault(key)}, stored {recount.GetValueOrDefault(key)}");
+        }
+
         return new BurstResult(dealerCount, (int)counters[0], (int)counters[1], (int)counters[2], (int)counters[3], (int)counters[4], (int)counters[5], serverErrors,
             Math.Round(seconds, 1), Math.Round(counters[1] / seconds, 1), drained, settled, Math.Round(recountSeconds, 1), equalExpected, equalRecount, actual.Count, deadLetters);
     }
@@ -131,7 +139,7 @@ internal static class HqBurst
     /// The region's figures recomputed from the stored documents themselves (status and body of every RDR), read
     /// straight from the documents table in one query over the burst's dealer codes (they share a prefix).
     /// </summary>
-    private static async Task<Dictionary<(string, string, string, string), (long, long)>> RecountAsync(string connectionString, string dealerPrefix)
+    private static async Task<Dictionary<(string, string, string, string), (long, long)>> RecountAsync(string connectionString, string dealerPrefix, Dictionary<string, int> statuses)
     {
         var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
         var tally = new Dictionary<(string, string, string, string), (long, long)>();
@@ -146,6 +154,7 @@ internal static class HqBurst
 
             var dealer = parts[1];
             var status = row.GetString("Status");
+            statuses[status ?? "(none)"] = statuses.GetValueOrDefault(status ?? "(none)") + 1;
             if (status is not ("Accepted" or "UnwindPending" or "UnwindRejected" or "Unwound"))
             {
                 continue;
