@@ -12,6 +12,16 @@ using Dms.Bench;
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
 // ./dms parts-bench [--parts N] [--dealers N] [--dealer-parts N]   suggested stock order timings; artifacts/bench/parts-suggestions.md
 var command = args.FirstOrDefault();
+var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]";
+string[] known = ["documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate"];
+
+// A run holds the machine for minutes, so a mistyped option (or --help) must not start one with the defaults.
+if (args.FirstOrDefault(a => a.StartsWith('-') && !known.Contains(a.TrimStart('-'))) is { } unknown)
+{
+    Console.Error.WriteLine(unknown is "--help" or "-h" ? usage : $"unknown option {unknown}\n{usage}");
+    return unknown is "--help" or "-h" ? 0 : 2;
+}
+
 double Option(string name, double fallback)
 {
     var index = Array.IndexOf(args, "--" + name);
@@ -46,6 +56,6 @@ switch (command)
         var documents = (int)Option("documents", args[1] == "oem-outage" ? rate * (outage + 60) : 2000);
         return await Chaos.RunAsync(new ChaosOptions(args[1], documents, outage, rate), Console.Out);
     default:
-        Console.Error.WriteLine($"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]");
+        Console.Error.WriteLine(usage);
         return 2;
 }
