@@ -67,6 +67,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<DocumentGate>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentBulkCommitter>();
         services.AddSingleton<DocumentDerivations>();
