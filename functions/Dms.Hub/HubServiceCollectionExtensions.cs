@@ -68,6 +68,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<DocumentGate>();
+        services.AddSingleton<WorkCompletions>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentBulkCommitter>();
         services.AddSingleton<DocumentDerivations>();

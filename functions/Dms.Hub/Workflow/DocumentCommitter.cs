@@ -12,7 +12,7 @@ namespace Dms.Hub.Workflow;
 /// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
 /// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -58,6 +58,13 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        if (changes.CompletesOnly && completions.Enabled)
+        {
+            // Only the item's own row left to delete: deleted shortly with others of the partition (WorkCompletions).
+            completions.Add(changes.DealerCode, changes.CompleteWork!);
+            return CommitResult.Committed;
+        }
+
         Prepare(changes);
         var result = await store.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed)
