@@ -26,12 +26,12 @@ internal static class ReportWriter
         Line($"| target rate | as fast as accepted ({s.Simulation.Concurrency} senders) | {t.Simulation.TargetRate}/s |");
         Line($"| documents accepted (refused as invalid) | {s.Simulation.Accepted} ({s.Simulation.Refused}) | {t.Simulation.Accepted} ({t.Simulation.Refused}) |");
         Line($"| **accepted per second** | **{s.Simulation.AcceptedPerSecond}** | {t.Simulation.AcceptedPerSecond} |");
-        Line($"| end to end (accepted → delivered, decided, notified; hub idle) per second | {s.EndToEndDocumentsPerSecond} | {t.EndToEndDocumentsPerSecond} |");
+        Line($"| end to end (accepted → delivered, decided, notified, projected: no work of the phase's dealers due, no change of theirs unprojected) per second | {s.EndToEndDocumentsPerSecond} | {t.EndToEndDocumentsPerSecond} |");
         Line($"| acknowledgement latency p50 / p95 / p99 / max (ms) | {Latency(s.Simulation.AckLatencyMs)} | {Latency(t.Simulation.AckLatencyMs)} |");
         Line($"| acceptance → OEM decision at the dealer's webhook p50 / p99 (ms) | {s.Simulation.DecisionLatencyMs.P50} / {s.Simulation.DecisionLatencyMs.P99} ({s.Simulation.ClaimsDecided}/{s.Simulation.ClaimsAccepted} claims) | {t.Simulation.DecisionLatencyMs.P50} / {t.Simulation.DecisionLatencyMs.P99} ({t.Simulation.ClaimsDecided}/{t.Simulation.ClaimsAccepted}) |");
         Line($"| duplicates answered as replays | {s.Simulation.DuplicatesReplayed}/{s.Simulation.DuplicatesSent} | {t.Simulation.DuplicatesReplayed}/{t.Simulation.DuplicatesSent} |");
         Line($"| errors by kind | {Errors(s.Simulation)} | {Errors(t.Simulation)} |");
-        Line($"| hub CPU ms per document (warm-up phase apart: {w.HubCpuMsPerDocument}) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
+        Line($"| hub CPU ms per document, from the phase's start until its documents settled (warm-up phase apart: {w.HubCpuMsPerDocument}; idle hub: {r.HubIdleCpuMsPerSecond} ms per second) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
         Line($"| Azurite CPU ms per document | {s.AzuriteCpuMsPerDocument} | {t.AzuriteCpuMsPerDocument} |");
         Line($"| hub peak working set (MB) | {Mb(s.PeakWorkingSetBytes)} | {Mb(t.PeakWorkingSetBytes)} |");
         Line($"| storage round trips per document | {s.StorageRoundTripsPerDocument} ({Kinds(s.StoragePerDocument)}) | {t.StorageRoundTripsPerDocument} ({Kinds(t.StoragePerDocument)}) |");
