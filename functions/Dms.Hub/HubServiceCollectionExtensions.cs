@@ -67,6 +67,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SoapSecrets>();
         services.AddSingleton<DocumentWorkflow>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<DocumentGate>();
+        services.AddSingleton<WorkCompletions>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentBulkCommitter>();
         services.AddSingleton<DocumentDerivations>();

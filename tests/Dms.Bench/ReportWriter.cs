@@ -26,12 +26,12 @@ internal static class ReportWriter
         Line($"| target rate | as fast as accepted ({s.Simulation.Concurrency} senders) | {t.Simulation.TargetRate}/s |");
         Line($"| documents accepted (refused as invalid) | {s.Simulation.Accepted} ({s.Simulation.Refused}) | {t.Simulation.Accepted} ({t.Simulation.Refused}) |");
         Line($"| **accepted per second** | **{s.Simulation.AcceptedPerSecond}** | {t.Simulation.AcceptedPerSecond} |");
-        Line($"| end to end (accepted → delivered, decided, notified; hub idle) per second | {s.EndToEndDocumentsPerSecond} | {t.EndToEndDocumentsPerSecond} |");
+        Line($"| end to end (accepted → delivered, decided, notified, projected: no work of the phase's dealers due, no change of theirs unprojected) per second | {s.EndToEndDocumentsPerSecond} | {t.EndToEndDocumentsPerSecond} |");
         Line($"| acknowledgement latency p50 / p95 / p99 / max (ms) | {Latency(s.Simulation.AckLatencyMs)} | {Latency(t.Simulation.AckLatencyMs)} |");
         Line($"| acceptance → OEM decision at the dealer's webhook p50 / p99 (ms) | {s.Simulation.DecisionLatencyMs.P50} / {s.Simulation.DecisionLatencyMs.P99} ({s.Simulation.ClaimsDecided}/{s.Simulation.ClaimsAccepted} claims) | {t.Simulation.DecisionLatencyMs.P50} / {t.Simulation.DecisionLatencyMs.P99} ({t.Simulation.ClaimsDecided}/{t.Simulation.ClaimsAccepted}) |");
         Line($"| duplicates answered as replays | {s.Simulation.DuplicatesReplayed}/{s.Simulation.DuplicatesSent} | {t.Simulation.DuplicatesReplayed}/{t.Simulation.DuplicatesSent} |");
         Line($"| errors by kind | {Errors(s.Simulation)} | {Errors(t.Simulation)} |");
-        Line($"| hub CPU ms per document (warm-up phase apart: {w.HubCpuMsPerDocument}) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
+        Line($"| hub CPU ms per document, from the phase's start until its documents settled (warm-up phase apart: {w.HubCpuMsPerDocument}; idle hub: {r.HubIdleCpuMsPerSecond} ms per second) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
         Line($"| Azurite CPU ms per document | {s.AzuriteCpuMsPerDocument} | {t.AzuriteCpuMsPerDocument} |");
         Line($"| hub peak working set (MB) | {Mb(s.PeakWorkingSetBytes)} | {Mb(t.PeakWorkingSetBytes)} |");
         Line($"| storage round trips per document | {s.StorageRoundTripsPerDocument} ({Kinds(s.StoragePerDocument)}) | {t.StorageRoundTripsPerDocument} ({Kinds(t.StoragePerDocument)}) |");
@@ -56,7 +56,12 @@ internal static class ReportWriter
         }
 
         Line($"");
-        Line($"**Storage floors** (a plain `TableClient`, {s.Simulation.Concurrency} workers, the same Azurite). Fixed minimum — {r.MinimalFloor.Definition}: **{r.MinimalFloor.DocumentsPerSecond} documents/s** ({r.MinimalFloor.RoundTripsPerSecond} round trips/s); **hub ÷ fixed floor = {r.HubToMinimalFloor}**. The hub's own round trips ({r.SameTripsFloor.RoundTripsPerDocument} per document, by kind as above): {r.SameTripsFloor.DocumentsPerSecond} documents/s; **hub ÷ same-trips floor = {r.HubToSameTripsFloor}** (end-to-end saturation rate ÷ floor rate).");
+        Line($"**Storage floors** (a plain `TableClient`, {s.Simulation.Concurrency} workers, the same Azurite). Fixed minimum — {r.MinimalFloor.Definition}: **{r.MinimalFloor.DocumentsPerSecond} documents/s** ({r.MinimalFloor.RoundTripsPerSecond} round trips/s); **hub ÷ fixed floor = {r.HubToMinimalFloor}**. The hub's own round trips ({r.SameTripsFloor.RoundTripsPerDocument} per document, by kind as above): {r.SameTripsFloor.DocumentsPerSecond} documents/s; **hub ÷ same-trips floor = {r.HubToSameTripsFloor}** (end-to-end saturation rate ÷ floor rate). Both compare the four-type mix, whose vehicle orders are paced by the OEM simulator's stages, with a claim/RDR floor.");
+        if (r.Pair is { } p)
+        {
+            Line($"");
+            Line($"**Claim + RDR only** (what the fixed floor models; mix: per vehicle a retail-delivery-report then a warranty-claim for the same VIN, same senders, dealers, invalid and duplicate shares, right after the saturation phase): {p.Simulation.Accepted} accepted at **{p.Simulation.AcceptedPerSecond}/s**, end to end **{p.EndToEndDocumentsPerSecond}/s** ({p.EndToEndSeconds} s to an idle hub); {p.StorageRoundTripsPerDocument} storage round trips per document (every trip of the phase, unattributed ones included: {Kinds(p.StoragePerDocument)}); hub CPU {p.HubCpuMsPerDocument} ms, Azurite CPU {p.AzuriteCpuMsPerDocument} ms per document; acknowledgement p50 / p99 {p.Simulation.AckLatencyMs.P50} / {p.Simulation.AckLatencyMs.P99} ms. **Claim + RDR end to end ÷ fixed floor = {r.PairToMinimalFloor}**.");
+        }
         Line($"");
         Line($"**Backlog.** The OEM was down for {b.OutageSeconds} s while {b.Accepted} documents arrived at {b.Simulation.TargetRate}/s (acknowledgement p50 / p99 {b.Simulation.AckLatencyMs.P50} / {b.Simulation.AckLatencyMs.P99} ms). After it came back the first delivery went out after {b.FirstDeliveryAfterRecoverySeconds} s (the destination's circuit lets a trial call through once its break is over) and the backlog drained in {b.DrainSeconds} s: **{b.DrainDocumentsPerSecond} deliveries/s = {r.DrainToSaturation} × the saturation rate**. Reconciliation: accepted {b.Reconciliation.Accepted} = delivered {b.Reconciliation.Delivered} + rejected {b.Reconciliation.Rejected} + dead-lettered {b.Reconciliation.DeadLettered}; effects for unknown documents {b.Reconciliation.EffectsForUnknownDocuments}, duplicate effects over the whole run {b.Reconciliation.DuplicateEffects}.");
         Line($"");
@@ -79,16 +84,20 @@ internal static class ReportWriter
         var events = s.Steps.Where(x => x.Step.StartsWith("oem-event:", StringComparison.Ordinal)).ToList();
         var notifications = s.Steps.Where(x => x.Step == "notify:Completed").ToList();
         var maxEvent = events.Count == 0 ? 0 : events.Max(x => x.RoundTripsPerRun);
-        var maxNotification = notifications.Count == 0 ? 0 : notifications.Max(x => x.RoundTripsPerRun);
+
+        // A delivered push's own row is deleted with others of its partition (work:completed): its share counts too.
+        double Grouped(string type) => s.Steps.FirstOrDefault(x => x.DocumentType == type && x.Step == "work:completed")?.RoundTripsPerRun ?? 0;
+        var maxNotification = notifications.Count == 0 ? 0 : notifications.Max(x => Math.Round(x.RoundTripsPerRun + Grouped(x.DocumentType), 2));
         var pair = Lives(s).Where(l => l.Type is "retail-delivery-report" or "warranty-claim").ToList();
         var perClaimOrRdr = Math.Round(pair.Sum(l => l.Trips * l.Documents) / Math.Max(1, pair.Sum(l => l.Documents)) + double.Parse(Unattributed(s), CultureInfo.InvariantCulture), 2);
         var rows = new (string Goal, string Target, double Measured, bool Met)[]
         {
             ("storage round trips per claim or RDR (their steps + the unattributed share)", "≤ 8", perClaimOrRdr, perClaimOrRdr <= 8),
             ("round trips per OEM event (most costly event type)", "≤ 2", maxEvent, maxEvent <= 2),
-            ("round trips per notification", "≤ 2", maxNotification, maxNotification <= 2),
+            ("round trips per notification (the push + its share of grouped completions)", "≤ 2", maxNotification, maxNotification <= 2),
             ("hub CPU ms per document at half saturation (steady)", "≤ 4", t.HubCpuMsPerDocument, t.HubCpuMsPerDocument <= 4),
-            ("hub ÷ fixed 6-round-trip floor", "≥ 0.6", r.HubToMinimalFloor, r.HubToMinimalFloor >= 0.6),
+            ("hub ÷ fixed 6-round-trip floor (four-type mix end to end)", "≥ 0.6", r.HubToMinimalFloor, r.HubToMinimalFloor >= 0.6),
+            ("hub ÷ fixed 6-round-trip floor (claim + RDR only, end to end)", "≥ 0.6", r.PairToMinimalFloor, r.PairToMinimalFloor >= 0.6),
             ("acknowledgement p99 at half saturation (ms)", "≤ 50", t.Simulation.AckLatencyMs.P99, t.Simulation.AckLatencyMs.P99 <= 50),
             ("backlog drain ÷ saturation rate", "≥ 0.8", r.DrainToSaturation, r.DrainToSaturation >= 0.8),
         };

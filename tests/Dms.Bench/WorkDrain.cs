@@ -34,6 +34,19 @@ internal static class WorkDrain
         return count;
     }
 
+    /// <summary>Change markers of <paramref name="dealers"/>' documents still waiting for the console's read model.</summary>
+    public static async Task<int> CountMarkersAsync(string connectionString, IReadOnlySet<string> dealers)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"f|"} and RowKey lt {"f|~"}"), 1000, ["DealerCode"]))
+        {
+            count += row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Looks until <paramref name="done"/> holds twice in a row (the work rows of <paramref name="dealers"/> gone, and
     /// whatever else the caller checks) or <paramref name="limit"/> passes; returns whether it held and after how long.

@@ -35,6 +35,10 @@ public static class Mix
             Settled: order => PartsEnds.Contains(Status(order))),
     ];
 
+    /// <summary>The journey limited to <paramref name="types"/> (comma-separated; empty: the whole journey).</summary>
+    public static IReadOnlyList<MixEntry> Of(string types) =>
+        string.IsNullOrWhiteSpace(types) ? Journey : [.. Journey.Where(e => types.Split(',', StringSplitOptions.TrimEntries).Contains(e.DocumentType, StringComparer.Ordinal))];
+
     /// <summary>How the mix reads in a report.</summary>
     public static string Describe() =>
         "per vehicle " + string.Join(" then ", Journey.Select(e => $"a {e.DocumentType}")) + " (the RDR and the claim for the same VIN; the OEM simulator takes each order through its stages)";

@@ -59,6 +59,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
     private async Task SendAsync(IReadOnlyList<SimDealer> dealers, int worker, Pacer pacer, CancellationToken cancellationToken)
     {
         var random = new Random(worker * 7919 + Environment.TickCount);
+        var journey = Mix.Of(options.Types);
         while (!cancellationToken.IsCancellationRequested)
         {
             var dealer = dealers[random.Next(dealers.Count)];
@@ -66,7 +67,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
             if (random.NextDouble() < options.InvalidShare)
             {
                 // An invalid document: broken for its schema, or for a VIN with no history (its rules refuse it).
-                if (await SubmitOneAsync(dealer, Mix.Journey[random.Next(Mix.Journey.Count)], vehicle, invalid: true, pacer, random, cancellationToken) is null)
+                if (await SubmitOneAsync(dealer, journey[random.Next(journey.Count)], vehicle, invalid: true, pacer, random, cancellationToken) is null)
                 {
                     return;
                 }
@@ -75,7 +76,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter progress) :
             }
 
             // A vehicle's documents in order: each only makes sense once the one before it is on record.
-            foreach (var type in Mix.Journey)
+            foreach (var type in journey)
             {
                 var answer = await SubmitOneAsync(dealer, type, vehicle, invalid: false, pacer, random, cancellationToken);
                 if (answer is null)

@@ -11,6 +11,9 @@ public sealed class SimulationOptions
 
     public int Dealers { get; set; } = 40;
 
+    /// <summary>The document types of the mix to send (comma-separated, in the mix's order); empty: all of them.</summary>
+    public string Types { get; set; } = "";
+
     /// <summary>Documents to submit (duplicates resent on purpose are not counted).</summary>
     public int Documents { get; set; } = 2000;
 

@@ -72,6 +72,8 @@ internal sealed class ChangeBatch
             batch.Add(Part.Work, Delete(partition, RowKeys.Work(done.Item.Id), done.ETag));
         }
 
+        changes.AlsoCompleted.ForEach(w => batch.Add(Part.Work, Delete(partition, RowKeys.Work(w.Item.Id), w.ETag)));
+
         if (Rescheduled(changes) is { } rescheduled)
         {
             batch.RescheduleIndex = batch.Count;

@@ -73,7 +73,8 @@ public sealed partial class InsightsProjector(
         }
         catch
         {
-            listed.Forget();
+            // The listing rows a failed cycle may have written are marked by the writer; the rest stays trusted if the
+            // lease turns out renewed without a break (written again next cycle).
             _renewedAt = DateTimeOffset.MinValue;
             throw;
         }

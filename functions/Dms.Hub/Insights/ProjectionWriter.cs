@@ -42,7 +42,17 @@ public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, 
         await index.ApplyAsync(work.SelectMany(IndexChanges).ToList(), cancellationToken);
         var openChanges = work.Select(w => FactsDiff.Open(w.Listed, w.Maybe, w.Target)).ToList();
         await open.ApplyAsync(openChanges.SelectMany(c => c.Added).ToList(), openChanges.SelectMany(c => c.Removed).ToList(), cancellationToken);
-        await listing.PutAsync(work.Select(w => w.Target).ToList(), cancellationToken);
+        try
+        {
+            await listing.PutAsync(work.Select(w => w.Target).ToList(), cancellationToken);
+        }
+        catch
+        {
+            // Some of the rows may be written: those documents are read next time, the others stay trusted.
+            known.Suspect(work.Select(w => w.Target.TrackingId));
+            throw;
+        }
+
         known.Put(work.Select(w => w.Target), clock.GetUtcNow());
         await counters.CountAsync(intents.Zip(work, (receipt, w) => (receipt, FactsDiff.Counters(w.Counted, w.Target))).ToList(), cancellationToken);
         return work.Count;

@@ -30,6 +30,14 @@ public sealed class ChangeSet(string dealerCode)
     /// <summary>Leased work this step finishes (deleted, under the lease's ETag).</summary>
     public WorkLease? CompleteWork { get; set; }
 
+    /// <summary>More finished work of the partition deleted in the same batch (completions grouped by <see cref="WorkCompletions"/>).</summary>
+    public List<WorkLease> AlsoCompleted { get; } = [];
+
+    /// <summary>Nothing but finished work to delete: no document, key, mailbox entry or other work changes.</summary>
+    public bool CompletesOnly =>
+        CompleteWork is not null && Document is null && Payload is null && Keys.Count == 0 && Notifications.Count == 0 && NewWork.Count == 0
+        && RescheduleWork is null && DeferWork is null && DeadLetterWork is null && ReplayedDeadLetter is null && AlsoCompleted.Count == 0;
+
     /// <summary>Leased work to try again later.</summary>
     public (WorkLease Lease, DateTimeOffset DueAt, string Reason)? RescheduleWork { get; set; }
 

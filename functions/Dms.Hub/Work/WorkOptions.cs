@@ -28,6 +28,15 @@ public sealed class WorkOptions
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// On the standalone host, a finished item whose step changes nothing else (a push delivered, an effect applied)
+    /// is deleted this many milliseconds later together with the others of its dealer's partition finished meanwhile:
+    /// one batch for many. 0 deletes each at once, as a Functions host always does (its instance may be frozen once
+    /// an invocation returns). A crash in between runs those items again, as a crash before any commit would.
+    /// </summary>
+    [Range(0, 5000)]
+    public int CompletionGroupMilliseconds { get; set; } = 500;
+
     /// <summary>How often pending work is scanned for items whose message went missing (standalone; a timer in Azure).</summary>
     [Range(1, 3600)]
     public int RecoveryIntervalSeconds { get; set; } = 30;

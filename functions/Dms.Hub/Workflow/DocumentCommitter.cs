@@ -12,11 +12,11 @@ namespace Dms.Hub.Workflow;
 /// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
 /// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
+public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
-    /// <param name="loaded">A copy already read, used for the first attempt.</param>
+    /// <param name="loaded">A copy already read, used for the first attempt (this process's cached copy instead when that is newer).</param>
     /// <param name="plan">Builds the change from a fresh copy (null when the document is missing); null means nothing to do.</param>
     public Task<(CommitResult Result, ChangeSet? Changes)> UpdateAsync(
         DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ChangeSet?> plan, CancellationToken cancellationToken) =>
@@ -38,7 +38,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     /// <inheritdoc cref="UpdateCachedAsync(DocumentKey, Func{DocumentRecord?, ChangeSet?}, CancellationToken)"/>
     public Task<(CommitResult Result, ChangeSet? Changes)> UpdateCachedAsync(DocumentKey key, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken) =>
-        UpdateCoreAsync(key, cache.Get(key), plan, cancellationToken, cached: true);
+        UpdateCoreAsync(key, null, plan, cancellationToken, cached: true);
 
     /// <summary>This process's copy of the document if it has a recent one (<c>Cached</c>), otherwise the stored version.</summary>
     public async Task<(DocumentRecord? Document, bool Cached)> LoadAsync(DocumentKey key, CancellationToken cancellationToken) =>
@@ -58,6 +58,13 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        if (changes.CompletesOnly && completions.Enabled)
+        {
+            // Only the item's own row left to delete: deleted shortly with others of the partition (WorkCompletions).
+            completions.Add(changes.DealerCode, changes.CompleteWork!);
+            return CommitResult.Committed;
+        }
+
         Prepare(changes);
         var result = await store.CommitAsync(changes, cancellationToken);
         if (result == CommitResult.Committed)
@@ -93,33 +100,53 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         }
     }
 
+    // Planned and committed in the document's turn (DocumentGate): a step racing another step of this process on the
+    // same document plans on the copy the other one committed. The copy is taken in the turn; new work is dispatched
+    // after it.
     private async Task<(CommitResult Result, ChangeSet? Changes)> UpdateCoreAsync(
-        DocumentKey key, DocumentRecord? first, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken, bool cached = false)
+        DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken, bool cached = false)
     {
-        for (var attempt = 0; attempt < _maxRetries; attempt++)
+        var (result, changes) = await gate.RunAsync<(CommitResult, ChangeSet?)>(key.TrackingId, async () =>
         {
-            var fromCache = attempt == 0 && cached && first is not null;
-            var document = attempt == 0 && first is not null ? first : await ReadAsync(key, cancellationToken);
-            var changes = await plan(document);
-            if (changes is null && fromCache)
+            var first = (cached || loaded is not null) && cache.Get(key) is { } copy && (cached || copy.Revision > loaded!.Revision) ? copy : loaded;
+            for (var attempt = 0; attempt < _maxRetries; attempt++)
             {
-                // Nothing to do, or a refusal, decided on a copy that may be stale: decide on the stored version.
-                changes = await plan(await ReadAsync(key, cancellationToken));
+                var fromCache = attempt == 0 && cached && first is not null;
+                var document = attempt == 0 && first is not null ? first : await ReadAsync(key, cancellationToken);
+                var changes = await plan(document);
+                if (changes is null && fromCache)
+                {
+                    // Nothing to do, or a refusal, decided on a copy that may be stale: decide on the stored version.
+                    changes = await plan(await ReadAsync(key, cancellationToken));
+                }
+
+                if (changes is null)
+                {
+                    return (CommitResult.Committed, null);
+                }
+
+                Prepare(changes);
+                var result = await store.CommitAsync(changes, cancellationToken);
+                if (result == CommitResult.Committed)
+                {
+                    Committed(changes);
+                }
+
+                if (result != CommitResult.DocumentConflict)
+                {
+                    return (result, changes);
+                }
             }
 
-            if (changes is null)
-            {
-                return (CommitResult.Committed, null);
-            }
+            throw new DocumentBusyException();
+        }, cancellationToken);
 
-            var result = await CommitAsync(changes, cancellationToken);
-            if (result != CommitResult.DocumentConflict)
-            {
-                return (result, changes);
-            }
+        if (result == CommitResult.Committed && changes is { NewWork.Count: > 0 })
+        {
+            await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
         }
 
-        throw new DocumentBusyException();
+        return (result, changes);
     }
 
     /// <summary>The work outcome a committed change set reports for its lease.</summary>

@@ -1,0 +1,57 @@
+using Dms.Hub.Insights;
+
+namespace Dms.Hub.Tests.Insights;
+
+/// <summary>What the projector listed itself stays trusted; a projection that failed half-way is read again, alone.</summary>
+public sealed class ListedFactsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ListedFacts _listed = new(new TestOptions<InsightsOptions>(new InsightsOptions { ClockSkewSeconds = 60 }));
+
+    [Fact]
+    public void AfterAFailedProjection_OnlyItsDocumentsAreRead_TheRestStaysTrusted()
+    {
+        _listed.Start(Start);
+        var (failed, other, fresh) = (Facts("D001-A", 2), Facts("D001-B", 3), Facts("D001-C", 1));
+        _listed.Put([failed, other], Start.AddMinutes(2));
+
+        _listed.Suspect([failed.TrackingId, fresh.TrackingId]);
+
+        Assert.False(_listed.TryGet(failed, out _));
+        Assert.False(_listed.TryGet(fresh, out _));
+        Assert.True(_listed.TryGet(other, out var kept));
+        Assert.Equal(3, kept!.Revision);
+        Assert.True(_listed.TryGet(Facts("D001-D", 1), out var never));
+        Assert.Null(never);
+
+        _listed.Put([failed with { Revision = 3 }], Start.AddMinutes(3));
+        Assert.True(_listed.TryGet(failed, out var again));
+        Assert.Equal(3, again!.Revision);
+    }
+
+    [Fact]
+    public void ANewStart_ForgetsWhatWasSuspect()
+    {
+        _listed.Start(Start);
+        _listed.Suspect(["D001-A"]);
+        _listed.Start(Start.AddMinutes(5));
+
+        Assert.True(_listed.TryGet(Facts("D001-A", 1, Start.AddMinutes(7)), out var listed));
+        Assert.Null(listed);
+    }
+
+    private static DocumentFacts Facts(string trackingId, int revision, DateTimeOffset? submittedAt = null) => new()
+    {
+        TrackingId = trackingId,
+        DocumentType = "warranty-claim",
+        DealerCode = "D001",
+        Region = "East",
+        DocumentNumber = "WC-" + trackingId,
+        Status = "Submitted",
+        Channel = "rest",
+        Outcome = "Open",
+        Revision = revision,
+        SubmittedAt = submittedAt ?? Start.AddMinutes(2),
+    };
+}
