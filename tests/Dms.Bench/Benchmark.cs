@@ -101,7 +101,13 @@ internal static class Benchmark
     {
         var before = await RuntimeSnapshot.TakeAsync(stack);
         await using var sampler = new WorkingSetSampler(stack).Start();
-        var (simulation, dealers) = await RunSimulationAsync(stack, options, output);
+        options.Concurrency = Concurrency;
+        options.ProgressSeconds = 5;
+        // The simulated dealers stay up (their webhook listeners open) until the phase has settled: pushes still due
+        // after the last submission must find a listener, or they fail, retry and keep the phase from settling.
+        await using var run = stack.NewSimulation(options, output);
+        var simulation = await run.RunAsync();
+        var dealers = run.Dealers.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var connection = stack.Azurite.ConnectionString;
         var (settled, _) = await WorkDrain.WaitAsync(connection, dealers, TimeSpan.FromMinutes(3), output, async () => await WorkDrain.CountMarkersAsync(connection, dealers) == 0);
         if (!settled)
@@ -116,15 +122,6 @@ internal static class Benchmark
         return new Phase(simulation, Math.Round(seconds, 1), Math.Round(simulation.Accepted / seconds, 1),
             Math.Round((after.CpuSeconds - before.CpuSeconds) / documents * 1000, 2), Math.Round((after.AzuriteCpuSeconds - before.AzuriteCpuSeconds) / documents * 1000, 2),
             Math.Max(sampler.PeakBytes, after.WorkingSetBytes), after.PeakWorkingSetBytes, storage, Math.Round(storage.Values.Sum(), 1), after.StepsSince(before));
-    }
-
-    private static async Task<(SimulationResult Result, IReadOnlySet<string> Dealers)> RunSimulationAsync(Stack stack, SimulationOptions options, TextWriter output)
-    {
-        options.Concurrency = Concurrency;
-        options.ProgressSeconds = 5;
-        await using var simulation = stack.NewSimulation(options, output);
-        var result = await simulation.RunAsync();
-        return (result, simulation.Dealers.Select(d => d.Code).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The hub's CPU while nothing is submitted and the documents are settled: its background, in ms per second.</summary>
