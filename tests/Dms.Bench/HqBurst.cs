@@ -84,7 +84,7 @@ internal static class HqBurst
         })));
         await progress.DisposeAsync();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {serverErrors} server errors");
+        output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {counters[5]} retries asked by the hub (429/503), {serverErrors} server errors");
 
         // Settled = no work of the burst's dealers left in storage and the figures equal what the dealers were told
         // (an unwind is decided by the OEM after its 202); the hub's background trickle does not keep this waiting.
