@@ -113,6 +113,15 @@ internal static partial class ConsolePhase
 
         bool Timed(string name) => only.Count == 0 || only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
         var results = new List<PageResult>();
+        if (Timed("storage floor"))
+        {
+            foreach (var floor in await ConsoleFloor.MeasureAsync(stack.Azurite.ConnectionString, output))
+            {
+                results.Add(floor);
+                output.WriteLine($"   {floor.Name}: p50 {floor.Milliseconds.P50} ms, p95 {floor.Milliseconds.P95} ms");
+            }
+        }
+
         foreach (var (name, path, target, client) in pages.Where(p => Timed(p.Name)))
         {
             var result = await TimeAsync(client, name, path, target);

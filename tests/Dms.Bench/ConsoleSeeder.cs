@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Dms.Adapters.AzureStorage;
 using Dms.Adapters.Rest;
@@ -46,7 +45,7 @@ internal static class ConsoleSeeder
         var store = provider.GetRequiredService<IDealerStore>();
         var dealers = Enumerable.Range(0, HqSeeder.Dealers).Select(i => new Dealer
         {
-            Code = "CB" + i.ToString("D4", CultureInfo.InvariantCulture), Name = "Console dealer " + i, Region = HqSeeder.Regions[i % HqSeeder.Regions.Length],
+            Code = HqSeeder.DealerCode(i), Name = "Console dealer " + i, Region = HqSeeder.Regions[i % HqSeeder.Regions.Length],
             District = HqSeeder.District(i), Brand = "Aurora", CreatedAt = DateTimeOffset.UtcNow.AddYears(-3),
         }).ToList();
         foreach (var dealer in dealers)
@@ -60,43 +59,61 @@ internal static class ConsoleSeeder
         return new Seeded(seeded, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), samples.Vins, samples.Numbers, samples.TrackingIds, dealers);
     }
 
+    /// <summary>
+    /// Dealer after dealer (code order is the documents table's partition order, <see cref="HqSeeder.DealerCode"/>), each
+    /// dealer's documents in row-key order (type, then tracking ID): Azurite inserts a row into sorted index arrays, so
+    /// a row written out of key order moves every entry after it — key order keeps the documents table's inserts at
+    /// the end. Each dealer's documents are generated in time order first, so its claims and VOR orders can name the
+    /// vehicles it sold earlier.
+    /// </summary>
     private static async IAsyncEnumerable<DocumentRecord> GenerateAsync(IServiceProvider services, List<Dealer> dealers, int count, Samples samples, TextWriter output, long started, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var generator = new HistoryGenerator(services);
         var random = new Random(13_000_000);
         var now = DateTimeOffset.UtcNow;
         var since = now.AddDays(-Days);
-        var sold = new string[4096]; // recent deliveries: later claims and parts orders are mostly about them
-        var soldCount = 0;
         var sampleEvery = Math.Max(1, count / 2000);
-        for (var n = 0; n < count; n++)
+        var (n, reported) = (0, 0);
+        for (var d = 0; d < dealers.Count; d++)
         {
-            var dealer = dealers[random.Next(dealers.Count)];
-            var type = Types[random.Next(Types.Length)];
-            var submitted = since.AddSeconds(random.NextDouble() * (now - since).TotalSeconds);
-            var vin = type is "warranty-claim" or "parts-order" && soldCount > 0 && random.Next(10) < 7 ? sold[random.Next(Math.Min(soldCount, sold.Length))] : null;
-            if (generator.Build(type, dealer, n, submitted, now, random, vin) is not { } generated)
+            var dealer = dealers[d];
+            var share = (count / dealers.Count) + (d < count % dealers.Count ? 1 : 0);
+            var plan = Enumerable.Range(0, share).Select(_ => (Type: Types[random.Next(Types.Length)], At: since.AddSeconds(random.NextDouble() * (now - since).TotalSeconds)))
+                .OrderBy(p => p.At).ToList();
+            var sold = new List<string>();
+            var made = new List<DocumentRecord>(share);
+            foreach (var (type, submitted) in plan)
             {
-                continue;
+                var vin = type is "warranty-claim" or "parts-order" && sold.Count > 0 && random.Next(10) < 7 ? sold[random.Next(sold.Count)] : null;
+                if (generator.Build(type, dealer, n++, submitted, now, random, vin) is not { } generated)
+                {
+                    continue;
+                }
+
+                var document = generated.Record;
+                if (type == "retail-delivery-report" && document.Body["vin"]?.GetValue<string>() is { } delivered)
+                {
+                    sold.Add(delivered);
+                }
+
+                if (n % sampleEvery == 0)
+                {
+                    samples.Add(document, document.Body["vin"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+                }
+
+                made.Add(document);
             }
 
-            var document = generated.Record;
-            if (type == "retail-delivery-report" && document.Body["vin"]?.GetValue<string>() is { } delivered)
+            foreach (var document in made.OrderBy(m => m.DocumentType, StringComparer.Ordinal).ThenBy(m => m.TrackingId, StringComparer.Ordinal))
             {
-                sold[soldCount++ % sold.Length] = delivered;
+                yield return document;
             }
 
-            if (n % sampleEvery == 0)
+            if (n - reported >= 100_000)
             {
-                samples.Add(document, document.Body["vin"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
-            }
-
-            if (n > 0 && n % 100_000 == 0)
-            {
+                reported = n;
                 output.WriteLine($"   seeded {n} documents ({n / Stopwatch.GetElapsedTime(started).TotalSeconds:F0}/s)");
             }
-
-            yield return document;
         }
 
         await Task.CompletedTask;

@@ -52,6 +52,13 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
+        if (Environment.GetEnvironmentVariable("DMS_AZURITE_DEBUG_LOG") is { Length: > 0 } debugLog)
+        {
+            // Every request Azurite serves, to a file (e.g. to see which tables a console page queries); off by default.
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(debugLog);
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data);
         _process.ErrorDataReceived += (_, e) => OnError(e.Data);

@@ -21,7 +21,7 @@ public sealed record DocumentQuery(string? Text, DocumentFilter Filter, int Page
             from = to.AddDays(-DefaultDays);
         }
 
-        // A range is capped at a year so one request never walks an unbounded number of day tables.
+        // A range is capped at a year so one request never walks an unbounded number of hour tables.
         if (to - from > TimeSpan.FromDays(366))
         {
             from = to.AddDays(-366);

@@ -8,8 +8,15 @@ namespace Dms.Hub.Insights;
 /// </summary>
 public interface IInsightsBulkLoader
 {
-    /// <summary>Listing rows, search-key references and open-set entries of these documents.</summary>
+    /// <summary>Listing rows and open-set entries of these documents.</summary>
     Task LoadAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The search-key rows of every loaded document at once (each key's references gathered, as the projector would
+    /// write them into an empty index), written in key order: an index's rows spread by hash, so writing them chunk by
+    /// chunk would land each row in the middle of the table (on Azurite a cost in proportion to the table).
+    /// </summary>
+    Task LoadSearchKeysAsync(IReadOnlyList<(string NormalizedKey, IndexRef Ref)> keys, CancellationToken cancellationToken);
 
     /// <summary>Writes whole counter rows: every row named in <paramref name="sums"/> ends up holding exactly these values.</summary>
     Task LoadCountersAsync(IReadOnlyList<CounterDelta> sums, CancellationToken cancellationToken);

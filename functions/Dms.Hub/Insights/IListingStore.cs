@@ -1,7 +1,7 @@
 namespace Dms.Hub.Insights;
 
 /// <summary>
-/// Port: every document's latest facts, partitioned by the hour it was submitted (one table per day), so a time range
+/// Port: every document's latest facts, partitioned by the hour it was submitted (one table per hour), so a time range
 /// reads only its own partitions and a document is one point read from its tracking ID.
 /// </summary>
 public interface IListingStore

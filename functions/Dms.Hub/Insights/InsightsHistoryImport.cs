@@ -7,7 +7,8 @@ namespace Dms.Hub.Insights;
 
 /// <summary>
 /// Loads historical documents of any type into an empty hub together with the console's read model: documents in
-/// bulk, their facts built as the projector would, listing rows, search keys and open sets per chunk, and the
+/// bulk, their facts built as the projector would, listing rows and open sets per chunk, the search keys in key
+/// order once all are known, and the
 /// counters summed in memory and written once as whole rows at the end — so the counters are exactly those of the
 /// loaded documents, and no change marker is left for the projector.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsigh
     public async Task<int> ImportAsync(IAsyncEnumerable<DocumentRecord> source, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<(CounterKey Key, string Metric), long>();
+        var keys = new List<(string, IndexRef)>();
         var writing = new Queue<Task>();
         var count = 0;
         await foreach (var chunk in ChunksAsync(source, cancellationToken))
@@ -34,6 +36,8 @@ public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsigh
                 }
 
                 facts.Add(built);
+                keys.AddRange(built.Keys.Select(SearchKeys.Split).Select(k => (Normalized: SearchKeys.Normalize(k.Value), Ref: new IndexRef(built.TrackingId, built.DocumentType, k.Kind)))
+                    .Where(k => k.Normalized is not null).Select(k => (k.Normalized!, k.Ref)));
             }
 
             if (writing.Count >= InFlight)
@@ -46,6 +50,7 @@ public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsigh
         }
 
         await Task.WhenAll(writing);
+        await insights.LoadSearchKeysAsync(keys, cancellationToken);
         await insights.LoadCountersAsync(sums.Select(s => new CounterDelta(s.Key.Key, s.Key.Metric, s.Value)).ToList(), cancellationToken);
         await counters.SetWatermarkAsync(clock.GetUtcNow(), cancellationToken);
         return count;

@@ -6,7 +6,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// The read model of bulk-loaded documents in entity-group transactions of up to 100 rows, several at once: listing
-/// rows per day table and order, search-key rows merged per hash partition (a key already held by another document
+/// rows per hour table and order, search-key rows merged per hash partition (a key already held by another document
 /// keeps that reference), open-set entries per set, and counter rows replaced whole.
 /// </summary>
 internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLoader
@@ -17,14 +17,13 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
     public async Task LoadAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
     {
         var batches = new List<(TableClient Table, TableTransactionActionType Action, TableEntity[] Rows)>();
-        foreach (var day in facts.GroupBy(f => ListingRows.SubmittedOf(f.TrackingId).UtcDateTime.Date))
+        foreach (var hour in facts.GroupBy(f => ListingCursor.Floor(ListingRows.SubmittedOf(f.TrackingId))))
         {
-            var table = tables.Listing(new DateTimeOffset(day.Key, TimeSpan.Zero));
+            var table = tables.Listing(hour.Key);
             await _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(cancellationToken));
-            batches.AddRange(Batches(table, TableTransactionActionType.UpsertReplace, day.SelectMany(ListingRows.Entities)));
+            batches.AddRange(Batches(table, TableTransactionActionType.UpsertReplace, hour.SelectMany(ListingRows.Entities)));
         }
 
-        batches.AddRange(Batches(tables.SearchKeys, TableTransactionActionType.UpsertMerge, SearchRows(facts)));
         foreach (var set in facts.SelectMany(f => f.Open).GroupBy(e => e.Set, StringComparer.Ordinal))
         {
             batches.AddRange(Batches(tables.OpenSet(set.Key), TableTransactionActionType.UpsertReplace, set.Select(TableOpenSetStore.ToEntity)));
@@ -48,13 +47,20 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
         return SubmitAsync(Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows).ToList(), cancellationToken);
     }
 
-    /// <summary>One row per key (its references gathered first, as the projector would write them into an empty index).</summary>
-    private static IEnumerable<TableEntity> SearchRows(IReadOnlyList<DocumentFacts> facts) =>
-        facts.SelectMany(f => f.Keys.Select(k => SearchKeys.Split(k)).Select(k => (Normalized: SearchKeys.Normalize(k.Value), Ref: new IndexRef(f.TrackingId, f.DocumentType, k.Kind))))
-            .Where(k => k.Normalized is not null)
-            .GroupBy(k => k.Normalized!, StringComparer.Ordinal)
+    /// <summary>One row per key (its references gathered first, as the projector would write them into an empty index), in key order.</summary>
+    public async Task LoadSearchKeysAsync(IReadOnlyList<(string NormalizedKey, IndexRef Ref)> keys, CancellationToken cancellationToken)
+    {
+        var rows = keys.GroupBy(k => k.NormalizedKey, StringComparer.Ordinal)
             .SelectMany(key => PostingRow.Plan(TableSearchIndex.Partition(key.Key), TableSearchIndex.Row(key.Key), key.Key, [],
-                key.Select(k => new IndexChange(key.Key, k.Ref, false)).ToList(), TableSearchIndex.RefsPerRow).Select(p => p.Entity));
+                key.Select(k => new IndexChange(key.Key, k.Ref, false)).ToList(), TableSearchIndex.RefsPerRow).Select(p => p.Entity))
+            .OrderBy(e => e.PartitionKey, StringComparer.Ordinal).ThenBy(e => e.RowKey, StringComparer.Ordinal);
+
+        // In order, a few transactions at a time: each row then lands at (or near) the end of the table's indexes.
+        foreach (var slice in Batches(tables.SearchKeys, TableTransactionActionType.UpsertMerge, rows).Chunk(Concurrency))
+        {
+            await SubmitAsync(slice.ToList(), cancellationToken);
+        }
+    }
 
     private static IEnumerable<(TableClient, TableTransactionActionType, TableEntity[])> Batches(TableClient table, TableTransactionActionType action, IEnumerable<TableEntity> rows) =>
         rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
