@@ -37,4 +37,11 @@ public sealed class AzureStorageOptions
     /// <summary>Per-request network timeout; storage calls fail fast so callers get 503 rather than a hang.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Per-request timeout of the background range queries over the documents table (recovery sweep, change feed):
+    /// nobody waits for them, and Azurite answers them by scanning the whole table.
+    /// </summary>
+    [Range(1, 600)]
+    public int ScanTimeoutSeconds { get; set; } = 120;
 }

@@ -40,7 +40,12 @@ public static class AzureStorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<StorageTraffic>();
         services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
-        services.AddSingleton(sp => new TableSet(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
+            var scans = CreateClient(options, sp.GetRequiredService<StorageTraffic>(), Math.Max(options.TimeoutSeconds, options.ScanTimeoutSeconds));
+            return new TableSet(sp.GetRequiredService<TableServiceClient>(), options, scans);
+        });
         services.AddSingleton<TableDocumentStore>();
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TableDocumentStore>());
         services.AddSingleton<IBulkCommitStore, TableBulkCommitStore>();
@@ -110,7 +115,7 @@ public static class AzureStorageServiceCollectionExtensions
             new DefaultAzureCredential(), clientOptions);
     }
 
-    private static TableServiceClient CreateClient(AzureStorageOptions options, StorageTraffic traffic)
+    private static TableServiceClient CreateClient(AzureStorageOptions options, StorageTraffic traffic, int? timeoutSeconds = null)
     {
         var clientOptions = new TableClientOptions();
         clientOptions.AddPolicy(new StorageTrafficPolicy(traffic, "table"), HttpPipelinePosition.PerRetry);
@@ -118,7 +123,7 @@ public static class AzureStorageServiceCollectionExtensions
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(timeoutSeconds ?? options.TimeoutSeconds);
         return string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);

@@ -69,7 +69,10 @@ internal static class HqBurst
                     }
                 }
 
-                var unwound = random.NextDouble() < 0.05 && (await SendAsync(http, $"/api/v1/retail-delivery-reports/{trackingId}/unwind", new JsonObject { ["reason"] = "FINANCING_DECLINED" }, counters)).Status == 202;
+                // With an Idempotency-Key: an unwind the hub applied but answered 503 (a storage call timed out after
+                // the commit) is answered as it was when retried — without one the retry met an RDR already unwinding
+                // (409) and the harness counted it as not unwound (the 300,000 run: 459 of the 460 unwinds, 9 retries).
+                var unwound = random.NextDouble() < 0.05 && (await SendAsync(http, $"/api/v1/retail-delivery-reports/{trackingId}/unwind", new JsonObject { ["reason"] = "FINANCING_DECLINED" }, counters, "unwind-" + trackingId)).Status == 202;
                 if (unwound)
                 {
                     Interlocked.Increment(ref counters[4]);
@@ -81,7 +84,7 @@ internal static class HqBurst
         })));
         await progress.DisposeAsync();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {serverErrors} server errors");
+        output.WriteLine($"   burst: {counters[1]} accepted in {seconds:F1} s ({counters[1] / seconds:F1}/s), {counters[3]}/{counters[2]} duplicates replayed, {counters[4]} unwound, {counters[5]} retries asked by the hub (429/503), {serverErrors} server errors");
 
         // Settled = no work of the burst's dealers left in storage and the figures equal what the dealers were told
         // (an unwind is decided by the OEM after its 202); the hub's background trickle does not keep this waiting.
@@ -115,11 +118,11 @@ internal static class HqBurst
         a.Count == b.Count && a.All(x => b.TryGetValue(x.Key, out var y) && y == x.Value);
 
     /// <summary>Sends, retrying what the hub asks to retry (429, 503) after its Retry-After.</summary>
-    internal static async Task<(int Status, JsonObject Body)> SendAsync(HttpClient http, string path, JsonObject body, long[] counters)
+    internal static async Task<(int Status, JsonObject Body)> SendAsync(HttpClient http, string path, JsonObject body, long[] counters, string? idempotencyKey = null)
     {
         while (true)
         {
-            using var response = await http.PostJsonAsync(path, body);
+            using var response = await http.PostJsonAsync(path, body, idempotencyKey);
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
             {
                 return ((int)response.StatusCode, await response.ReadJsonAsync());

@@ -21,17 +21,35 @@ internal static class WorkDrain
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
 
     /// <summary>Work items of <paramref name="dealers"/> due within the horizon, now.</summary>
-    public static async Task<int> CountAsync(string connectionString, IReadOnlySet<string> dealers)
+    public static async Task<int> CountAsync(string connectionString, IReadOnlySet<string> dealers) =>
+        (await LeftAsync(connectionString, dealers, ["DealerCode"])).Count;
+
+    /// <summary>The work rows of <paramref name="dealers"/> due within the horizon, with the columns asked for.</summary>
+    private static async Task<List<TableEntity>> LeftAsync(string connectionString, IReadOnlySet<string> dealers, IEnumerable<string>? select)
     {
         var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"w|"} and RowKey lt {"w|~"} and DueAt le {(DateTimeOffset.UtcNow + Horizon).UtcDateTime}");
-        var count = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["DealerCode"]))
+        var left = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, select))
         {
-            count += row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer) ? 1 : 0;
+            if (row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer))
+            {
+                left.Add(row);
+            }
         }
 
-        return count;
+        return left;
+    }
+
+    /// <summary>What the work rows still left are (kind, document, attempt, due, lease, last error), so a stall can be looked into.</summary>
+    private static async Task DescribeAsync(string connectionString, IReadOnlySet<string> dealers, TextWriter output)
+    {
+        foreach (var row in (await LeftAsync(connectionString, dealers, null)).Take(12))
+        {
+            var error = row.GetString("LastError") is { } e ? e[..Math.Min(e.Length, 160)].ReplaceLineEndings(" ") : "-";
+            output.WriteLine($"      {row.GetString("Kind")} {row.GetString("TrackingId")} {row.GetString("Args")} attempt {row.GetInt32("Attempt")} " +
+                $"created {row.GetDateTimeOffset("CreatedAt"):HH:mm:ss} due {row.GetDateTimeOffset("DueAt"):HH:mm:ss} leased until {row.GetDateTimeOffset("LeasedUntil"):HH:mm:ss}; last error: {error}");
+        }
     }
 
     /// <summary>Change markers of <paramref name="dealers"/>' documents still waiting for the console's read model.</summary>
@@ -56,6 +74,7 @@ internal static class WorkDrain
         var started = Stopwatch.GetTimestamp();
         var quiet = 0;
         var said = started;
+        var described = false;
         while (Stopwatch.GetElapsedTime(started) < limit)
         {
             var asked = Stopwatch.GetTimestamp();
@@ -70,7 +89,14 @@ internal static class WorkDrain
             if (Stopwatch.GetElapsedTime(said) > TimeSpan.FromSeconds(30))
             {
                 said = Stopwatch.GetTimestamp();
-                output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {left} work items of the documents left");
+                output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {left} work items of the documents left (a look over the documents table took {took.TotalSeconds:F1} s)");
+
+                // A few items left after a minute and more: say what they are, once.
+                if (left is > 0 and <= 50 && !described && Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
+                {
+                    described = true;
+                    await DescribeAsync(connectionString, dealers, output);
+                }
             }
 
             // Azurite answers by scanning the whole table: over a million rows a look is costly, so look less often.

@@ -8,13 +8,19 @@ namespace Dms.Adapters.AzureStorage.Internal;
 /// <summary>The change feed over the documents table: markers are read per shard, deleted under their ETag.</summary>
 internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
 {
+    /// <remarks>
+    /// One shard after the other, not all at once: each is a range query, which Azure answers from its index in
+    /// milliseconds but Azurite by scanning the whole documents table — sixteen at once queued every other request
+    /// (intake, leases, completions) behind sixteen whole-table scans.
+    /// </remarks>
     public async Task<IReadOnlyList<ChangeMarker>> ScanAsync(int max, CancellationToken cancellationToken)
     {
-        var perShard = await Task.WhenAll(tables.Shards.Select(async shard =>
+        var perShard = new List<List<ChangeMarker>>();
+        foreach (var shard in tables.Shards)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.ChangeMarkerStart} and RowKey lt {RowKeys.ChangeMarkerEnd}");
             var found = new List<ChangeMarker>();
-            await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
             {
                 found.Add(ChangeFeedRows.FromEntity(entity));
                 if (found.Count >= max)
@@ -23,8 +29,8 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
                 }
             }
 
-            return found;
-        }));
+            perShard.Add(found);
+        }
 
         // Take from every shard in turn, so a busy shard cannot starve the others.
         return perShard.SelectMany(list => list.Select((marker, index) => (marker, index))).OrderBy(m => m.index).Select(m => m.marker).Take(max).ToList();

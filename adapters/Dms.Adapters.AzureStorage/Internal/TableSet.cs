@@ -5,9 +5,17 @@ using Azure.Data.Tables;
 namespace Dms.Adapters.AzureStorage.Internal;
 
 /// <summary>The hub's tables and the partitioning scheme they share.</summary>
-internal sealed class TableSet(TableServiceClient service, AzureStorageOptions options)
+/// <param name="scans">
+/// The client for background range queries over the documents table (recovery sweep, change feed, dead letters),
+/// with a longer timeout than requests callers wait for: Azurite answers such a query by scanning the whole table
+/// (seconds over a million documents), and a look cut off by the timeout is sent again while Azurite still works on it.
+/// </param>
+internal sealed class TableSet(TableServiceClient service, AzureStorageOptions options, TableServiceClient? scans = null)
 {
     public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
+
+    /// <summary>The documents table for background range queries (see the <c>scans</c> parameter).</summary>
+    public TableClient DocumentScans { get; } = (scans ?? service).GetTableClient(options.TablePrefix + "documents");
 
     public TableClient Reservations { get; } = service.GetTableClient(options.TablePrefix + "reservations");
 

@@ -68,7 +68,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         foreach (var shard in tables.Shards.Where((_, index) => index % slices == slice))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd}");
-            await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             {
                 yield return WorkRows.FromEntity(entity);
             }
@@ -99,7 +99,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         foreach (var shard in tables.Shards)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.DeadLetterStart} and RowKey lt {RowKeys.DeadLetterEnd}");
-            await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             {
                 letters.Add(WorkRows.DeadLetterFromEntity(entity));
             }

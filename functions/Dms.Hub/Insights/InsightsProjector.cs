@@ -87,8 +87,11 @@ public sealed partial class InsightsProjector(
         var caughtUp = false;
         if (scanned)
         {
-            _nextSweep = started + TimeSpan.FromSeconds(settings.SweepSeconds);
+            var scanning = clock.GetUtcNow();
             var found = await feed.ScanAsync(settings.BatchSize, cancellationToken);
+
+            // A long scan (Azurite scans the whole documents table for it) comes round less often.
+            _nextSweep = started + Work.SweepPacing.Next(TimeSpan.FromSeconds(settings.SweepSeconds), clock.GetUtcNow() - scanning);
             caughtUp = found.Count < settings.BatchSize;
 
             // A document whose burst of changes is still going on is left to its nudge: projected once, when it is over.

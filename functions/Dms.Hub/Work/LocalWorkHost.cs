@@ -151,12 +151,17 @@ internal sealed partial class LocalWorkHost(
     }
 
     private Task EveryAsync<T>(int seconds, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken) =>
-        EveryAsync(TimeSpan.FromSeconds(seconds), run, stoppingToken);
+        EveryAsync(TimeSpan.FromSeconds(seconds), run, stoppingToken, paced: false);
 
-    private async Task EveryAsync<T>(TimeSpan interval, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> every <paramref name="interval"/>; a sweep (<paramref name="paced"/>) waits longer
+    /// after a long run (<see cref="SweepPacing"/>), a failed one (a timeout, usually) included.
+    /// </summary>
+    private async Task EveryAsync<T>(TimeSpan interval, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken, bool paced = true)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = clock.GetTimestamp();
             var wait = interval;
             try
             {
@@ -170,6 +175,11 @@ internal sealed partial class LocalWorkHost(
             {
                 LogPeriodicFailed(logger, ex.GetType().Name, ex.Message);
                 wait = Pause;
+            }
+
+            if (paced)
+            {
+                wait = SweepPacing.Next(wait, clock.GetElapsedTime(started));
             }
 
             if (!await DelayAsync(wait, stoppingToken))
