@@ -64,6 +64,7 @@ internal static class Backlog
         long effects;
         var perSecond = new List<int>();
         var lastSecond = 0L;
+        var described = false;
         do
         {
             await Task.Delay(250);
@@ -77,6 +78,13 @@ internal static class Backlog
             {
                 perSecond.Add((int)(effects - lastSecond));
                 lastSecond = effects;
+                if (!described && effects > 0 && effects < result.Accepted && perSecond[^1] == 0)
+                {
+                    // The drain stalls with deliveries left: say what they are waiting for, once.
+                    described = true;
+                    output.WriteLine($"   {Stopwatch.GetElapsedTime(up).TotalSeconds:F0} s after the OEM came back, {result.Accepted - effects} deliveries wait:");
+                    await WorkDrain.DescribeDeliveriesAsync(stack.Azurite.ConnectionString, simulation.Dealers.Select(d => d.Code).ToHashSet(StringComparer.Ordinal), upAt, output);
+                }
             }
         }
         while (effects < result.Accepted && Stopwatch.GetElapsedTime(up) < TimeSpan.FromMinutes(5));
