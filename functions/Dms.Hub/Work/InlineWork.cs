@@ -29,8 +29,26 @@ public sealed partial class InlineWork(IServiceProvider services, IWorkDispatche
     private readonly Lazy<FrozenDictionary<string, IWorkHandler>> _handlers =
         new(() => services.GetServices<IWorkHandler>().ToFrozenDictionary(h => h.Kind, StringComparer.Ordinal));
 
+    /// <summary>
+    /// Inside the returned scope, <see cref="RunAsync"/> returns at once and its run is kept by the scope: the caller
+    /// imports its next chunk while the last chunk's work runs, and waits for it (<see cref="Behind.WaitAsync"/>).
+    /// </summary>
+    public static Behind RunBehind() => new();
+
     /// <summary>Dispatches <paramref name="items"/> (committed, prepared), running those that may run together here and now.</summary>
-    public async Task RunAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    public Task RunAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        var run = RunNowAsync(items, cancellationToken);
+        if (Behind.Current is not { } behind)
+        {
+            return run;
+        }
+
+        behind.Add(run);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunNowAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         var together = items.Select(i => (Item: i, AtOnce: AtOnce(i))).Where(i => i.AtOnce > 0).ToList();
         if (together.Count < items.Count)
@@ -70,4 +88,43 @@ public sealed partial class InlineWork(IServiceProvider services, IWorkDispatche
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Work {WorkKind} {WorkId} run with its batch slice failed; it runs again once its lease ends")]
     private static partial void LogFailed(ILogger logger, Exception exception, string workKind, string workId);
+
+    /// <summary>Runs started inside <see cref="RunBehind"/>, not yet waited for.</summary>
+    public sealed class Behind : IDisposable
+    {
+        private static readonly AsyncLocal<Behind?> Active = new();
+        private readonly Behind? _previous;
+        private readonly List<Task> _runs = [];
+
+        internal Behind()
+        {
+            _previous = Active.Value;
+            Active.Value = this;
+        }
+
+        internal static Behind? Current => Active.Value;
+
+        /// <summary>Waits until at most the <paramref name="newest"/> runs started last are still going.</summary>
+        public async Task WaitAsync(int newest = 0)
+        {
+            Task[] older;
+            lock (_runs)
+            {
+                older = [.. _runs.Take(Math.Max(0, _runs.Count - newest))];
+                _runs.RemoveRange(0, older.Length);
+            }
+
+            await Task.WhenAll(older);
+        }
+
+        public void Dispose() => Active.Value = _previous;
+
+        internal void Add(Task run)
+        {
+            lock (_runs)
+            {
+                _runs.Add(run);
+            }
+        }
+    }
 }
