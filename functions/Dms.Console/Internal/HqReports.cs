@@ -53,10 +53,8 @@ public sealed class HqReports(IReportSlotStore slots, ReportingCalendar calendar
     {
         var codes = (await directory.DealersAsync(scope, cancellationToken)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var reads = Kinds.SelectMany(k => Enumerable.Range(0, OverviewPeriods).Select(i => (k.Name, Period: ReportingCalendar.LatestClosed(k.Granularity, TimeZoneInfo.Utc, now).Minus(i).ToString())));
-        var counts = await Task.WhenAll(reads.Select(async r =>
-            (await slots.ListAsync(r.Name, r.Period, cancellationToken)).Count(s => codes.Contains(s.DealerCode) && ReportStanding.Of(s, calendar, now).Late)));
-        return counts.Sum();
+        var periods = Kinds.SelectMany(k => Enumerable.Range(0, OverviewPeriods).Select(i => (k.Name, ReportingCalendar.LatestClosed(k.Granularity, TimeZoneInfo.Utc, now).Minus(i).ToString()))).ToList();
+        return (await slots.ListAsync(periods, cancellationToken)).Count(s => codes.Contains(s.DealerCode) && ReportStanding.Of(s, calendar, now).Late);
     }
 
     public const int OverviewPeriods = 3;
