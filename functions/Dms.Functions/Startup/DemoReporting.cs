@@ -38,16 +38,26 @@ internal sealed class DemoReporting(IDocumentBulkLoader loader, ReportSlots slot
                     return; // seeded on an earlier start
                 }
 
-                for (var back = type.Granularity == PeriodGranularity.Month ? 1 : 4; back >= 0; back--)
+                // The late reporters owe the latest period already past its due time (and what closed after it), not
+                // simply the latest closed one: that one is often not due yet (a month closed yesterday is due on the
+                // 10th), so the demo — and the tests reading it — would show late reporters only at some hours of the day.
+                var pastDue = calendar.LatestPastDue(schedule, type.Granularity, zone, now);
+                var overdue = 0;
+                while (latest.Minus(overdue) != pastDue)
+                {
+                    overdue++;
+                }
+
+                for (var back = Math.Max(type.Granularity == PeriodGranularity.Month ? 1 : 4, overdue); back >= 0; back--)
                 {
                     var period = latest.Minus(back);
-                    if (back == 0 && DemoData.IsLate(index))
+                    if (back <= overdue && DemoData.IsLate(index))
                     {
                         continue;
                     }
 
                     var due = calendar.DueAt(schedule, period, zone);
-                    var submitted = back == 0 && index == 11 ? due.AddDays(2) : due.AddHours(-(3 + (index * 7 % 60)));
+                    var submitted = back == overdue && index == 11 ? due.AddDays(2) : due.AddHours(-(3 + (index * 7 % 60)));
                     var zero = type.Name == MonthlyFinancialStatementType.TypeName && index == 5;
                     submitted = Min(submitted, now.AddMinutes(-1));
                     if (back == 0 && index == 9 && type.Name == MonthlyStockReportType.TypeName)

@@ -60,6 +60,19 @@ public sealed class ReportingCalendar(IOptionsMonitor<ReportingOptions> options)
     public static ReportPeriod LatestClosed(PeriodGranularity granularity, TimeZoneInfo zone, DateTimeOffset now) =>
         ReportPeriod.Containing(granularity, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)).Previous();
 
+    /// <summary>The newest period whose report is already due at <paramref name="now"/>: the latest closed one, or an
+    /// earlier one while that is not due yet (a month closed yesterday is due on the 10th).</summary>
+    public ReportPeriod LatestPastDue(ReportScheduleOptions schedule, PeriodGranularity granularity, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var period = LatestClosed(granularity, zone, now);
+        while (DueAt(schedule, period, zone) > now)
+        {
+            period = period.Previous();
+        }
+
+        return period;
+    }
+
     /// <summary>When the report for <paramref name="period"/> is due, as an instant (the due date and time are local).</summary>
     public DateTimeOffset DueAt(ReportScheduleOptions schedule, ReportPeriod period, TimeZoneInfo zone)
     {

@@ -34,6 +34,35 @@ public sealed class ReportingCalendarTests
     }
 
     [Theory]
+    [InlineData("2026-11-30T15:59:00Z", "Asia/Shanghai", "2026-10")] // Nov 30 23:59 local: October closed and past due
+    [InlineData("2026-11-30T16:00:00Z", "Asia/Shanghai", "2026-10")] // Dec 1 local: November closed, but due Dec 10
+    [InlineData("2026-12-10T09:59:00Z", "Asia/Shanghai", "2026-10")] // Dec 10 17:59 local
+    [InlineData("2026-12-10T10:00:00Z", "Asia/Shanghai", "2026-11")] // Dec 10 18:00 local: November is due
+    [InlineData("2026-11-30T23:00:00Z", "America/New_York", "2026-10")]
+    public void LatestPastDue_Monthly_IsTheNewestPeriodAlreadyDue_NotTheLatestClosed(string now, string zone, string expected)
+    {
+        var schedule = new ReportScheduleOptions { DueDay = 10, DueTime = "18:00" };
+
+        var period = Calendar.LatestPastDue(schedule, PeriodGranularity.Month, TimeZoneInfo.FindSystemTimeZoneById(zone), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, period.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-11-30T01:59:00Z", "2026-11-26")] // Mon 09:59 local: Thursday's report was due Fri 10:00; Friday's is due Mon 10:00
+    [InlineData("2026-11-30T02:00:00Z", "2026-11-29")] // Mon 10:00 local: Fri, Sat and Sun are all due now
+    [InlineData("2026-11-30T18:00:00Z", "2026-11-29")] // Tue 02:00 local: Monday's is due Tue 10:00
+    [InlineData("2026-10-06T01:00:00Z", "2026-09-29")] // Tue 09:00 after the holidays (Oct 1, 2, 5): Sep 30 to Oct 5 are all due Oct 6 10:00
+    public void LatestPastDue_Daily_CountsBusinessDays(string now, string expected)
+    {
+        var schedule = new ReportScheduleOptions { DueBusinessDaysAfter = 1, DueTime = "10:00" };
+
+        var period = Calendar.LatestPastDue(schedule, PeriodGranularity.Day, Shanghai, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, period.ToString());
+    }
+
+    [Theory]
     [InlineData("2027-01", 31, "2027-02-28")]
     [InlineData("2028-01", 31, "2028-02-29")]
     [InlineData("2026-03", 31, "2026-04-30")]
