@@ -33,7 +33,8 @@ public sealed class HqReports(IReportSlotStore slots, ReportingCalendar calendar
         var now = clock.GetUtcNow();
         var latest = ReportingCalendar.LatestClosed(kind.Granularity, TimeZoneInfo.Utc, now);
         var periods = Enumerable.Range(0, Periods).Select(i => latest.Minus(Periods - 1 - i).ToString()).ToList();
-        var read = await Task.WhenAll(periods.Select(p => slots.ListAsync(kind.Name, p, cancellationToken)));
+        var all = await slots.ListAsync(periods.Select(p => (kind.Name, p)).ToList(), cancellationToken);
+        var read = periods.Select(p => all.Where(s => s.Period == p).ToList()).ToList();
         var codes = dealers.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var cells = new Dictionary<(string Dealer, string Period), ReportStanding>();
         for (var i = 0; i < periods.Count; i++)
