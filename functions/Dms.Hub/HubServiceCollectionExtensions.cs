@@ -71,6 +71,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<WorkCompletions>();
         services.AddSingleton<DocumentCommitter>();
         services.AddSingleton<DocumentBulkCommitter>();
+        services.AddSingleton<InlineWork>();
         services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
         services.AddSingleton<VehicleRegistry>();

@@ -6,6 +6,19 @@ internal static class Profiles
     /// <summary>Calls the hub keeps in flight to one destination (the OEM simulator plays all four).</summary>
     public const int DestinationMaxConcurrency = 16;
 
+    /// <summary>
+    /// How far apart the hub assumes instances' clocks may be (<c>Dms:Insights:ClockSkewSeconds</c>, the hub's default):
+    /// for that long after it takes its lease a new projector reads each document's listing row, so the measured phases
+    /// start after it (<see cref="StartUpWindow"/>).
+    /// </summary>
+    public const int ProjectorClockSkewSeconds = 60;
+
+    /// <summary>The hub's start-up window: the projector's clock-skew trust window, plus a margin for start-up and taking the lease.</summary>
+    public static TimeSpan StartUpWindow(IReadOnlyDictionary<string, string> hub) =>
+        TimeSpan.FromSeconds(int.Parse(hub["Dms:Insights:ClockSkewSeconds"], System.Globalization.CultureInfo.InvariantCulture) + StartUpMarginSeconds);
+
+    private const int StartUpMarginSeconds = 5;
+
     /// <summary>The destinations the simulator plays: warranty, HQ (RDRs), the order system and the parts depot.</summary>
     public static readonly string[] Destinations = ["oem", "hq", "orders", "parts"];
 
@@ -20,6 +33,7 @@ internal static class Profiles
             ["Dms:Work:Concurrency"] = "32",
             ["Dms:Work:LeaseSeconds"] = "30",
             ["Dms:Work:RecoveryIntervalSeconds"] = "30",
+            ["Dms:Insights:ClockSkewSeconds"] = ProjectorClockSkewSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dms:Work:Retry:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dms:Notifications:Retry:MaxAttempts"] = "8",
             ["Dms:Notifications:Retry:BaseDelayMilliseconds"] = "200",

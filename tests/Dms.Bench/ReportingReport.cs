@@ -39,7 +39,7 @@ internal static class ReportingReport
     {
         Line($"");
         var r = c.RestRdr;
-        Line($"**CSV batch channel.** A {c.Rows:N0}-row RDR file ({c.Bytes / 1024.0 / 1024:F1} MiB, 1 % invalid rows) uploaded by one mailbox dealer, streamed from disk, to a hub of its own (fresh Azurite, default 30 s recovery sweep; the import paces itself to the work its documents cause). *Accepted* means the same on both sides: committed as a document and answered — a 201/202 on REST, the row's result in the batch's status for the file. *Work done* means no work item of the dealers left in storage: every RDR routed and delivered to the OEM, its VIN-link effect and its sales rollup done (the console's read model, which has no work items, is not waited for). REST is measured on the same stack first: {r.Accepted:N0} RDRs of 40 mailbox dealers from 32 senders, after a warm-up.");
+        Line($"**CSV batch channel.** A {c.Rows:N0}-row RDR file ({c.Bytes / 1024.0 / 1024:F1} MiB, 1 % invalid rows) uploaded by one mailbox dealer, streamed from disk, to a hub of its own (fresh Azurite, default 30 s recovery sweep; the work a slice's rows cause — delivery, rollups — runs with the slice). *Accepted* means the same on both sides: committed as a document and answered — a 201/202 on REST, the row's result in the batch's status for the file. *Work done* means no work item of the dealers left in storage: every RDR routed and delivered to the OEM, its VIN-link effect and its sales rollup done (the console's read model, which has no work items, is not waited for). REST is measured on the same stack first: {r.Accepted:N0} RDRs of 40 mailbox dealers from 32 senders, after a warm-up.");
         Line($"");
         if (!c.Completed)
         {

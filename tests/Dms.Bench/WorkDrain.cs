@@ -52,6 +52,21 @@ internal static class WorkDrain
         }
     }
 
+    /// <summary>
+    /// The deliveries of <paramref name="dealers"/> still in storage, times in seconds after <paramref name="reference"/>
+    /// (due, leased until), so a drain's tail can be looked into while it waits.
+    /// </summary>
+    public static async Task DescribeDeliveriesAsync(string connectionString, IReadOnlySet<string> dealers, DateTimeOffset reference, TextWriter output)
+    {
+        double Seconds(DateTimeOffset? at) => at is { } t ? Math.Round((t - reference).TotalSeconds, 1) : double.NaN;
+        foreach (var row in (await LeftAsync(connectionString, dealers, null)).Where(r => r.GetString("Kind") == "deliver").Take(12))
+        {
+            var error = row.GetString("LastError") is { } e ? e[..Math.Min(e.Length, 100)].ReplaceLineEndings(" ") : "-";
+            output.WriteLine($"      deliver {row.GetString("DocumentType")} {row.GetString("TrackingId")} attempt {row.GetInt32("Attempt")} created {Seconds(row.GetDateTimeOffset("CreatedAt"))} s " +
+                $"due {Seconds(row.GetDateTimeOffset("DueAt"))} s leased until {Seconds(row.GetDateTimeOffset("LeasedUntil"))} s; last error: {error}");
+        }
+    }
+
     /// <summary>Change markers of <paramref name="dealers"/>' documents still waiting for the console's read model.</summary>
     public static async Task<int> CountMarkersAsync(string connectionString, IReadOnlySet<string> dealers)
     {

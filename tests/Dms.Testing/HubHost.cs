@@ -85,18 +85,7 @@ public sealed class HubHost : IAsyncDisposable
     public async Task<string> CreateHqUserAsync(string? region = null)
     {
         using var admin = Client(HubSettings.AdminKey);
-        var id = (region is null ? "hq-" : "rm-") + Guid.NewGuid().ToString("N")[..12];
-        var body = new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["name"] = "Test " + id, ["role"] = region is null ? "hq" : "regional-manager" };
-        if (region is not null)
-        {
-            body["region"] = region;
-        }
-
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/hq-users", body);
-        var json = await response.ReadJsonAsync();
-        return response.StatusCode == System.Net.HttpStatusCode.Created
-            ? json["apiKey"]!.GetValue<string>()
-            : throw new InvalidOperationException($"Creating HQ user {id} failed: {(int)response.StatusCode} {json}");
+        return await TestHqUser.RegisterAsync(admin, region);
     }
 
     /// <summary>Registers a regional or district manager; returns its ID, API key and (with a callback URL) webhook secret.</summary>

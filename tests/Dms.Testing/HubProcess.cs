@@ -41,6 +41,13 @@ public sealed class HubProcess : IAsyncDisposable
         return await TestDealer.RegisterAsync(admin, channel: channel, callbackUrl: callbackUrl);
     }
 
+    /// <summary>Registers an HQ user (region null) or a regional manager through the admin API and returns its key.</summary>
+    public async Task<string> CreateHqUserAsync(string? region = null)
+    {
+        using var admin = Client(HubSettings.AdminKey);
+        return await TestHqUser.RegisterAsync(admin, region);
+    }
+
     public Task KillAsync() => _process.KillAsync();
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();

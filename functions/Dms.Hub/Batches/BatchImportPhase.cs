@@ -1,6 +1,7 @@
 using Dms.Hub.Intake;
 using Dms.Hub.PeriodicReports;
 using Dms.Hub.Reporting;
+using Dms.Hub.Work;
 
 namespace Dms.Hub.Batches;
 
@@ -37,6 +38,10 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
         var errors = new List<BatchRowError>();
         var done = 0;
         var next = slice.Next;
+
+        // The work a chunk's rows cause (delivery, rollups) runs while the next chunk goes in; all of it is done before
+        // the slice's checkpoint.
+        using var behind = InlineWork.RunBehind();
         foreach (var chunk in slice.Documents.Chunk(job.Parallelism * 16))
         {
             if (done > 0 && job.OutOfTime)
@@ -65,7 +70,10 @@ internal sealed class BatchImportPhase(BatchFiles files, BatchValidator validato
             }
 
             done += chunk.Length;
+            await behind.WaitAsync(newest: 1);
         }
+
+        await behind.WaitAsync();
 
         var ended = slice.Ended && done == slice.Documents.Count;
         var sorted = results.OrderBy(r => r.Document).ToList();

@@ -15,9 +15,13 @@ public sealed class BatchOptions
     [Range(1, 100_000)]
     public int SliceDocuments { get; set; } = 2000;
 
-    /// <summary>Documents imported per slice: the import runs at most this far ahead of routing and delivery.</summary>
+    /// <summary>
+    /// Documents imported per slice (each slice is checkpointed: a crash repeats at most this many rows, as replays).
+    /// Standalone, the work a slice's rows cause runs with the slice (<see cref="Work.InlineWork"/>), a chunk's while the
+    /// next chunk goes in, so a slice of several chunks keeps the intake and that work side by side.
+    /// </summary>
     [Range(1, 100_000)]
-    public int ImportSliceDocuments { get; set; } = 500;
+    public int ImportSliceDocuments { get; set; } = 2000;
 
     /// <summary>
     /// How long an import slice waits for the previous slice's documents to be routed and delivered before it goes on
@@ -34,9 +38,12 @@ public sealed class BatchOptions
     [Range(10, 100_000)]
     public int MaxDueWork { get; set; } = 1000;
 
-    /// <summary>Reservation claims in flight during an import; a slice goes to the intake in chunks of 16 × this many documents.</summary>
+    /// <summary>
+    /// Reservation claims in flight during an import; a slice goes to the intake in chunks of 16 × this many documents
+    /// (each VIN's reservation is a partition of its own: the claims are point writes, many at once hide their latency).
+    /// </summary>
     [Range(1, 128)]
-    public int Parallelism { get; set; } = 16;
+    public int Parallelism { get; set; } = 32;
 
     /// <summary>Per document type, what row errors do to a file; by default RDRs keep their valid rows, periodic reports follow their kind.</summary>
     public Dictionary<string, BatchPolicy> Policies { get; set; } = new(StringComparer.Ordinal);

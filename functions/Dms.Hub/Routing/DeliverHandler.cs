@@ -28,6 +28,12 @@ internal sealed class DeliverHandler(
 
     public string Kind => WorkKinds.Deliver;
 
+    /// <summary>
+    /// A batch file's deliveries run together, as many at once as the loop sends (a destination's concurrency limit is
+    /// sized for that): their outcomes commit into shared transactions (<see cref="CommitGroup"/>).
+    /// </summary>
+    public int RunsTogether(WorkItem item, int concurrency) => concurrency;
+
     public TimeSpan? DeferFor(WorkItem item)
     {
         var destination = item.Arg("destination") ?? item.Arg("deliveryId")?.Split('@')[^1];

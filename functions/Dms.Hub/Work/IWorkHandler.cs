@@ -16,6 +16,14 @@ public interface IWorkHandler
     /// </summary>
     TimeSpan? DeferFor(WorkItem item) => null;
 
+    /// <summary>
+    /// How many items like <paramref name="item"/> may run at once right after their commit, together with the others
+    /// of a batch file's slice (<see cref="InlineWork"/>); 0: never (they go through the transport). For steps whose
+    /// storage writes group when many run at once. <paramref name="concurrency"/> is what the local loop runs of one
+    /// kind at once (what a destination's limits are sized for).
+    /// </summary>
+    int RunsTogether(WorkItem item, int concurrency) => 0;
+
     /// <summary>The lifecycle step a run is counted under (storage round trips per step); the kind unless a handler runs several.</summary>
     string StepOf(WorkItem item) => Kind;
 

@@ -6,9 +6,10 @@ namespace Dms.Hub.Workflow;
 /// <summary>
 /// <see cref="DocumentCommitter.CommitAsync"/> for many new documents of one dealer at once (a batch file's rows):
 /// the same derivations before and cache, change signal and dispatch after, around one
-/// <see cref="IBulkCommitStore"/> call; the work of every committed document is dispatched together.
+/// <see cref="IBulkCommitStore"/> call. The work of every committed document is handed over together
+/// (<see cref="InlineWork"/>): what groups when run at once (deliveries, sales rollups) runs before this returns.
 /// </summary>
-public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommitter committer, IWorkDispatcher dispatcher)
+public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommitter committer, InlineWork work)
 {
     public async Task<IReadOnlyList<CommitResult>> CommitAsync(IReadOnlyList<ChangeSet> changes, CancellationToken cancellationToken)
     {
@@ -23,19 +24,19 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
         }
 
         var results = await store.CommitAllAsync(changes, cancellationToken);
-        var work = new List<WorkItem>();
+        var items = new List<WorkItem>();
         for (var i = 0; i < changes.Count; i++)
         {
             if (results[i] == CommitResult.Committed)
             {
                 committer.Committed(changes[i]);
-                work.AddRange(changes[i].NewWork);
+                items.AddRange(changes[i].NewWork);
             }
         }
 
-        if (work.Count > 0)
+        if (items.Count > 0)
         {
-            await dispatcher.DispatchAsync(work, cancellationToken);
+            await work.RunAsync(items, cancellationToken);
         }
 
         return results;

@@ -66,7 +66,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         }
 
         Prepare(changes);
-        var result = await store.CommitAsync(changes, cancellationToken);
+        var result = await StoreAsync(changes, cancellationToken);
         if (result == CommitResult.Committed)
         {
             Committed(changes);
@@ -78,6 +78,10 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
 
         return result;
     }
+
+    // Alone, or with other documents of the partition when the caller runs many steps together (CommitGroup).
+    private Task<CommitResult> StoreAsync(ChangeSet changes, CancellationToken cancellationToken) =>
+        CommitGroup.Current is { } group ? group.CommitAsync(changes, cancellationToken) : store.CommitAsync(changes, cancellationToken);
 
     /// <summary>Before a commit: what is derived from the document, and the new work shaped for its dispatcher.</summary>
     internal void Prepare(ChangeSet changes)
@@ -126,7 +130,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
                 }
 
                 Prepare(changes);
-                var result = await store.CommitAsync(changes, cancellationToken);
+                var result = await StoreAsync(changes, cancellationToken);
                 if (result == CommitResult.Committed)
                 {
                     Committed(changes);
