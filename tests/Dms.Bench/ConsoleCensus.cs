@@ -37,7 +37,7 @@ internal static class ConsoleCensus
     }
 
     /// <summary>A table's name without its trailing digits (day tables, shards).</summary>
-    private static string Family(string name) => name.TrimEnd("0123456789".ToCharArray()) is { Length: > 0 } family ? family + (family.Length < name.Length ? "*" : "") : name;
+    public static string Family(string name) => name.TrimEnd("0123456789".ToCharArray()) is { Length: > 0 } family ? family + (family.Length < name.Length ? "*" : "") : name;
 
     private static long Size(TableEntity entity)
     {

@@ -20,6 +20,9 @@ internal sealed record ConsoleResult(int Documents, double SeedSeconds, double S
     IReadOnlyList<TableFamily> Census, IReadOnlyList<PageResult> Pages)
 {
     public bool Passed => Pages.All(p => p.Errors == 0);
+
+    /// <summary>Azurite's heap in use after a full collection, right after seeding (<see cref="AzuriteHeap"/>).</summary>
+    public long? AzuriteLiveHeapBytes { get; init; }
 }
 
 /// <summary>
@@ -45,7 +48,8 @@ internal static partial class ConsolePhase
     {
         output.WriteLine($"== Console: {documents} documents stored, then every page timed over HTTP (signed in)");
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
-        Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
+        var heap = new AzuriteHeap();
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", heap.NodeOptions("--max-old-space-size=12288"));
         var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
         hub["Dms:Work:RecoveryIntervalSeconds"] = "3600";
         hub["Dms:RateLimit:Enabled"] = "false";
@@ -63,6 +67,8 @@ internal static partial class ConsolePhase
         GC.Collect();
         azurite.Refresh();
         output.WriteLine($"   seeded {seeded.Documents} documents in {seeded.Seconds} s ({seeded.Documents / seeded.Seconds:F0}/s); Azurite holds {azurite.WorkingSet64 / 1024 / 1024} MiB (before: {azuriteBefore / 1024 / 1024} MiB, {(azurite.WorkingSet64 - azuriteBefore) / Math.Max(1, seeded.Documents)} bytes a document); load {loadBefore}");
+        var live = await heap.LiveBytesAsync(stack.Azurite.ProcessId);
+        output.WriteLine($"   Azurite's live heap after a full collection: {live / 1024 / 1024} MiB ({live / Math.Max(1, seeded.Documents)} bytes a document, empty store included)");
         var census = seeded.Documents <= ConsoleCensus.MaxDocuments ? await ConsoleCensus.TakeAsync(stack.Azurite.ConnectionString) : [];
         foreach (var family in census)
         {
@@ -139,7 +145,13 @@ internal static partial class ConsolePhase
             results.Add(await TimeExportFirstRowsAsync(admin));
         }
 
-        var result2 = new ConsoleResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azuriteBefore, azurite.WorkingSet64, loadBefore, Load(), census, results);
+        foreach (var (family, bytes) in census.Count > 0 ? await heap.ByFamilyAsync(stack.Azurite.ProcessId, stack.Azurite.ConnectionString, census) : [])
+        {
+            var rows = census.First(f => f.Name == family).Rows;
+            output.WriteLine($"   live heap: {family} {bytes / 1024 / 1024} MiB, {bytes / Math.Max(1, seeded.Documents)} bytes a document, {bytes / Math.Max(1, rows)} bytes a row");
+        }
+
+        var result2 = new ConsoleResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azuriteBefore, azurite.WorkingSet64, loadBefore, Load(), census, results) { AzuriteLiveHeapBytes = live };
         var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "console.json"), JsonSerializer.Serialize(new { machine = Machine.Describe(), console = result2 }, SimulationJson.Options));

@@ -14,6 +14,12 @@ internal static class ConsoleReport
         text.AppendLine();
         var perDocument = (result.AzuriteWorkingSetBytes - result.AzuriteBeforeBytes) / Math.Max(1, result.Documents);
         text.AppendLine(inv, $"Seeded through the bulk paths in {result.SeedSeconds} s ({result.SeedDocumentsPerSecond:N0} documents/s); Azurite's resident memory went from {result.AzuriteBeforeBytes / 1024 / 1024:N0} to {result.AzuriteWorkingSetBytes / 1024 / 1024:N0} MiB ({perDocument:N0} bytes a document). Load average before seeding {result.LoadBefore}, after measuring {result.LoadAfter}.");
+        if (result.AzuriteLiveHeapBytes is { } live)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"Azurite's live heap after a full collection, right after seeding: {live / 1024 / 1024:N0} MiB ({live / Math.Max(1, result.Documents):N0} bytes a document, the empty store included).");
+        }
+
         if (result.Census.Count > 0)
         {
             text.AppendLine();

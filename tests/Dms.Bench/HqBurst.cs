@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -163,8 +162,7 @@ internal static class HqBurst
                 continue;
             }
 
-            var chunks = Enumerable.Range(0, row.GetInt32("BodyChunks") ?? 0).SelectMany(i => row.GetBinary("Body" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-            var body = JsonNode.Parse(chunks)!;
+            var body = Dms.Adapters.AzureStorage.Internal.DocumentRows.Body(row);
             var key = (body["saleDate"]!.GetValue<string>()[..7], dealer, body["vehicle"]!["modelCode"]!.GetValue<string>(), body["saleType"]!.GetValue<string>());
             var (sold, unwound) = tally.GetValueOrDefault(key);
             tally[key] = (sold + 1, unwound + (status == "Unwound" ? 1 : 0));

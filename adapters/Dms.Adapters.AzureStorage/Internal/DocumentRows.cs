@@ -8,7 +8,10 @@ using Dms.Hub.Workflow;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
-/// <summary>Documents as table rows: summary columns for listing, the body and the state as chunked UTF-8 JSON.</summary>
+/// <summary>
+/// Documents as table rows: summary columns for listing, the body and the state as Brotli-compressed UTF-8 JSON
+/// (<see cref="BrotliChunks"/>); raw payloads in rows of their own, compressed the same way (byte for byte as received).
+/// </summary>
 internal static class DocumentRows
 {
     public static readonly string[] SummaryColumns =
@@ -32,9 +35,9 @@ internal static class DocumentRows
             [nameof(DocumentRecord.OemReference)] = document.OemReference,
         };
         SummaryFields.Write(entity, document.Fields);
-        BinaryChunks.Write(entity, "Body", JsonSerializer.SerializeToUtf8Bytes(document.Body, HubJson.Options));
+        BrotliChunks.Write(entity, "Body", JsonSerializer.SerializeToUtf8Bytes(document.Body, HubJson.Options));
         var state = new StoredState(document.Oem, document.Timeline, document.Deliveries, document.Overlays, document.Timers, document.Units);
-        BinaryChunks.Write(entity, "State", JsonSerializer.SerializeToUtf8Bytes(state, HubJson.Options));
+        BrotliChunks.Write(entity, "State", JsonSerializer.SerializeToUtf8Bytes(state, HubJson.Options));
         if (document.ETag is { } etag)
         {
             entity.ETag = new ETag(etag);
@@ -45,7 +48,7 @@ internal static class DocumentRows
 
     public static DocumentRecord FromEntity(TableEntity entity)
     {
-        var state = JsonSerializer.Deserialize<StoredState>(BinaryChunks.Read(entity, "State"), HubJson.Options)!;
+        var state = JsonSerializer.Deserialize<StoredState>(BrotliChunks.Read(entity, "State") ?? "{}"u8.ToArray(), HubJson.Options)!;
         return new DocumentRecord
         {
             TrackingId = entity.GetString(nameof(DocumentRecord.TrackingId)),
@@ -58,7 +61,7 @@ internal static class DocumentRows
             SubmittedAt = entity.GetDateTimeOffset(nameof(DocumentRecord.SubmittedAt)) ?? default,
             UpdatedAt = entity.GetDateTimeOffset(nameof(DocumentRecord.UpdatedAt)) ?? default,
             OemReference = entity.GetString(nameof(DocumentRecord.OemReference)),
-            Body = JsonNode.Parse(BinaryChunks.Read(entity, "Body"))!.AsObject(),
+            Body = Body(entity),
             Oem = state.Oem ?? [],
             Timeline = state.Timeline ?? [],
             Deliveries = state.Deliveries ?? [],
@@ -91,7 +94,7 @@ internal static class DocumentRows
             [nameof(RawPayload.ContentType)] = payload.ContentType,
             [nameof(RawPayload.ReceivedAt)] = payload.ReceivedAt.UtcDateTime,
         };
-        BinaryChunks.Write(entity, "Content", payload.Content.Span);
+        BrotliChunks.Write(entity, "Content", payload.Content.Span);
         return entity;
     }
 
@@ -100,8 +103,11 @@ internal static class DocumentRows
         entity.GetInt32(nameof(RawPayload.ContentVersion)) ?? 1,
         entity.GetString(nameof(RawPayload.Channel)),
         entity.GetString(nameof(RawPayload.ContentType)),
-        BinaryChunks.Read(entity, "Content"),
+        BrotliChunks.Read(entity, "Content") ?? [],
         entity.GetDateTimeOffset(nameof(RawPayload.ReceivedAt)) ?? default);
+
+    /// <summary>The document's body (canonical JSON) from its row.</summary>
+    public static JsonObject Body(TableEntity entity) => JsonNode.Parse(BrotliChunks.Read(entity, "Body") ?? "{}"u8.ToArray())!.AsObject();
 
     private sealed record StoredState(
         JsonObject? Oem, List<TimelineEntry>? Timeline, List<DeliveryRecord>? Deliveries, Dictionary<string, Overlay>? Overlays, Dictionary<string, DateTimeOffset>? Timers,

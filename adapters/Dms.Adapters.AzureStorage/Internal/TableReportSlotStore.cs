@@ -71,6 +71,24 @@ internal sealed class TableReportSlotStore(TableSet tables) : IReportSlotStore
         return slots;
     }
 
+    /// <summary>One query whose filter names every partition: Azurite scans the table once per query, not per partition.</summary>
+    public async Task<IReadOnlyList<ReportSlot>> ListAsync(IReadOnlyList<(string Kind, string Period)> periods, CancellationToken cancellationToken)
+    {
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = string.Join(" or ", periods.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {Partition(p.Kind, p.Period)}")));
+        var slots = new List<ReportSlot>();
+        await foreach (var entity in tables.ReportSlots.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+        {
+            slots.Add(FromEntity(entity));
+        }
+
+        return slots;
+    }
+
     public async Task<string?> GetWatermarkAsync(string kind, CancellationToken cancellationToken)
     {
         var row = await tables.ReportSlots.GetEntityIfExistsAsync<TableEntity>(WatermarkPartition, kind, cancellationToken: cancellationToken);

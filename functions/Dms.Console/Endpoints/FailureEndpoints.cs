@@ -30,9 +30,10 @@ internal static class FailureEndpoints
         var archived = (await annotations.ArchivedAsync(context.RequestAborted)).Keys.ToHashSet();
         var view = await failures.ReadAsync(ViewScope.Everything, FailureQuery.Read(n => form[n]), archived, context.RequestAborted);
         var chosen = form["key"].OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var keys = (chosen.Count > 0 ? view.Items.Where(i => chosen.Contains(i.Key)) : view.Items).Select(i => i.Key).ToList();
+        var items = (chosen.Count > 0 ? view.Items.Where(i => chosen.Contains(i.Key)) : view.Items).ToList();
+        var keys = items.Select(i => i.Key).ToList();
         var user = ConsoleActions.User(context);
-        await annotations.ArchiveAsync(keys.Select(k => new Archived(k, user.Name, reason, actions.Now)).ToList(), context.RequestAborted);
+        await annotations.ArchiveAsync(items.Select(i => new Archived(i.Key, user.Name, reason, actions.Now, i)).ToList(), context.RequestAborted);
         await actions.AuditAsync(context, "ArchivedFailures", chosen.Count > 0 ? "chosen failures" : FailureQuery.Describe(FailureQuery.Read(n => form[n])), reason, keys.Count, string.Join(' ', keys.Take(50)));
         return Results.Redirect("/console/failures");
     }

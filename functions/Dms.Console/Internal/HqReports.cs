@@ -33,7 +33,8 @@ public sealed class HqReports(IReportSlotStore slots, ReportingCalendar calendar
         var now = clock.GetUtcNow();
         var latest = ReportingCalendar.LatestClosed(kind.Granularity, TimeZoneInfo.Utc, now);
         var periods = Enumerable.Range(0, Periods).Select(i => latest.Minus(Periods - 1 - i).ToString()).ToList();
-        var read = await Task.WhenAll(periods.Select(p => slots.ListAsync(kind.Name, p, cancellationToken)));
+        var all = await slots.ListAsync(periods.Select(p => (kind.Name, p)).ToList(), cancellationToken);
+        var read = periods.Select(p => all.Where(s => s.Period == p).ToList()).ToList();
         var codes = dealers.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var cells = new Dictionary<(string Dealer, string Period), ReportStanding>();
         for (var i = 0; i < periods.Count; i++)
@@ -53,10 +54,8 @@ public sealed class HqReports(IReportSlotStore slots, ReportingCalendar calendar
     {
         var codes = (await directory.DealersAsync(scope, cancellationToken)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var reads = Kinds.SelectMany(k => Enumerable.Range(0, OverviewPeriods).Select(i => (k.Name, Period: ReportingCalendar.LatestClosed(k.Granularity, TimeZoneInfo.Utc, now).Minus(i).ToString())));
-        var counts = await Task.WhenAll(reads.Select(async r =>
-            (await slots.ListAsync(r.Name, r.Period, cancellationToken)).Count(s => codes.Contains(s.DealerCode) && ReportStanding.Of(s, calendar, now).Late)));
-        return counts.Sum();
+        var periods = Kinds.SelectMany(k => Enumerable.Range(0, OverviewPeriods).Select(i => (k.Name, ReportingCalendar.LatestClosed(k.Granularity, TimeZoneInfo.Utc, now).Minus(i).ToString()))).ToList();
+        return (await slots.ListAsync(periods, cancellationToken)).Count(s => codes.Contains(s.DealerCode) && ReportStanding.Of(s, calendar, now).Late);
     }
 
     public const int OverviewPeriods = 3;

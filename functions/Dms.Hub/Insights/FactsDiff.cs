@@ -76,6 +76,11 @@ public static class FactsDiff
                 }
             }
         }
+
+        foreach (var key in FailureTally.Of(facts))
+        {
+            sums[key] = sums.GetValueOrDefault(key) + sign;
+        }
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public interface ICounterStore
     /// <summary>Every dealer's gauges (all types); only <paramref name="metrics"/> when given.</summary>
     Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken);
 
+    /// <summary>Every failure tally row (<see cref="FailureTally"/>): the open failures by group, region, type, day and hour.</summary>
+    Task<IReadOnlyList<CounterRow>> ReadFailureTallyAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes or renews the lease named <paramref name="name"/> for <paramref name="owner"/>: <see cref="LeaseOutcome.Refused"/>
     /// while another owner holds it; <see cref="LeaseOutcome.Renewed"/> when it was renewed under the ETag this owner last

@@ -1,3 +1,5 @@
+using Dms.Hub.Insights;
+
 namespace Dms.Hub.Operations;
 
 /// <summary>
@@ -17,4 +19,11 @@ public sealed record Note(string Id, string Subject, DateTimeOffset At, string A
 public sealed record Assignment(string Subject, string Assignee, string AssignedBy, DateTimeOffset At);
 
 /// <summary>A failure an operator decided not to replay, with why; it leaves the open failures (and can come back).</summary>
-public sealed record Archived(string FailureKey, string By, string Reason, DateTimeOffset At);
+/// <param name="Failure">The failure as it was when archived — its group and time, so the page subtracts it from the
+/// pre-counted groups while it stays open (null in annotations written before it was recorded).</param>
+public sealed record Archived(string FailureKey, string By, string Reason, DateTimeOffset At, Failure? Failure = null)
+{
+    /// <summary>The archived failures by key, as the failure pages take them.</summary>
+    public static IReadOnlyDictionary<string, Failure?> Failures(IReadOnlyDictionary<string, Archived> archived) =>
+        archived.ToDictionary(a => a.Key, a => a.Value.Failure, StringComparer.Ordinal);
+}

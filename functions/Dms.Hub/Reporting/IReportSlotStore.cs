@@ -14,6 +14,9 @@ public interface IReportSlotStore
     /// <summary>Every dealer's slot for one kind and period.</summary>
     Task<IReadOnlyList<ReportSlot>> ListAsync(string kind, string period, CancellationToken cancellationToken);
 
+    /// <summary>Every dealer's slot for each of these kinds and periods, in one read (the overview's late-reports tile).</summary>
+    Task<IReadOnlyList<ReportSlot>> ListAsync(IReadOnlyList<(string Kind, string Period)> periods, CancellationToken cancellationToken);
+
     /// <summary>The last period for which the job created every slot, per kind.</summary>
     Task<string?> GetWatermarkAsync(string kind, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using Dms.Hub.Insights;
+using Dms.Hub.Operations;
 using Dms.Hub.Registry;
 
 namespace Dms.Console.Tests.Insights;
@@ -84,6 +85,29 @@ internal static class Recount
         }
 
         await SummariesMatchAsync(fixture, all, since, until);
+        await FailureGroupsMatchAsync(fixture);
+    }
+
+    /// <summary>
+    /// The failure groups read from the pre-counted tally equal the open failures read one by one and grouped — count,
+    /// first and last seen (to the hour), sparkline and types — for everyone and for each region.
+    /// </summary>
+    public static async Task FailureGroupsMatchAsync(ConsoleFixture fixture)
+    {
+        var groups = fixture.Hub.Service<FailureGroups>();
+        var archived = Archived.Failures(await fixture.Hub.Service<IAnnotationStore>().ArchivedAsync(CancellationToken.None));
+        foreach (var scope in new[] { ViewScope.Everything, new ViewScope("West"), new ViewScope("North") })
+        {
+            var recount = await groups.ReadAsync(scope, new FailureFilter(), archived.Keys.ToHashSet(), CancellationToken.None);
+            var tally = await groups.SummaryAsync(scope, new FailureFilter(), archived, 0, CancellationToken.None);
+            Assert.False(recount.Capped);
+            Assert.Equal(Shape(recount), Shape(tally));
+        }
+
+        static List<string> Shape(FailureView view) => view.Groups.Select(g =>
+            $"{g.Code}|{g.Stage}|{g.Destination}: {g.Count} {Hour(g.FirstSeen)} {Hour(g.LastSeen)} [{string.Join(',', g.Sparkline)}] {string.Join(',', g.DocumentTypes)}").Order(StringComparer.Ordinal).ToList();
+
+        static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -102,6 +102,8 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
 
         public Task<IReadOnlyList<CounterRow>> ReadDealerGaugesAsync(IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) => inner.ReadDealerGaugesAsync(metrics, cancellationToken);
 
+        public Task<IReadOnlyList<CounterRow>> ReadFailureTallyAsync(CancellationToken cancellationToken) => inner.ReadFailureTallyAsync(cancellationToken);
+
         public Task<LeaseOutcome> TryLeaseAsync(string name, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) => inner.TryLeaseAsync(name, owner, now, duration, cancellationToken);
 
         public Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken) => inner.GetWatermarkAsync(cancellationToken);

@@ -9,7 +9,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// Counter rows in the one <c>c</c> partition: <c>{h|d|w|g}|{scope}|{type}|{bucket}</c> for everything, regions and
 /// districts (one scope over a range is one key range), and time first for dealers — <c>D|{day}|{dealer}|{type}</c>,
 /// weeks <c>W|{monday}|{dealer}|{type}</c>, gauges <c>G|{dealer}|{type}</c>, health rows <c>H|{monday}|{dealer}</c> —
-/// because dealers are read all at once (the dealer list). One Int64 column per metric: <c>m</c> + the metric with
+/// because dealers are read all at once (the dealer list); failure groups <c>F|{code}|{stage}|{destination}|{region}|{type}|{day}</c>,
+/// read all at once by the Failures page. One Int64 column per metric: <c>m</c> + the metric with
 /// every character outside [A-Za-z0-9] written as <c>_xx</c>.
 /// </summary>
 internal static class CounterRows
@@ -22,8 +23,11 @@ internal static class CounterRows
     public const string DealerWeekPrefix = "W|";
     public const string DealerHealthPrefix = "H|";
     public const string DealerGaugePrefix = "G|";
+    public const string FailurePrefix = "F|";
 
-    public static string RowKey(CounterKey key) => key.Scope.DealerCode is { } dealer
+    public static string RowKey(CounterKey key) => key.Scope.Key.StartsWith(FailureTally.ScopePrefix, StringComparison.Ordinal)
+        ? $"{FailurePrefix}{key.Scope.Key[FailureTally.ScopePrefix.Length..]}|{Escape(key.DocumentType)}|{Bucket(CounterGrain.Day, key.Bucket)}"
+        : key.Scope.DealerCode is { } dealer
         ? key switch
         {
             { Grain: CounterGrain.Gauge } => $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}",
@@ -32,6 +36,13 @@ internal static class CounterRows
             _ => $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
         }
         : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
+
+    /// <summary>Reads a failure tally row's key back (<see cref="FailureTally"/>).</summary>
+    public static CounterKey ParseFailureKey(string rowKey)
+    {
+        var parts = rowKey.Split('|');
+        return new CounterKey(new CounterScope(FailureTally.ScopePrefix + string.Join('|', parts[1..5])), CounterGrain.Day, Unescape(parts[5]), Day(parts[6]));
+    }
 
     /// <summary>Reads a dealer row's key back.</summary>
     public static CounterKey ParseDealerKey(string rowKey)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Dms.Hub.Common;
@@ -16,40 +15,15 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 internal static class FactsJson
 {
     private const string Compressed = "B";
-    private const int Quality = 1;
-    private const int Window = 22;
 
     public static void Write(TableEntity entity, string name, DocumentFacts? facts)
     {
-        if (facts is null)
+        if (facts is not null)
         {
-            return;
+            BrotliChunks.Write(entity, name, JsonSerializer.SerializeToUtf8Bytes(facts, HubJson.Options), Compressed);
         }
-
-        var json = JsonSerializer.SerializeToUtf8Bytes(facts, HubJson.Options);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        if (!BrotliEncoder.TryCompress(json, compressed, out var written, Quality, Window))
-        {
-            throw new InvalidOperationException("Brotli could not compress the facts into its own bound.");
-        }
-
-        BinaryChunks.Write(entity, name + Compressed, compressed.AsSpan(0, written));
-        entity[name + Compressed + "Length"] = json.Length;
     }
 
-    public static DocumentFacts? Read(TableEntity entity, string name)
-    {
-        if (entity.GetInt32(name + Compressed + "Length") is { } length)
-        {
-            var json = new byte[length];
-            if (!BrotliDecoder.TryDecompress(BinaryChunks.Read(entity, name + Compressed), json, out var written) || written != length)
-            {
-                throw new InvalidDataException("Stored facts do not decompress to their recorded length.");
-            }
-
-            return JsonSerializer.Deserialize<DocumentFacts>(json, HubJson.Options);
-        }
-
-        return entity.GetInt32(name + "Chunks") is > 0 ? JsonSerializer.Deserialize<DocumentFacts>(BinaryChunks.Read(entity, name), HubJson.Options) : null;
-    }
+    public static DocumentFacts? Read(TableEntity entity, string name) =>
+        BrotliChunks.Read(entity, name, Compressed) is { } json ? JsonSerializer.Deserialize<DocumentFacts>(json, HubJson.Options) : null;
 }

@@ -7,8 +7,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// <summary>Reading and changing the posting rows of one key (see <see cref="TableSearchIndex"/>).</summary>
 internal static class PostingRow
 {
+    /// <summary>On a head row: how many pages follow (absent: none — most keys have one row, and on Azurite every property costs heap).</summary>
     public const string PagesProperty = "Pages";
-    private const string KeyProperty = "Key";
     private const string RefPrefix = "t_";
 
     public static string PageKey(string row, int page) => $"{row}.{page}";
@@ -23,12 +23,12 @@ internal static class PostingRow
 
     /// <summary>The writes that bring the key's rows in line with <paramref name="changes"/>: (entity, ETag to match, delete).</summary>
     public static List<(TableEntity Entity, ETag? ETag, bool Delete)> Plan(
-        string partition, string row, string key, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IReadOnlyList<IndexChange> changes, int capacity)
+        string partition, string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IReadOnlyList<IndexChange> changes, int capacity)
     {
         var pages = rows.Select(r => (Entity: Copy(r.Entity), ETag: (ETag?)r.ETag, Changed: false)).ToList();
         if (pages.Count == 0)
         {
-            pages.Add((new TableEntity(partition, row) { [KeyProperty] = key, [PagesProperty] = 0 }, null, true));
+            pages.Add((new TableEntity(partition, row), null, true));
         }
 
         foreach (var change in changes)

@@ -175,14 +175,20 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         }
     }
 
-    /// <summary>A range of dealer rows; only the columns of <paramref name="metrics"/> when given (Azurite sends far less).</summary>
-    private async Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CounterRow>> ReadFailureTallyAsync(CancellationToken cancellationToken) =>
+        ReadRowsAsync(CounterRows.FailurePrefix, CounterRows.FailurePrefix + "~", null, CounterRows.ParseFailureKey, cancellationToken);
+
+    private Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
+        ReadRowsAsync(lower, upper, metrics, CounterRows.ParseDealerKey, cancellationToken);
+
+    /// <summary>A range of rows; only the columns of <paramref name="metrics"/> when given (Azurite sends far less).</summary>
+    private async Task<IReadOnlyList<CounterRow>> ReadRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, Func<string, CounterKey> parse, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
         var rows = new List<CounterRow>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
-            rows.Add(new CounterRow(CounterRows.ParseDealerKey(entity.RowKey), CounterRows.Values(entity)));
+            rows.Add(new CounterRow(parse(entity.RowKey), CounterRows.Values(entity)));
         }
 
         return rows;

@@ -51,7 +51,7 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
     public async Task LoadSearchKeysAsync(IReadOnlyList<(string NormalizedKey, IndexRef Ref)> keys, CancellationToken cancellationToken)
     {
         var rows = keys.GroupBy(k => k.NormalizedKey, StringComparer.Ordinal)
-            .SelectMany(key => PostingRow.Plan(TableSearchIndex.Partition(key.Key), TableSearchIndex.Row(key.Key), key.Key, [],
+            .SelectMany(key => PostingRow.Plan(TableSearchIndex.Partition(key.Key), TableSearchIndex.Row(key.Key), [],
                 key.Select(k => new IndexChange(key.Key, k.Ref, false)).ToList(), TableSearchIndex.RefsPerRow).Select(p => p.Entity))
             .OrderBy(e => e.PartitionKey, StringComparer.Ordinal).ThenBy(e => e.RowKey, StringComparer.Ordinal);
 

@@ -55,6 +55,11 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
             filter += " and " + TableClient.CreateQueryFilter($"Dealer eq {only.DealerCode}");
         }
 
+        if (only.AtOrAfter is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"At ge {only.AtOrAfter}");
+        }
+
         if (first is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {first}");
@@ -78,6 +83,17 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         return entries;
     }
 
+    public async Task<IReadOnlyList<bool>> ExistAsync(IReadOnlyList<OpenEntry> entries, CancellationToken cancellationToken)
+    {
+        var found = new bool[entries.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var (set, row) = Key(entries[i]);
+            found[i] = (await tables.OpenSet(set).GetEntityIfExistsAsync<TableEntity>(set, row, ["RowKey"], token)).HasValue;
+        });
+        return found;
+    }
+
     private static (string Set, string Row) Key(OpenEntry entry) => (entry.Set, $"{entry.SortKey}|{entry.TrackingId}|{entry.Id}");
 
     internal static TableEntity ToEntity(OpenEntry entry) => new(entry.Set, Key(entry).Row)
@@ -87,6 +103,7 @@ internal sealed class TableOpenSetStore(TableSet tables) : IOpenSetStore
         ["EntryId"] = entry.Id,
         ["Region"] = entry.Data.GetValueOrDefault("region"),
         ["Dealer"] = entry.Data.GetValueOrDefault("dealer"),
+        ["At"] = entry.Data.GetValueOrDefault("at"), // a failure's time, so the newest failures are one filtered read
         ["Data"] = JsonSerializer.Serialize(entry.Data, HubJson.Options),
     };
 

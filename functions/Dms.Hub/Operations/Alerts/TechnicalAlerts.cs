@@ -18,11 +18,11 @@ public sealed class TechnicalAlerts(ITechnicalAlertStore store, Overview overvie
         var settings = options.CurrentValue;
         var now = clock.GetUtcNow();
         var model = await overview.BuildAsync(ViewScope.Everything, Window.All[0], cancellationToken);
-        var archived = (await annotations.ArchivedAsync(cancellationToken)).Keys.ToHashSet();
-        var open = await failures.ReadAsync(ViewScope.Everything, new FailureFilter(), archived, cancellationToken);
+        var archived = Archived.Failures(await annotations.ArchivedAsync(cancellationToken));
+        var open = await failures.SummaryAsync(ViewScope.Everything, new FailureFilter(), archived, newest: 0, cancellationToken);
         var conditions = new List<Condition>();
-        conditions.AddRange(open.Items.GroupBy(f => f.Destination).Select(g => new Condition("DEAD_LETTERS", g.Key, "Dead letters waiting for an operator",
-            $"{g.Count()} dead-lettered deliveries to {g.Key} wait for replay or archive.", g.Count())));
+        conditions.AddRange(open.Groups.GroupBy(g => g.Destination).Select(g => new Condition("DEAD_LETTERS", g.Key, "Dead letters waiting for an operator",
+            $"{g.Sum(x => x.Count)} dead-lettered deliveries to {g.Key} wait for replay or archive.", g.Sum(x => x.Count))));
         conditions.AddRange(model.Types.Where(t => t.OldestUndelivered is { } o && now - o > TimeSpan.FromMinutes(settings.BacklogMinutes)).Select(t =>
             new Condition("BACKLOG_AGE", t.DocumentType, "Deliveries are backing up",
                 $"The oldest undelivered {t.Title.ToLowerInvariant()} has waited {(int)(now - t.OldestUndelivered!.Value).TotalMinutes} minutes ({t.Undelivered} undelivered).", (long)(now - t.OldestUndelivered!.Value).TotalMinutes)));
