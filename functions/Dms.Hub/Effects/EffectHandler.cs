@@ -27,7 +27,6 @@ internal sealed class EffectHandler(
 
     public string Kind => WorkKinds.Effect;
 
-    /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
     /// <summary>
     /// A named effect carrying what its change committed (the sales rollup): many at once fold into one write per
     /// rollup shard, so a batch file's rows run theirs together, all at once (no outside call to spare).
@@ -35,6 +34,7 @@ internal sealed class EffectHandler(
     public int RunsTogether(WorkItem item, int concurrency) =>
         item.Arg(DocumentEffects.EffectArgument) is not null && item.Arg(DocumentEffects.CarriedArgument) is not null ? int.MaxValue : 0;
 
+    /// <summary>A named effect is counted apart (<c>effect:sales-rollup</c>): its cost is its projection's, not a reaction's.</summary>
     public string StepOf(WorkItem item) => item.Arg(DocumentEffects.EffectArgument) is { } name ? Kind + ":" + name : Kind;
 
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
