@@ -72,6 +72,13 @@ internal sealed class Stack : IAsyncDisposable
             settings[key] = value;
         }
 
+        // A measurement that compares a hub setting: DMS_BENCH_HUB_SETTINGS="Dms:Work:RecoveryIntervalSeconds=600;…" (off by default).
+        foreach (var setting in (Environment.GetEnvironmentVariable("DMS_BENCH_HUB_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = setting.Split('=', 2);
+            settings[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+
         var stack = new Stack(azurite, oemProcess, settings, hubPort);
         stack.Hub = await HubProcess.StartAsync(settings, port: hubPort, environment: HubEnvironment);
         System.Console.WriteLine($"Stack: hub pid {stack.Hub.ProcessId}, Azurite pid {azurite.ProcessId}, OEM simulator pid {oemProcess.ProcessId}"

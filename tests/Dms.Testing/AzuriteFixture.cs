@@ -15,6 +15,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
     private Process? _process;
     private DirectoryInfo? _folder;
+    private TextWriter? _log;
 
     public int TablePort => _ports["Table"];
 
@@ -82,6 +83,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
+        _log?.Dispose();
         try
         {
             _folder?.Delete(recursive: true);
@@ -102,6 +104,11 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     private void OnOutput(string? line)
     {
+        // With DMS_CHILD_LOGS set, Azurite's output is kept too (with NODE_OPTIONS=--trace-gc: its garbage collections).
+        _log ??= Environment.GetEnvironmentVariable("DMS_CHILD_LOGS") is { Length: > 0 } folder && _process is { } process
+            ? TextWriter.Synchronized(new StreamWriter(System.IO.Path.Combine(Directory.CreateDirectory(folder).FullName, $"azurite-{process.Id}.log")) { AutoFlush = true })
+            : TextWriter.Null;
+        _log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
         if (line is null || ListeningLine().Match(line) is not { Success: true } match)
         {
             return;
