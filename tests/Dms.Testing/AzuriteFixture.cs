@@ -47,6 +47,12 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = _folder.FullName,
         };
+        // DMS_AZURITE_NODE_ARGS: options for node itself (e.g. --trace-gc, which NODE_OPTIONS does not take); none by default.
+        foreach (var arg in (Environment.GetEnvironmentVariable("DMS_AZURITE_NODE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
         {
