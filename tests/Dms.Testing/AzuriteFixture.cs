@@ -12,11 +12,11 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>
     /// Node options Azurite runs with, here and in <c>./dms run</c>: a 64 MB young generation (Node 20's default is 16 MB).
-    /// Azurite keeps every table in one V8 heap; with the default, objects of requests still queued after two young
-    /// collections moved to the old generation, and the old generation's collections (every ~10 s at half the bench's
-    /// saturation rate, each marking for 150–280 ms on two busy cores) slowed every request in flight — the
-    /// acknowledgement tail (README, Performance: session 7). Measured: young collections 270 → 96 in a 40 s phase,
-    /// acknowledgement p95 76 / 67 → 53 / 51 ms, p99 278 / 255 → 190 / 174 ms (two runs each).
+    /// Azurite keeps every table in one V8 heap, and its collections pause the one thread that answers every request:
+    /// the acknowledgement tail at half the bench's saturation rate is Azurite's old-generation collection (every ~9.6 s,
+    /// marking for 150–280 ms; README, Performance: session 7). Measured with this option (two runs against two): young
+    /// collections 270 → 96 in a 40 s phase, old-generation marking 190–280 → 145–230 ms, acknowledgement p95 76 / 67 →
+    /// 53 / 51 ms, p99 278 / 255 → 190 / 174 ms. The old-generation collections themselves still come every ~9.6 s.
     /// </summary>
     public const string AzuriteNodeOptions = "--max-semi-space-size=64";
 
