@@ -3,6 +3,7 @@ using Dms.Hub.Dealers;
 using Dms.Hub.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -14,12 +15,14 @@ public sealed class RestOutboundAdapterTests : IDisposable
     private readonly WireMockServer _oem = WireMockServer.Start();
     private readonly ServiceProvider _services;
 
-    public RestOutboundAdapterTests()
+    public RestOutboundAdapterTests() => _services = Services(_oem, TimeProvider.System);
+
+    private static ServiceProvider Services(WireMockServer oem, TimeProvider clock)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Dms:Routing:Destinations:oem:Adapter"] = "rest",
-            ["Dms:Routing:Destinations:oem:Url"] = _oem.Url + "/claims",
+            ["Dms:Routing:Destinations:oem:Url"] = oem.Url + "/claims",
             ["Dms:Routing:Destinations:oem:AuthHeader"] = "Authorization",
             ["Dms:Routing:Destinations:oem:AuthValue"] = "Bearer s3cret",
             ["Dms:Routing:Destinations:oem:TimeoutSeconds"] = "5",
@@ -29,11 +32,11 @@ public sealed class RestOutboundAdapterTests : IDisposable
             ["Dms:Routing:Destinations:down:Url"] = "http://127.0.0.1:9/claims",
             ["Dms:Security:MasterKey"] = Convert.ToBase64String(new byte[32]),
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        var services = new ServiceCollection().AddLogging().AddSingleton(clock);
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
         services.AddSingleton<DealerSecrets>();
         services.AddRestAdapter(configuration);
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     private IOutboundAdapter Adapter => _services.GetRequiredKeyedService<IOutboundAdapter>("rest");
@@ -143,6 +146,37 @@ public sealed class RestOutboundAdapterTests : IDisposable
         Assert.True(result.RetryAfter > TimeSpan.Zero);
         Assert.InRange(Adapter.DeferFor("oem")!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         Assert.Null(Adapter.DeferFor("down"));
+    }
+
+    [Fact]
+    public async Task Send_WhileTheCircuitsTrialCallIsOut_DeferredForTheTrialNotAWholeBreak()
+    {
+        // Polly lets one trial call through when a break (30 s here) is over and refuses the others with the whole next
+        // break as RetryAfter, though the trial answers within its timeout (5 s). A delivery must wait for the trial's
+        // answer (timeout + 1 s at most), not a break: otherwise it idles long after its destination is back.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(_oem, clock);
+        var adapter = services.GetRequiredKeyedService<IOutboundAdapter>("rest");
+        Answer(Response.Create().WithStatusCode(503));
+        for (var i = 0; i < 6; i++)
+        {
+            await adapter.SendAsync(Message("oem"), default);
+        }
+
+        var duringBreak = await adapter.SendAsync(Message("oem"), default);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        _oem.Reset();
+        Answer(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(1)));
+        var trial = adapter.SendAsync(Message("oem"), default);
+        await Task.Delay(300);
+        var duringTrial = await adapter.SendAsync(Message("oem"), default);
+        var trialResult = await trial.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(DeliveryOutcome.Deferred, duringBreak.Outcome);
+        Assert.Equal(DeliveryOutcome.Deferred, duringTrial.Outcome);
+        Assert.InRange(duringTrial.RetryAfter!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(6));
+        Assert.Equal(DeliveryOutcome.Delivered, trialResult.Outcome);
+        Assert.Single(_oem.LogEntries);
     }
 
     public void Dispose()

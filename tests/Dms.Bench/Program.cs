@@ -5,6 +5,10 @@ using Dms.Bench;
 //     the standard benchmark; writes artifacts/bench/report.md and report.json (a run of some phases only:
 //     artifacts/bench/reporting-{phases}.md and .json)
 //     (--no-reporting is --phases rest: issue 14's phases without the sales-reporting ones)
+// ./dms bench --phases latency [--rate R] [--documents N] [--preload P]   only the steady phase (warm-up, start-up
+//     window, P documents as fast as accepted (4,500: the full bench's earlier phases) and settled, then N documents at
+//     R/s; defaults 53 and 2000): every acknowledgement and a per-second timeline, artifacts/bench/latency.md
+// ./dms bench --phases backlog [--rate R]   only the backlog phase (OEM down for 30 s of documents at R/s, then back)
 // ./dms bench --phase console [--console-documents N] [--console-pages a,b]   only the console pages over N stored
 //     documents (1,000,000) — or only the pages whose names contain a or b; writes artifacts/bench/console.md and .json
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
@@ -12,8 +16,8 @@ using Dms.Bench;
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
 // ./dms parts-bench [--parts N] [--dealers N] [--dealer-parts N]   suggested stock order timings; artifacts/bench/parts-suggestions.md
 var command = args.FirstOrDefault();
-var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]";
-string[] known = ["documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate"];
+var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]";
+string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate"];
 
 // A run holds the machine for minutes, so a mistyped option (or --help) must not start one with the defaults.
 if (args.FirstOrDefault(a => a.StartsWith('-') && !known.Contains(a.TrimStart('-'))) is { } unknown)
@@ -39,6 +43,10 @@ switch (command)
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
         var only = Text("console-pages", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), only, Console.Out)).Passed ? 0 : 1;
+    case "bench" when Text("phases", "") == "latency":
+        return await LatencyPhase.RunAsync(Option("rate", 53), (int)Option("documents", 2000), (int)Option("preload", 4500), Console.Out);
+    case "bench" when Text("phases", "") == "backlog":
+        return await LatencyPhase.BacklogAsync(Option("rate", 53), Console.Out);
     case "bench":
         var phases = Text("phases", args.Contains("--no-reporting") ? "rest" : "rest,csv,hq").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         if (phases.Count == 0 || !phases.IsSubsetOf(["rest", "csv", "hq"]))

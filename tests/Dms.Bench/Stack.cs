@@ -35,6 +35,14 @@ internal sealed class Stack : IAsyncDisposable
 
     public int HubRestarts { get; private set; }
 
+    /// <summary>
+    /// Runtime settings for the hub alone, to compare them in a measurement: <c>DMS_BENCH_HUB_ENV="DOTNET_gcServer=0;…"</c>
+    /// (the bench, Azurite and the OEM simulator keep theirs). Empty by default: the hub runs as shipped.
+    /// </summary>
+    private static Dictionary<string, string> HubEnvironment { get; } =
+        (Environment.GetEnvironmentVariable("DMS_BENCH_HUB_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => v.Split('=', 2)).Where(v => v.Length == 2).ToDictionary(v => v[0], v => v[1], StringComparer.Ordinal);
+
     /// <param name="hub">Hub settings on top of <see cref="HubSettings.Defaults"/>.</param>
     /// <param name="oem">OEM simulator settings (section Simulator), e.g. LatencyMilliseconds.</param>
     public static async Task<Stack> StartAsync(IReadOnlyDictionary<string, string> hub, IReadOnlyDictionary<string, string> oem)
@@ -64,8 +72,17 @@ internal sealed class Stack : IAsyncDisposable
             settings[key] = value;
         }
 
+        // A measurement that compares a hub setting: DMS_BENCH_HUB_SETTINGS="Dms:Work:RecoveryIntervalSeconds=600;…" (off by default).
+        foreach (var setting in (Environment.GetEnvironmentVariable("DMS_BENCH_HUB_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = setting.Split('=', 2);
+            settings[parts[0]] = parts.Length == 2 ? parts[1] : "";
+        }
+
         var stack = new Stack(azurite, oemProcess, settings, hubPort);
-        stack.Hub = await HubProcess.StartAsync(settings, port: hubPort);
+        stack.Hub = await HubProcess.StartAsync(settings, port: hubPort, environment: HubEnvironment);
+        System.Console.WriteLine($"Stack: hub pid {stack.Hub.ProcessId}, Azurite pid {azurite.ProcessId}, OEM simulator pid {oemProcess.ProcessId}"
+            + (HubEnvironment.Count == 0 ? "" : $"; hub environment {string.Join(' ', HubEnvironment.Select(v => v.Key + "=" + v.Value))}"));
         return stack;
     }
 
@@ -74,7 +91,7 @@ internal sealed class Stack : IAsyncDisposable
     {
         await Hub.KillAsync();
         await Hub.DisposeAsync();
-        Hub = await HubProcess.StartAsync(_settings, port: _hubPort);
+        Hub = await HubProcess.StartAsync(_settings, port: _hubPort, environment: HubEnvironment);
         HubRestarts++;
     }
 

@@ -6,6 +6,9 @@ namespace Dms.DealerSimulator;
 /// <summary>A document the hub acknowledged, kept for decision timing and for reconciliation against the hub.</summary>
 public sealed record AcceptedDocument(string TrackingId, string DealerCode, string DocumentType, string Channel, long AcceptedAt);
 
+/// <summary>One acknowledgement as the dealer timed it: what was sent, over which channel, when (UTC) and how long it took.</summary>
+public sealed record AckSample(string DocumentType, string Channel, bool Invalid, AnswerKind Kind, DateTimeOffset StartedAtUtc, double Milliseconds);
+
 /// <summary>Thread-safe tallies of a run: outcomes, latencies, errors and retries by kind.</summary>
 public sealed class Recorder
 {
@@ -13,7 +16,7 @@ public sealed class Recorder
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _retries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _refusals = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<double> _ackMilliseconds = new();
+    private readonly ConcurrentQueue<AckSample> _acks = new();
     private long _submitted;
     private long _duplicatesSent;
     private long _duplicatesReplayed;
@@ -41,7 +44,10 @@ public sealed class Recorder
 
     public IReadOnlyDictionary<string, long> RefusalsByCode => new SortedDictionary<string, long>(_refusals, StringComparer.Ordinal);
 
-    public double[] AckMilliseconds => [.. _ackMilliseconds];
+    public double[] AckMilliseconds => [.. _acks.Select(a => a.Milliseconds)];
+
+    /// <summary>Every timed acknowledgement with what it was for (to tell where a latency tail comes from).</summary>
+    public IReadOnlyList<AckSample> Acks => [.. _acks];
 
     public void Submitting() => Interlocked.Increment(ref _submitted);
 
@@ -60,7 +66,8 @@ public sealed class Recorder
             return;
         }
 
-        _ackMilliseconds.Enqueue(Stopwatch.GetElapsedTime(startedAt, now).TotalMilliseconds);
+        var milliseconds = Stopwatch.GetElapsedTime(startedAt, now).TotalMilliseconds;
+        _acks.Enqueue(new AckSample(document.DocumentType, channel.Name, document.Invalid, answer.Kind, DateTimeOffset.UtcNow.AddMilliseconds(-milliseconds), milliseconds));
         switch (answer.Kind, document.Invalid)
         {
             case (AnswerKind.Accepted, false) when answer.TrackingId is { } trackingId:

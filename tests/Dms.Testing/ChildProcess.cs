@@ -17,6 +17,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process's id (for a profiler or counters attached from outside).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="project">Folder under the repository root, e.g. <c>functions/Dms.Functions</c>.</param>
     /// <param name="port">A port chosen beforehand (see <see cref="FreePort"/>), when others must know it in advance.</param>
     /// <param name="environment">Extra environment variables, as a host would set them.</param>

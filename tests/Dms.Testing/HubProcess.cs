@@ -12,13 +12,22 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri BaseAddress => _process.BaseAddress;
 
+    public int ProcessId => _process.ProcessId;
+
     /// <param name="port">A fixed port, so a restarted hub is found where the previous one was.</param>
-    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false, int? port = null)
+    /// <param name="environment">Extra environment variables for the hub alone (e.g. runtime settings a measurement compares).</param>
+    public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false, int? port = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        // As the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT names the port to listen on.
         port ??= ChildProcess.FreePort();
-        var environment = asCustomHandler ? new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
-        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, environment);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (asCustomHandler)
+        {
+            // As the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT names the port to listen on.
+            variables["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, variables);
         var hub = new HubProcess(process);
         await Readiness.WaitAsync(hub.Client);
         return hub;

@@ -29,11 +29,21 @@ internal static class HttpOutcomes
     public static bool IsTransient(Exception exception) => exception is HttpRequestException or TimeoutRejectedException
         or BrokenCircuitException or RateLimiterRejectedException or TaskCanceledException or IOException;
 
-    public static DeliveryResult FromException(Exception exception) => exception switch
+    /// <param name="trialWindow">
+    /// For work that asks its circuit's gate before it leases (deliveries, <see cref="CircuitGates"/>): how long a trial
+    /// call can take (the client's timeout and a second), the longest a call refused by the circuit then waits. While the
+    /// trial is out Polly refuses every other call with the whole break as its RetryAfter (it moves the break's end
+    /// forward when it lets the trial through), though the trial answers within its timeout and usually closes the
+    /// circuit in milliseconds: such a delivery sat out up to a break (15 s) after its destination was back — a drain's
+    /// stragglers. Waking sooner costs no storage: the loop asks the gate again and waits out the rest of a real break.
+    /// Null (webhooks, which have no gate): Polly's RetryAfter as it is.
+    /// </param>
+    public static DeliveryResult FromException(Exception exception, TimeSpan? trialWindow = null) => exception switch
     {
         TimeoutRejectedException or TaskCanceledException => DeliveryResult.Transient("Timed out."),
         // Neither call went out: the destination is being spared, which is a wait, not an attempt.
-        BrokenCircuitException broken => DeliveryResult.Deferred("Circuit open after repeated failures.", broken.RetryAfter),
+        BrokenCircuitException broken => DeliveryResult.Deferred("Circuit open after repeated failures.",
+            trialWindow is { } window && !(broken.RetryAfter < window) ? window : broken.RetryAfter),
         RateLimiterRejectedException rejected => DeliveryResult.Deferred("Too many calls in flight.", rejected.RetryAfter),
         _ => DeliveryResult.Transient("Connection failed."),
     };

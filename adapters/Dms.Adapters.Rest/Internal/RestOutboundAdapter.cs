@@ -12,8 +12,10 @@ internal sealed class RestOutboundAdapter(IHttpClientFactory clients, IOptionsMo
 
     public static string ClientName(string destination) => "dms-destination-" + destination;
 
-    public TimeSpan? DeferFor(string destination) =>
-        gates.WaitFor(ClientName(destination), TimeSpan.FromSeconds(destinations.Get(destination).TimeoutSeconds + 1));
+    public TimeSpan? DeferFor(string destination) => gates.WaitFor(ClientName(destination), TrialWindow(destinations.Get(destination)));
+
+    /// <summary>How long a trial call through the destination's circuit can take: its timeout and a second.</summary>
+    private static TimeSpan TrialWindow(RestDestinationOptions options) => TimeSpan.FromSeconds(options.TimeoutSeconds + 1);
 
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ internal sealed class RestOutboundAdapter(IHttpClientFactory clients, IOptionsMo
         }
         catch (Exception ex) when (HttpOutcomes.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
-            return HttpOutcomes.FromException(ex);
+            return HttpOutcomes.FromException(ex, TrialWindow(options));
         }
     }
 }

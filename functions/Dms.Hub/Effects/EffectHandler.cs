@@ -95,17 +95,17 @@ internal sealed class EffectHandler(
         var pending = false;
         foreach (var group in type.Reactions.GroupBy(r => r.SourceType))
         {
-            var (sources, underWay) = await vehicles.SourcesOfTypeAsync(item.Arg("vin")!, group.Key, cancellationToken);
+            var (sources, underWay) = await vehicles.SourcesOfTypeAsync(item.Arg("vin")!, group.Key, types.TryGet(group.Key, out var source) ? source.VinKey : null, cancellationToken);
             pending |= underWay;
-            foreach (var source in sources)
+            foreach (var link in sources)
             {
-                var status = (await documents.GetAsync(source.DealerCode, source.DocumentType, source.TrackingId, cancellationToken))?.Status;
+                var status = (await documents.GetAsync(link.DealerCode, link.DocumentType, link.TrackingId, cancellationToken))?.Status;
 
                 // Only a trigger the document can take now: an effect that reached it the ordinary way is not repeated.
                 if (group.FirstOrDefault(r => r.SourceStatus == status) is { } reaction && type.States.TryFire(current.Status, reaction.Trigger, out _))
                 {
-                    await triggers.FireAsync(Key(target), reaction.Trigger, $"effect:{item.Id}:{source.TrackingId}", Actor.System(item.CorrelationId),
-                        Source(target, source, status), cancellationToken);
+                    await triggers.FireAsync(Key(target), reaction.Trigger, $"effect:{item.Id}:{link.TrackingId}", Actor.System(item.CorrelationId),
+                        Source(target, link, status), cancellationToken);
                 }
             }
         }

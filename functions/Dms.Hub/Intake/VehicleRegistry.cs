@@ -57,26 +57,36 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
         (await LinksAsync(vin, holder => holder.DealerCode == dealerCode, cancellationToken)).Links;
 
     /// <summary>
-    /// The live documents of <paramref name="documentType"/> about the VIN, whoever's they are: the sources a document
-    /// that has just learnt its VIN looks at for effects already due (an RDR accepted before the order's VIN was known).
+    /// The live documents of <paramref name="documentType"/> about the VIN, whoever's they are — the sources a document
+    /// that has just learnt its VIN looks at for effects already due (an RDR accepted before the order's VIN was known) —
+    /// and whether a holder of that type has a live reservation but no stored document yet (its intake is under way: it
+    /// left out reactions on targets it did not find, so whoever looks for sources looks again once it is stored — see
+    /// <see cref="Effects.IntakeReactions"/>).
     /// </summary>
-    public async Task<IReadOnlyList<VehicleLink>> DocumentsOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
-        (await SourcesOfTypeAsync(vin, documentType, cancellationToken)).Links;
+    /// <param name="vinKey">
+    /// The one key documents of the type hold in a VIN's scope, if the type declares it (<see cref="DocumentType.VinKey"/>):
+    /// then that row is read by its key instead of listing the scope — on Azurite a listing is a query, which scans the
+    /// whole reservations table.
+    /// </param>
+    public async Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> SourcesOfTypeAsync(string vin, string documentType, string? vinKey, CancellationToken cancellationToken)
+    {
+        if (vinKey is null)
+        {
+            return await LinksAsync(vin, holder => holder.DocumentType == documentType, cancellationToken);
+        }
 
-    /// <summary>
-    /// As <see cref="DocumentsOfTypeAsync"/>, and whether a holder of that type has a live reservation but no stored
-    /// document yet (its intake is under way: it left out reactions on targets it did not find, so whoever looks for
-    /// sources looks again once it is stored — see <see cref="Effects.IntakeReactions"/>).
-    /// </summary>
-    public Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> SourcesOfTypeAsync(string vin, string documentType, CancellationToken cancellationToken) =>
-        LinksAsync(vin, holder => holder.DocumentType == documentType, cancellationToken);
+        var entry = await store.GetAsync(Scope(vin), vinKey, cancellationToken);
+        return await LinksAsync(entry is not null && entry.Holder.DocumentType == documentType ? [entry] : [], cancellationToken);
+    }
 
-    private async Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> LinksAsync(string vin, Func<ReservationHolder, bool> wanted, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> LinksAsync(string vin, Func<ReservationHolder, bool> wanted, CancellationToken cancellationToken) =>
+        await LinksAsync((await store.ListAsync(Scope(vin), cancellationToken)).Where(e => wanted(e.Holder)).DistinctBy(e => e.Holder).Take(MaxRelated), cancellationToken);
+
+    private async Task<(IReadOnlyList<VehicleLink> Links, bool Pending)> LinksAsync(IEnumerable<ReservationEntry> holders, CancellationToken cancellationToken)
     {
         var links = new List<VehicleLink>();
         var pending = false;
-        var holders = (await store.ListAsync(Scope(vin), cancellationToken)).Where(e => wanted(e.Holder)).DistinctBy(e => e.Holder);
-        foreach (var entry in holders.Take(MaxRelated))
+        foreach (var entry in holders)
         {
             var holder = entry.Holder;
             var trackingId = entry.Data.TryGetValue(TrackingIdField, out var linked) ? linked

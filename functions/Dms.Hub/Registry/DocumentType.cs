@@ -73,6 +73,13 @@ public abstract class DocumentType
     /// <summary>The vehicle a stored document is about, if any: documents about one VIN can show each other.</summary>
     public virtual string? VinOf(DocumentRecord document) => null;
 
+    /// <summary>
+    /// The key a document of this type holds in its VIN's reservation scope when it holds exactly one and always the
+    /// same (an RDR's retail record): a document looking for this type's documents about a VIN reads that row by its key
+    /// instead of listing the scope. Null: listed.
+    /// </summary>
+    public virtual string? VinKey => null;
+
     /// <summary>Triggers fired on this type's documents when other documents about the same vehicle change.</summary>
     public virtual IReadOnlyList<DocumentReaction> Reactions => [];
 

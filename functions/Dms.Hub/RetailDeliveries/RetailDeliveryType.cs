@@ -50,6 +50,9 @@ public sealed class RetailDeliveryType : DocumentType<RetailDeliveryReport>
 
     public override string? VinOf(DocumentRecord document) => document.Body["vin"]?.GetValue<string>();
 
+    /// <summary>An RDR holds its VIN's retail record and nothing else in the VIN's scope (<see cref="ReservationsFor"/>).</summary>
+    public override string? VinKey => VehicleRegistry.RetailKey;
+
     protected override string NumberOf(RetailDeliveryReport document) => document.ReportNumber;
 
     /// <summary>A VIN is retailed once; the reservation carries the warranty start for the coverage check.</summary>

@@ -31,6 +31,12 @@ public sealed partial class WorkRunner(
         using var step = traffic.Step("-", "work");
         var outcome = await RunCoreAsync(work, step, cancellationToken);
         step.Name += ":" + outcome.Kind;
+        if (outcome.Kind is WorkOutcomeKind.Deferred or WorkOutcomeKind.Skipped && logger.IsEnabled(LogLevel.Debug))
+        {
+            // Why an item waits without an attempt (or was not run), and for how long: what a drain's stragglers are read from.
+            LogNotRun(logger, step.Name, work.Id, work.Snapshot?.TrackingId ?? outcome.Item?.TrackingId, outcome.DueAt is { } due ? (int)(due - clock.GetUtcNow()).TotalMilliseconds : -1, outcome.Reason);
+        }
+
         return outcome;
     }
 
@@ -153,6 +159,9 @@ public sealed partial class WorkRunner(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Work {WorkKind} {WorkId} failed on attempt {Attempt}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string workKind, string workId, int attempt);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Work {Step} {WorkId} ({TrackingId}) not run, next in {WaitMilliseconds} ms: {Reason}")]
+    private static partial void LogNotRun(ILogger logger, string step, string workId, string? trackingId, int waitMilliseconds, string? reason);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Work {WorkKind} {WorkId} dead-lettered: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, string workKind, string workId, string reason);
