@@ -8,18 +8,20 @@ using Dms.Hub.Insights;
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
-/// The business-key index as bucket rows: a key's hash picks one of 4,096 buckets (partition = the hash's first hex
-/// digit, row = its first three); the bucket's row holds one property per key and document (<see cref="PostingRow"/>)
-/// up to <see cref="RefsPerRow"/>, then continues in numbered pages its head row counts. A lookup is one point read,
-/// plus its bucket's pages (a second, parallel round). Many keys to a row because on Azurite a row costs ≈ 1 KB of heap
-/// whatever it holds — one row per key made the index 5.8 rows a document.
+/// The business-key index as bucket rows: a key's hash picks one of 65,536 buckets (partition = the hash's first hex
+/// digit, row = its first four); the bucket's row holds one property per key and document (<see cref="PostingRow"/>),
+/// up to <see cref="RefsPerRow"/> when it is planned on what it holds, then continues in numbered pages its head row
+/// counts. A lookup is one point read (plus its bucket's pages, if any, in one parallel round). Many keys to a row
+/// because on Azurite a row costs ≈ 1 KB of heap whatever it holds: one row per key made the index 5.8 rows a document.
 /// </summary>
 /// <remarks>
-/// Writing (the projector) plans each bucket on its rows as this process last read or wrote them; a bucket it does
-/// not hold is read first (few: there are 4,096, and it keeps up to <see cref="MaxCachedRefs"/> references), then the
-/// plans of one partition are written together, in transactions of up to 100 rows. Every write is conditional (an
-/// insert, or a merge on the ETag), so a copy another process made stale fails its transaction; that bucket is left
-/// out, read and written on its own, and the rest go again. Setting a reference twice has the effect of setting it once.
+/// Writing (the projector) costs a transaction per partition and no read: a bucket this process does not hold, only
+/// gaining references, gets them merged into its head row as they are — an entry is written whole (every kind the
+/// document holds the key as), so merging it twice is merging it once. A bucket it holds (read or planned earlier) is
+/// planned on its rows: new rows inserted, stored ones merged on their ETags. A bucket losing references, one with
+/// more new references than a row holds, or one whose write failed (a stale copy, or — on Azure — a head row past the
+/// service's 252 properties) is read, planned and written on its own. 65,536 buckets keep a head row near 90 entries
+/// at a million documents, well under that limit.
 /// </remarks>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 {
@@ -44,12 +46,12 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         var buckets = changes.Select(c => (Hash: Hash(c.NormalizedKey), Change: c)).GroupBy(c => Row(c.Hash), StringComparer.Ordinal)
             .Select(g => new BucketChanges(Partition(g.First().Hash), g.Key, g.Select(c => (PostingRow.Name(Tag(c.Hash), c.Change.Ref.TrackingId), c.Change.Ref, c.Change.Remove)).ToList()))
             .ToList();
-        var rows = new ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>>(StringComparer.Ordinal);
+        var rows = new ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>?>(StringComparer.Ordinal);
         using (var gate = new SemaphoreSlim(Reads))
         {
             await Task.WhenAll(buckets.Select(async bucket =>
             {
-                if (_known.TryGetValue(bucket.Row, out var known))
+                if (_known.TryGetValue(bucket.Row, out var known) || Blind(bucket))
                 {
                     rows[bucket.Row] = known;
                     return;
@@ -58,8 +60,9 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    rows[bucket.Row] = await ReadAsync(bucket.Partition, bucket.Row, cancellationToken);
-                    Remember(bucket.Row, rows[bucket.Row], []);
+                    var read = await ReadAsync(bucket.Partition, bucket.Row, cancellationToken);
+                    rows[bucket.Row] = read;
+                    Remember(bucket.Row, read, []);
                 }
                 finally
                 {
@@ -84,7 +87,7 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         }
     }
 
-    /// <summary>Bulk loading: partitions a few at a time, forgetting the rows after each (a store's worth would not fit).</summary>
+    /// <summary>Bulk loading: partitions a few at a time (most buckets merged blind, as the projector would), forgetting the rows read after each.</summary>
     internal Task LoadAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(changes.GroupBy(c => Partition(Hash(c.NormalizedKey)), StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (partition, ct) =>
@@ -96,8 +99,12 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
                 }
             });
 
-    private static BucketPlan Plan(BucketChanges bucket, List<(TableEntity Entity, ETag ETag)> rows) =>
-        new(bucket, rows, PostingRow.Plan(bucket.Partition, bucket.Row, rows, bucket.Changes, RefsPerRow));
+    /// <summary>Written without reading: only gaining references, no more than a row holds (its head then needs no pages).</summary>
+    private static bool Blind(BucketChanges bucket) => bucket.Changes.Count <= RefsPerRow && bucket.Changes.All(c => !c.Remove);
+
+    /// <summary>On the rows held (null: a blind merge, the changes planned as if the bucket were empty).</summary>
+    private static BucketPlan Plan(BucketChanges bucket, List<(TableEntity Entity, ETag ETag)>? rows) =>
+        new(bucket, rows ?? [], PostingRow.Plan(bucket.Partition, bucket.Row, rows ?? [], bucket.Changes, RefsPerRow), Blind: rows is null);
 
     private static IEnumerable<List<BucketPlan>> Chunks(IEnumerable<BucketPlan> plans)
     {
@@ -124,19 +131,23 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     {
         while (plans.Count > 0)
         {
-            var actions = plans.SelectMany(p => p.Writes.Select(Action)).ToList();
+            var actions = plans.SelectMany(p => p.Writes.Select(w => Action(w, p.Blind))).ToList();
             try
             {
                 var response = await tables.SearchKeys.SubmitTransactionAsync(actions, cancellationToken);
                 var index = 0;
                 foreach (var plan in plans)
                 {
-                    Remember(plan.Bucket.Row, plan.Rows, plan.Writes.Select(w => (w.Row, response.Value[index++].Headers.ETag!.Value)).ToList());
+                    var written = plan.Writes.Select(w => (w.Row, response.Value[index++].Headers.ETag!.Value)).ToList();
+                    if (!plan.Blind)
+                    {
+                        Remember(plan.Bucket.Row, plan.Rows, written); // a blind merge leaves the bucket's other entries unknown
+                    }
                 }
 
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 && ex.FailedTransactionActionIndex is { } at && at < actions.Count)
+            catch (TableTransactionFailedException ex) when (ex.Status is 400 or 404 or 409 or 412 && ex.FailedTransactionActionIndex is { } at && at < actions.Count)
             {
                 var owner = OwnerOf(plans, at);
                 Forget(owner.Bucket.Row);
@@ -229,9 +240,9 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         }
     }
 
-    private static TableTransactionAction Action(PageWrite write) => write.ETag is { } current
+    private static TableTransactionAction Action(PageWrite write, bool blind) => write.ETag is { } current
         ? new(TableTransactionActionType.UpdateMerge, write.Changes, current)
-        : new(TableTransactionActionType.Add, write.Changes);
+        : new(blind ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.Add, write.Changes);
 
     private async Task<List<(TableEntity Entity, ETag ETag)>> ReadAsync(string partition, string row, CancellationToken cancellationToken)
     {
@@ -254,16 +265,15 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     // Sixteen partitions: few enough that a projector cycle's keys share transactions, many enough to spread the load.
     private static string Partition(string hash) => "k" + hash[..1];
 
-    /// <summary>The bucket: 4,096 of them — few enough that a projector holds most it writes, many enough that a
-    /// bucket of a million documents' keys is ≈ 7 pages (a lookup reads them in one parallel round).</summary>
-    private static string Row(string hash) => hash[..3];
+    /// <summary>The bucket (65,536; see the remarks above).</summary>
+    private static string Row(string hash) => hash[..4];
 
     /// <summary>32 more bits of the hash tell a bucket's keys apart (a lookup's hits are checked against the listing anyway).</summary>
-    private static string Tag(string hash) => hash[3..11];
+    private static string Tag(string hash) => hash[4..12];
 
     private sealed record BucketChanges(string Partition, string Row, IReadOnlyList<(string Name, IndexRef Ref, bool Remove)> Changes);
 
-    private sealed record BucketPlan(BucketChanges Bucket, IReadOnlyList<(TableEntity Entity, ETag ETag)> Rows, List<PageWrite> Writes)
+    private sealed record BucketPlan(BucketChanges Bucket, IReadOnlyList<(TableEntity Entity, ETag ETag)> Rows, List<PageWrite> Writes, bool Blind)
     {
         public int Properties => Writes.Sum(w => w.Changes.Count);
     }
