@@ -6,8 +6,8 @@ namespace Dms.Adapters.AzureStorage.Tests;
 
 /// <summary>
 /// The search index written by two processes (a projector whose lease lapsed, and the one that took over): each plans
-/// on what it wrote itself, so the other's writes make its copy stale or its "new" key existing — the conditional
-/// writes catch that, and every reference ends up in the index, none lost, removals included.
+/// on the buckets as it last read or wrote them, so the other's writes make its copy stale — the conditional writes
+/// catch that, and every reference ends up in the index, none lost, removals included.
 /// </summary>
 public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
@@ -20,7 +20,7 @@ public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<
         var shared = "vin:" + Guid.NewGuid().ToString("N");
         var keys = Enumerable.Range(0, 40).Select(i => $"num:{Guid.NewGuid():N}").ToList();
 
-        // Both believe the shared key new; each then changes it on a copy the other made stale.
+        // Both write the shared key; each then changes it on a copy the other made stale.
         await first.ApplyAsync([Add(shared, "D1-A"), .. keys.Take(20).Select(k => Add(k, "D1-A"))], ct);
         await second.ApplyAsync([Add(shared, "D1-B"), .. keys.Skip(20).Select(k => Add(k, "D1-B"))], ct);
         await first.ApplyAsync([Add(shared, "D1-C"), Remove(keys[0], "D1-A")], ct);
@@ -32,6 +32,26 @@ public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<
         {
             Assert.Single(await first.FindAsync(key, ct));
         }
+    }
+
+    [Fact]
+    public async Task AKeyWithMoreDocumentsThanARowHolds_ContinuesInPages_FoundWhole_AndApplyingTwiceChangesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = fixture.Get<TableSet>();
+        var hot = "correlation:" + Guid.NewGuid().ToString("N");
+        var other = "number:" + Guid.NewGuid().ToString("N");
+        var changes = Enumerable.Range(0, (TableSearchIndex.RefsPerRow * 2) + 50).Select(i => Add(hot, $"D1-{i:D5}")).Append(Add(other, "D2-X")).ToList();
+
+        await new TableSearchIndex(tables).ApplyAsync(changes, ct);
+        await new TableSearchIndex(tables).ApplyAsync(changes, ct);
+        await new TableSearchIndex(tables).ApplyAsync([Remove(hot, "D1-00007"), Add(hot, "D1-00007") with { Ref = new IndexRef("D1-00007", "warranty-claim", "vin") }], ct);
+
+        var found = await new TableSearchIndex(tables).FindAsync(hot, ct);
+        Assert.Equal(changes.Count - 1, found.Count);
+        Assert.Equal(changes.Count - 1, found.Select(r => r.TrackingId).Distinct().Count());
+        Assert.Equal("vin", Assert.Single(found, r => r.TrackingId == "D1-00007").Kind);
+        Assert.Equal("D2-X", Assert.Single(await new TableSearchIndex(tables).FindAsync(other, ct)).TrackingId);
     }
 
     private static IndexChange Add(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: false);

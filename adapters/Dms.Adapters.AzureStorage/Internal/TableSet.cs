@@ -33,8 +33,8 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Alerts { get; } = service.GetTableClient(options.TablePrefix + "alerts");
 
-    /// <summary>The business-key index (console search).</summary>
-    public TableClient SearchKeys { get; } = service.GetTableClient(options.TablePrefix + "insightskeys");
+    /// <summary>The business-key index (console search), in key buckets (the table before them, <c>insightskeys</c>, is no longer read).</summary>
+    public TableClient SearchKeys { get; } = service.GetTableClient(options.TablePrefix + "insightssearch");
 
     /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
     public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");

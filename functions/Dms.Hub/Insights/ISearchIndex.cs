@@ -8,7 +8,10 @@ public interface ISearchIndex
 {
     Task<IReadOnlyList<IndexRef>> FindAsync(string normalizedKey, CancellationToken cancellationToken);
 
-    /// <summary>Adds and removes references; applying a change twice has the effect of applying it once.</summary>
+    /// <summary>
+    /// Adds and removes references; applying a change twice has the effect of applying it once. The changes name, for
+    /// each key and document they add, every kind the document holds that key as (a store may write the entry whole).
+    /// </summary>
     Task ApplyAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken);
 }
 

@@ -77,19 +77,27 @@ public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, 
         return result;
     }
 
+    /// <summary>
+    /// For each key the change touches, every kind the document now holds it as (so a store may write the key's entry
+    /// whole, without reading it), and the kinds it no longer holds it as.
+    /// </summary>
     private static IEnumerable<IndexChange> IndexChanges(Step step)
     {
         var (added, removed) = FactsDiff.Keys(step.Listed, step.Maybe, step.Target);
-        return added.Select(k => Change(step.Target, k, remove: false)).Concat(removed.Select(k => Change(step.Target, k, remove: true))).OfType<IndexChange>();
+        var touched = added.Concat(removed).Select(Normalized).Where(k => k.Value is not null).Select(k => k.Value!).ToHashSet(StringComparer.Ordinal);
+        var held = step.Target.Keys.Select(Normalized).Where(k => k.Value is not null && touched.Contains(k.Value)).ToHashSet();
+        return held.Select(k => Change(step.Target, k, remove: false))
+            .Concat(removed.Select(Normalized).Where(k => k.Value is not null && !held.Contains(k)).Distinct().Select(k => Change(step.Target, k, remove: true)));
     }
 
-    private static IndexChange? Change(DocumentFacts facts, string key, bool remove)
+    private static (string Kind, string? Value) Normalized(string key)
     {
         var (kind, value) = SearchKeys.Split(key);
-        return SearchKeys.Normalize(value) is { } normalized
-            ? new IndexChange(normalized, new IndexRef(facts.TrackingId, facts.DocumentType, kind), remove)
-            : null;
+        return (kind, SearchKeys.Normalize(value));
     }
+
+    private static IndexChange Change(DocumentFacts facts, (string Kind, string? Value) key, bool remove) =>
+        new(key.Value!, new IndexRef(facts.TrackingId, facts.DocumentType, key.Kind), remove);
 
     private sealed record Step(DocumentFacts Target, DocumentFacts? Counted, DocumentFacts? Listed, IReadOnlyList<DocumentFacts?> Maybe, string? ReceiptETag);
 }

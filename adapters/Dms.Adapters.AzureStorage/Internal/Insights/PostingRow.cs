@@ -4,104 +4,135 @@ using Dms.Hub.Insights;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
-/// <summary>Reading and changing the posting rows of one key (see <see cref="TableSearchIndex"/>).</summary>
+/// <summary>
+/// Reading and changing the rows of one key bucket (see <see cref="TableSearchIndex"/>): one property per key and
+/// document, <c>t{tag}_{trackingId}</c> = <c>{type}|{kinds}</c>, where the tag tells the bucket's keys apart. A
+/// reference removed leaves its property empty (a merge cannot delete a property; emptied ones are few — keys are
+/// seldom taken off a document — and a re-added reference reuses its property).
+/// </summary>
 internal static class PostingRow
 {
-    /// <summary>On a head row: how many pages follow (absent: none — most keys have one row, and on Azurite every property costs heap).</summary>
+    /// <summary>On a head row: how many pages follow (absent: none).</summary>
     public const string PagesProperty = "Pages";
-    private const string RefPrefix = "t_";
+    private const string RefMark = "t";
 
     public static string PageKey(string row, int page) => $"{row}.{page}";
 
-    public static IEnumerable<IndexRef> Refs(TableEntity entity) =>
-        entity.Keys.Where(k => k.StartsWith(RefPrefix, StringComparison.Ordinal)).SelectMany(name =>
-        {
-            var tracking = TrackingOf(name);
-            var parts = (entity.GetString(name) ?? string.Empty).Split('|');
-            return parts.Length == 2 ? parts[1].Split(',').Select(kind => new IndexRef(tracking, parts[0], kind)) : [];
-        });
+    public static string Name(string tag, string trackingId) => $"{RefMark}{tag}_{trackingId.Replace('-', '_')}";
 
-    /// <summary>The writes that bring the key's rows in line with <paramref name="changes"/>: (entity, ETag to match, delete).</summary>
-    public static List<(TableEntity Entity, ETag? ETag, bool Delete)> Plan(
-        string partition, string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IReadOnlyList<IndexChange> changes, int capacity)
+    /// <summary>The references of the key tagged <paramref name="tag"/> held in <paramref name="entity"/>.</summary>
+    public static IEnumerable<IndexRef> Refs(TableEntity entity, string tag)
     {
-        var pages = rows.Select(r => (Entity: Copy(r.Entity), ETag: (ETag?)r.ETag, Changed: false)).ToList();
+        var prefix = RefMark + tag + "_";
+        foreach (var (name, value) in entity)
+        {
+            var parts = name.StartsWith(prefix, StringComparison.Ordinal) && value is string { Length: > 0 } text ? text.Split('|') : [];
+            if (parts.Length == 2)
+            {
+                var tracking = TrackingOf(name[prefix.Length..]);
+                foreach (var kind in parts[1].Split(','))
+                {
+                    yield return new IndexRef(tracking, parts[0], kind);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The writes that bring the bucket's rows in line with <paramref name="changes"/>: a row not stored yet is added
+    /// whole; a stored one gets only its changed properties, merged on the ETag it was read or written with.
+    /// </summary>
+    public static List<PageWrite> Plan(
+        string partition, string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IEnumerable<(string Name, IndexRef Ref, bool Remove)> changes, int capacity)
+    {
+        var pages = rows.Select(r => new Page(Copy(r.Entity), r.ETag)).ToList();
         if (pages.Count == 0)
         {
-            pages.Add((new TableEntity(partition, row), null, true));
+            pages.Add(new Page(new TableEntity(partition, row), null));
         }
 
-        foreach (var change in changes)
+        var where = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
         {
-            var name = RefPrefix + change.Ref.TrackingId.Replace('-', '_');
-            var at = pages.FindIndex(p => p.Entity.ContainsKey(name));
-            if (change.Remove)
+            foreach (var name in pages[i].Entity.Keys.Where(IsRef))
             {
-                if (at >= 0 && Without(pages[at].Entity, name, change.Ref.Kind))
-                {
-                    pages[at] = pages[at] with { Changed = true };
-                }
+                where[name] = i;
+                pages[i].Count++;
+            }
+        }
 
+        var open = 0;
+        foreach (var (name, reference, remove) in changes)
+        {
+            if (where.TryGetValue(name, out var at))
+            {
+                Set(pages[at], name, Kinds(pages[at].Entity.GetString(name), reference, remove));
                 continue;
             }
 
-            if (at < 0)
+            if (remove)
             {
-                at = pages.FindIndex(p => p.Entity.Keys.Count(k => k.StartsWith(RefPrefix, StringComparison.Ordinal)) < capacity);
-                if (at < 0)
-                {
-                    pages.Add((new TableEntity(partition, PageKey(row, pages.Count)), null, true));
-                    pages[0].Entity[PagesProperty] = pages.Count - 1;
-                    pages[0] = pages[0] with { Changed = true };
-                    at = pages.Count - 1;
-                }
+                continue;
             }
 
-            if (With(pages[at].Entity, name, change.Ref))
+            // Pages fill in order and properties are never deleted, so the first page with room only moves forward.
+            while (open < pages.Count && pages[open].Count >= capacity)
             {
-                pages[at] = pages[at] with { Changed = true };
+                open++;
             }
+
+            if (open == pages.Count)
+            {
+                pages.Add(new Page(new TableEntity(partition, PageKey(row, pages.Count)), null));
+                Set(pages[0], PagesProperty, pages.Count - 1);
+            }
+
+            Set(pages[open], name, Kinds(null, reference, remove: false));
+            pages[open].Count++;
+            where[name] = open;
         }
 
-        // A head row left without references (and without pages) is deleted; emptied pages stay as they are cheap.
-        var headEmpty = pages.Count == 1 && !pages[0].Entity.Keys.Any(k => k.StartsWith(RefPrefix, StringComparison.Ordinal));
-        return pages.Where(p => p.Changed).Select(p => (p.Entity, p.ETag, headEmpty && p.ETag is not null))
-            .Where(p => !(headEmpty && p.ETag is null)).ToList();
+        return pages.Where(p => p.Changes.Count > 0).Select(p => new PageWrite(p.Entity, p.ETag is null ? p.Entity : Delta(p), p.ETag)).ToList();
     }
 
-    private static bool With(TableEntity entity, string name, IndexRef reference)
+    private static bool IsRef(string name) => name.StartsWith(RefMark, StringComparison.Ordinal);
+
+    private static string Kinds(string? current, IndexRef reference, bool remove)
     {
-        var current = entity.GetString(name);
-        var kinds = current is null ? [] : current.Split('|')[^1].Split(',').ToList();
-        if (kinds.Contains(reference.Kind))
+        var parts = string.IsNullOrEmpty(current) ? [] : current.Split('|');
+        var kinds = parts.Length == 2 ? parts[1].Split(',').ToList() : [];
+        kinds.Remove(reference.Kind);
+        if (!remove)
         {
-            return false;
+            kinds.Add(reference.Kind);
         }
 
-        kinds.Add(reference.Kind);
-        entity[name] = $"{reference.DocumentType}|{string.Join(',', kinds.Order(StringComparer.Ordinal))}";
-        return true;
+        var type = parts.Length == 2 ? parts[0] : reference.DocumentType;
+        return kinds.Count == 0 ? string.Empty : $"{type}|{string.Join(',', kinds.Order(StringComparer.Ordinal))}";
     }
 
-    private static bool Without(TableEntity entity, string name, string kind)
+    private static void Set(Page page, string name, object value)
     {
-        var parts = (entity.GetString(name) ?? string.Empty).Split('|');
-        var kinds = parts.Length == 2 ? parts[1].Split(',').Where(k => k != kind).ToList() : [];
-        if (kinds.Count == 0)
+        if (!Equals(page.Entity.TryGetValue(name, out var current) ? current : null, value))
         {
-            entity.Remove(name);
+            page.Entity[name] = value;
+            page.Changes.Add(name);
         }
-        else
-        {
-            entity[name] = $"{parts[0]}|{string.Join(',', kinds)}";
-        }
-
-        return true;
     }
 
-    private static string TrackingOf(string property)
+    private static TableEntity Delta(Page page)
     {
-        var body = property[RefPrefix.Length..];
+        var delta = new TableEntity(page.Entity.PartitionKey, page.Entity.RowKey);
+        foreach (var name in page.Changes)
+        {
+            delta[name] = page.Entity[name];
+        }
+
+        return delta;
+    }
+
+    private static string TrackingOf(string body)
+    {
         var underscore = body.IndexOf('_', StringComparison.Ordinal);
         return underscore < 0 ? body : body[..underscore] + "-" + body[(underscore + 1)..];
     }
@@ -119,4 +150,19 @@ internal static class PostingRow
 
         return copy;
     }
+
+    private sealed class Page(TableEntity entity, ETag? etag)
+    {
+        public TableEntity Entity { get; } = entity;
+
+        public ETag? ETag { get; } = etag;
+
+        public int Count { get; set; }
+
+        public HashSet<string> Changes { get; } = new(StringComparer.Ordinal);
+    }
 }
+
+/// <summary>One row's write: <see cref="Row"/> is the row as it will be stored; <see cref="Changes"/> what is sent
+/// (the whole row when <see cref="ETag"/> is null — a new row, added — else its changed properties, merged).</summary>
+internal sealed record PageWrite(TableEntity Row, TableEntity Changes, ETag? ETag);

@@ -6,8 +6,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// The read model of bulk-loaded documents in entity-group transactions of up to 100 rows, several at once: listing
-/// rows per hour table and order, search-key rows merged per hash partition (a key already held by another document
-/// keeps that reference), open-set entries per set, and counter rows replaced whole.
+/// rows per hour table and order, search-key buckets planned on their stored rows (a key already held by another
+/// document keeps that reference), open-set entries per set, and counter rows replaced whole.
 /// </summary>
 internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLoader
 {
@@ -47,20 +47,9 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
         return SubmitAsync(Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows).ToList(), cancellationToken);
     }
 
-    /// <summary>One row per key (its references gathered first, as the projector would write them into an empty index), in key order.</summary>
-    public async Task LoadSearchKeysAsync(IReadOnlyList<(string NormalizedKey, IndexRef Ref)> keys, CancellationToken cancellationToken)
-    {
-        var rows = keys.GroupBy(k => k.NormalizedKey, StringComparer.Ordinal)
-            .SelectMany(key => PostingRow.Plan(TableSearchIndex.Partition(key.Key), TableSearchIndex.Row(key.Key), [],
-                key.Select(k => new IndexChange(key.Key, k.Ref, false)).ToList(), TableSearchIndex.RefsPerRow).Select(p => p.Entity))
-            .OrderBy(e => e.PartitionKey, StringComparer.Ordinal).ThenBy(e => e.RowKey, StringComparer.Ordinal);
-
-        // In order, a few transactions at a time: each row then lands at (or near) the end of the table's indexes.
-        foreach (var slice in Batches(tables.SearchKeys, TableTransactionActionType.UpsertMerge, rows).Chunk(Concurrency))
-        {
-            await SubmitAsync(slice.ToList(), cancellationToken);
-        }
-    }
+    /// <summary>The search-key buckets of every loaded document at once, planned on what each bucket already holds (as the projector would write them).</summary>
+    public Task LoadSearchKeysAsync(IReadOnlyList<(string NormalizedKey, IndexRef Ref)> keys, CancellationToken cancellationToken) =>
+        new TableSearchIndex(tables).LoadAsync(keys.Select(k => new IndexChange(k.NormalizedKey, k.Ref, Remove: false)).ToList(), cancellationToken);
 
     private static IEnumerable<(TableClient, TableTransactionActionType, TableEntity[])> Batches(TableClient table, TableTransactionActionType action, IEnumerable<TableEntity> rows) =>
         rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)

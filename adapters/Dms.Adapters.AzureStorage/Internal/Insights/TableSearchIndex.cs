@@ -8,37 +8,71 @@ using Dms.Hub.Insights;
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
-/// The business-key index as posting rows: one row per key (partition = first hex digit of the key's hash, row = the
-/// hash), one property per document (<c>t_{trackingId}</c> = <c>{type}|{kinds}</c>). A key with more documents than
-/// a row holds continues in numbered pages the head row counts. A lookup is one point read (plus its pages).
+/// The business-key index as bucket rows: a key's hash picks one of 65,536 buckets (partition = the hash's first hex
+/// digit, row = its first four); the bucket's row holds one property per key and document (<see cref="PostingRow"/>),
+/// up to <see cref="RefsPerRow"/> when it is planned on what it holds, then continues in numbered pages its head row
+/// counts. A lookup is one point read (plus its bucket's pages, if any, in one parallel round). Many keys to a row
+/// because on Azurite a row costs ≈ 1 KB of heap whatever it holds: one row per key made the index 5.8 rows a document.
 /// </summary>
 /// <remarks>
-/// Writing (the projector) costs a transaction per partition, not a read and a write per key: each key is planned on
-/// its rows as this process last wrote them, or — a key it has never seen, only gaining references — as new (most
-/// keys are: numbers, correlation IDs), and the plans of one partition are written together. Every write is
-/// conditional (an ETag, or an insert), so a copy another process made stale, or a key that existed after all, fails
-/// its transaction; that key is left out, read and written on its own, and the rest go again.
+/// Writing (the projector) costs a transaction per partition and no read: a bucket this process does not hold, only
+/// gaining references, gets them merged into its head row as they are — an entry is written whole (every kind the
+/// document holds the key as), so merging it twice is merging it once. A bucket it holds (read or planned earlier) is
+/// planned on its rows: new rows inserted, stored ones merged on their ETags. A bucket losing references, one with
+/// more new references than a row holds, or one whose write failed (a stale copy, or — on Azure — a head row past the
+/// service's 252 properties) is read, planned and written on its own. 65,536 buckets keep a head row near 90 entries
+/// at a million documents, well under that limit.
 /// </remarks>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 {
     internal const int RefsPerRow = 200;
     private const int Attempts = 5;
-    private const int MaxCachedKeys = 20_000;
+    private const int MaxCachedRefs = 300_000;
     private const int MaxOperations = 100;
-    private readonly ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>> _written = new(StringComparer.Ordinal);
+    private const int MaxPropertiesPerTransaction = 6_000;
+    private const int Reads = 16;
+    private readonly ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>> _known = new(StringComparer.Ordinal);
+    private int _cached;
 
     public async Task<IReadOnlyList<IndexRef>> FindAsync(string normalizedKey, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(normalizedKey, cancellationToken);
-        return rows.SelectMany(r => PostingRow.Refs(r.Entity)).ToList();
+        var hash = Hash(normalizedKey);
+        var rows = await ReadAsync(Partition(hash), Row(hash), cancellationToken);
+        return rows.SelectMany(r => PostingRow.Refs(r.Entity, Tag(hash))).ToList();
     }
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
     {
-        var keys = changes.GroupBy(c => c.NormalizedKey, StringComparer.Ordinal).Select(g => new KeyChanges(g.Key, g.ToList())).ToList();
-        var known = keys.Where(k => _written.ContainsKey(k.Key) || k.Changes.All(c => !c.Remove)).ToList();
-        var failed = new ConcurrentBag<KeyChanges>();
-        await Task.WhenAll(known.Select(Plan).Where(p => p.Writes.Count > 0).GroupBy(p => p.Partition, StringComparer.Ordinal)
+        var buckets = changes.Select(c => (Hash: Hash(c.NormalizedKey), Change: c)).GroupBy(c => Row(c.Hash), StringComparer.Ordinal)
+            .Select(g => new BucketChanges(Partition(g.First().Hash), g.Key, g.Select(c => (PostingRow.Name(Tag(c.Hash), c.Change.Ref.TrackingId), c.Change.Ref, c.Change.Remove)).ToList()))
+            .ToList();
+        var rows = new ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>?>(StringComparer.Ordinal);
+        using (var gate = new SemaphoreSlim(Reads))
+        {
+            await Task.WhenAll(buckets.Select(async bucket =>
+            {
+                if (_known.TryGetValue(bucket.Row, out var known) || Blind(bucket))
+                {
+                    rows[bucket.Row] = known;
+                    return;
+                }
+
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var read = await ReadAsync(bucket.Partition, bucket.Row, cancellationToken);
+                    rows[bucket.Row] = read;
+                    Remember(bucket.Row, read, []);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        var failed = new ConcurrentBag<BucketChanges>();
+        await Task.WhenAll(buckets.Select(b => Plan(b, rows[b.Row])).Where(p => p.Writes.Count > 0).GroupBy(p => p.Bucket.Partition, StringComparer.Ordinal)
             .Select(async partition =>
             {
                 foreach (var chunk in Chunks(partition))
@@ -47,34 +81,38 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
                 }
             }));
 
-        // Keys losing references whose rows are not known here, and keys whose plan failed: read, planned, written.
-        using var gate = new SemaphoreSlim(16);
-        await Task.WhenAll(keys.Except(known).Concat(failed).Select(async key =>
+        foreach (var bucket in failed)
         {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                await ApplyAloneAsync(key, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+            await ApplyAloneAsync(bucket, cancellationToken);
+        }
     }
 
-    private KeyPlan Plan(KeyChanges key)
-    {
-        var rows = _written.TryGetValue(key.Key, out var known) ? known : [];
-        return new KeyPlan(key, Partition(key.Key), rows, PostingRow.Plan(Partition(key.Key), Row(key.Key), rows, key.Changes, RefsPerRow));
-    }
+    /// <summary>Bulk loading: partitions a few at a time (most buckets merged blind, as the projector would), forgetting the rows read after each.</summary>
+    internal Task LoadAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(changes.GroupBy(c => Partition(Hash(c.NormalizedKey)), StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                await ApplyAsync(partition.ToList(), ct);
+                foreach (var row in partition.Select(c => Row(Hash(c.NormalizedKey))).Distinct(StringComparer.Ordinal))
+                {
+                    Forget(row);
+                }
+            });
 
-    private static IEnumerable<List<KeyPlan>> Chunks(IEnumerable<KeyPlan> plans)
+    /// <summary>Written without reading: only gaining references, no more than a row holds (its head then needs no pages).</summary>
+    private static bool Blind(BucketChanges bucket) => bucket.Changes.Count <= RefsPerRow && bucket.Changes.All(c => !c.Remove);
+
+    /// <summary>On the rows held (null: a blind merge, the changes planned as if the bucket were empty).</summary>
+    private static BucketPlan Plan(BucketChanges bucket, List<(TableEntity Entity, ETag ETag)>? rows) =>
+        new(bucket, rows ?? [], PostingRow.Plan(bucket.Partition, bucket.Row, rows ?? [], bucket.Changes, RefsPerRow), Blind: rows is null);
+
+    private static IEnumerable<List<BucketPlan>> Chunks(IEnumerable<BucketPlan> plans)
     {
-        var chunk = new List<KeyPlan>();
+        var chunk = new List<BucketPlan>();
         foreach (var plan in plans)
         {
-            if (chunk.Count > 0 && chunk.Sum(p => p.Writes.Count) + plan.Writes.Count > MaxOperations)
+            if (chunk.Count > 0 && (chunk.Sum(p => p.Writes.Count) + plan.Writes.Count > MaxOperations
+                || chunk.Sum(p => p.Properties) + plan.Properties > MaxPropertiesPerTransaction))
             {
                 yield return chunk;
                 chunk = [];
@@ -89,46 +127,43 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         }
     }
 
-    private async Task WriteTogetherAsync(List<KeyPlan> plans, ConcurrentBag<KeyChanges> failed, CancellationToken cancellationToken)
+    private async Task WriteTogetherAsync(List<BucketPlan> plans, ConcurrentBag<BucketChanges> failed, CancellationToken cancellationToken)
     {
         while (plans.Count > 0)
         {
-            var actions = plans.SelectMany(p => p.Writes.Select(Action)).ToList();
+            var actions = plans.SelectMany(p => p.Writes.Select(w => Action(w, p.Blind))).ToList();
             try
             {
                 var response = await tables.SearchKeys.SubmitTransactionAsync(actions, cancellationToken);
                 var index = 0;
                 foreach (var plan in plans)
                 {
-                    var written = new List<(TableEntity, ETag?)>();
-                    foreach (var write in plan.Writes)
+                    var written = plan.Writes.Select(w => (w.Row, response.Value[index++].Headers.ETag!.Value)).ToList();
+                    if (!plan.Blind)
                     {
-                        written.Add((write.Entity, write.Delete ? null : response.Value[index].Headers.ETag!.Value));
-                        index++;
+                        Remember(plan.Bucket.Row, plan.Rows, written); // a blind merge leaves the bucket's other entries unknown
                     }
-
-                    Remember(plan.Key.Key, plan.Rows, written);
                 }
 
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 && ex.FailedTransactionActionIndex is { } at && at < actions.Count)
+            catch (TableTransactionFailedException ex) when (ex.Status is 400 or 404 or 409 or 412 && ex.FailedTransactionActionIndex is { } at && at < actions.Count)
             {
                 var owner = OwnerOf(plans, at);
-                _written.TryRemove(owner.Key.Key, out _);
-                failed.Add(owner.Key);
+                Forget(owner.Bucket.Row);
+                failed.Add(owner.Bucket);
                 plans.Remove(owner);
             }
             catch
             {
-                plans.ForEach(p => _written.TryRemove(p.Key.Key, out _));
+                plans.ForEach(p => Forget(p.Bucket.Row));
                 throw;
             }
         }
     }
 
     /// <summary>The plan whose writes include the transaction's <paramref name="action"/>-th operation.</summary>
-    private static KeyPlan OwnerOf(List<KeyPlan> plans, int action)
+    private static BucketPlan OwnerOf(List<BucketPlan> plans, int action)
     {
         foreach (var plan in plans)
         {
@@ -143,92 +178,74 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         throw new InvalidOperationException("No plan holds that operation.");
     }
 
-    private async Task ApplyAloneAsync(KeyChanges key, CancellationToken cancellationToken)
+    private async Task ApplyAloneAsync(BucketChanges bucket, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var rows = await ReadAsync(key.Key, cancellationToken);
-            var plan = PostingRow.Plan(Partition(key.Key), Row(key.Key), rows, key.Changes, RefsPerRow);
+            var rows = await ReadAsync(bucket.Partition, bucket.Row, cancellationToken);
             try
             {
-                var written = new List<(TableEntity, ETag?)>();
-                foreach (var write in plan)
+                var written = new List<(TableEntity, ETag)>();
+                foreach (var write in PostingRow.Plan(bucket.Partition, bucket.Row, rows, bucket.Changes, RefsPerRow))
                 {
-                    written.Add((write.Entity, await WriteAsync(write.Entity, write.ETag, write.Delete, cancellationToken)));
+                    using var response = await (write.ETag is { } current
+                        ? tables.SearchKeys.UpdateEntityAsync(write.Changes, current, TableUpdateMode.Merge, cancellationToken)
+                        : tables.SearchKeys.AddEntityAsync(write.Changes, cancellationToken));
+                    written.Add((write.Row, response.Headers.ETag!.Value));
                 }
 
-                Remember(key.Key, rows, written);
+                Remember(bucket.Row, rows, written);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < Attempts)
             {
-                // Someone changed the key's rows meanwhile (another projector before its lease lapsed): read again.
-                _written.TryRemove(key.Key, out _);
+                // Someone changed the bucket's rows meanwhile (another projector before its lease lapsed): read again.
+                Forget(bucket.Row);
             }
             catch
             {
-                _written.TryRemove(key.Key, out _);
+                Forget(bucket.Row);
                 throw;
             }
         }
     }
 
-    /// <summary>The key's rows after <paramref name="writes"/> (a null ETag: deleted), kept for its next change.</summary>
-    private void Remember(string key, IReadOnlyList<(TableEntity Entity, ETag ETag)> before, IReadOnlyList<(TableEntity Entity, ETag? ETag)> writes)
+    /// <summary>The bucket's rows after <paramref name="writes"/>, kept for its next change.</summary>
+    private void Remember(string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> before, IReadOnlyList<(TableEntity Entity, ETag ETag)> writes)
     {
         var rows = before.ToDictionary(r => r.Entity.RowKey, StringComparer.Ordinal);
         foreach (var (entity, etag) in writes)
         {
-            if (etag is { } stored)
-            {
-                rows[entity.RowKey] = (entity, stored);
-            }
-            else
-            {
-                rows.Remove(entity.RowKey);
-            }
+            rows[entity.RowKey] = (entity, etag);
         }
 
-        if (rows.Count == 0)
+        if (Volatile.Read(ref _cached) >= MaxCachedRefs)
         {
-            _written.TryRemove(key, out _);
-            return;
-        }
-
-        if (_written.Count >= MaxCachedKeys)
-        {
-            _written.Clear();
+            _known.Clear();
+            Interlocked.Exchange(ref _cached, 0);
         }
 
         // Head first, then its pages in order (as a read returns them).
-        _written[key] = [.. rows.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal)];
+        List<(TableEntity, ETag)> ordered = [.. rows.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal)];
+        var previous = _known.TryGetValue(row, out var old) ? old.Sum(r => r.Entity.Count) : 0;
+        _known[row] = ordered;
+        Interlocked.Add(ref _cached, ordered.Sum(r => r.Item1.Count) - previous);
     }
 
-    private static TableTransactionAction Action((TableEntity Entity, ETag? ETag, bool Delete) write) => write switch
+    private void Forget(string row)
     {
-        { Delete: true } => new(TableTransactionActionType.Delete, write.Entity, write.ETag ?? ETag.All),
-        { ETag: { } current } => new(TableTransactionActionType.UpdateReplace, write.Entity, current),
-        _ => new(TableTransactionActionType.Add, write.Entity),
-    };
-
-    /// <summary>Writes one row; its new ETag, or null when it was deleted.</summary>
-    private async Task<ETag?> WriteAsync(TableEntity entity, ETag? etag, bool delete, CancellationToken cancellationToken)
-    {
-        if (delete)
+        if (_known.TryRemove(row, out var rows))
         {
-            using var deleted = await tables.SearchKeys.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, etag ?? ETag.All, cancellationToken);
-            return null;
+            Interlocked.Add(ref _cached, -rows.Sum(r => r.Entity.Count));
         }
-
-        var response = etag is { } current
-            ? await tables.SearchKeys.UpdateEntityAsync(entity, current, TableUpdateMode.Replace, cancellationToken)
-            : await tables.SearchKeys.AddEntityAsync(entity, cancellationToken);
-        return response.Headers.ETag!.Value;
     }
 
-    private async Task<List<(TableEntity Entity, ETag ETag)>> ReadAsync(string key, CancellationToken cancellationToken)
+    private static TableTransactionAction Action(PageWrite write, bool blind) => write.ETag is { } current
+        ? new(TableTransactionActionType.UpdateMerge, write.Changes, current)
+        : new(blind ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.Add, write.Changes);
+
+    private async Task<List<(TableEntity Entity, ETag ETag)>> ReadAsync(string partition, string row, CancellationToken cancellationToken)
     {
-        var (partition, row) = (Partition(key), Row(key));
         var head = await tables.SearchKeys.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (!head.HasValue)
         {
@@ -246,15 +263,18 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     // Sixteen partitions: few enough that a projector cycle's keys share transactions, many enough to spread the load.
-    internal static string Partition(string key) => "k" + Hash(key)[..1];
+    private static string Partition(string hash) => "k" + hash[..1];
 
-    /// <summary>
-    /// The first 128 bits of the key's hash: as unique as the whole hash for any number of keys a store holds, and half
-    /// the text in the row key Azurite keeps several times per row (the index held 1,251 bytes a row on its heap).
-    /// </summary>
-    internal static string Row(string key) => Hash(key)[..32];
+    /// <summary>The bucket (65,536; see the remarks above).</summary>
+    private static string Row(string hash) => hash[..4];
 
-    private sealed record KeyChanges(string Key, IReadOnlyList<IndexChange> Changes);
+    /// <summary>32 more bits of the hash tell a bucket's keys apart (a lookup's hits are checked against the listing anyway).</summary>
+    private static string Tag(string hash) => hash[4..12];
 
-    private sealed record KeyPlan(KeyChanges Key, string Partition, IReadOnlyList<(TableEntity Entity, ETag ETag)> Rows, List<(TableEntity Entity, ETag? ETag, bool Delete)> Writes);
+    private sealed record BucketChanges(string Partition, string Row, IReadOnlyList<(string Name, IndexRef Ref, bool Remove)> Changes);
+
+    private sealed record BucketPlan(BucketChanges Bucket, IReadOnlyList<(TableEntity Entity, ETag ETag)> Rows, List<PageWrite> Writes, bool Blind)
+    {
+        public int Properties => Writes.Sum(w => w.Changes.Count);
+    }
 }
