@@ -18,6 +18,18 @@ public sealed class ChangeSignal(IOptionsMonitor<InsightsOptions> options, TimeP
     private readonly Dictionary<string, Waiting> _pending = new(StringComparer.Ordinal);
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How many documents wait for their projection (operators' view: the projector's backlog in this process).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
     public void Changed(ChangeNudge nudge)
     {
         var now = clock.GetUtcNow();
