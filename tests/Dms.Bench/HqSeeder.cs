@@ -45,6 +45,10 @@ internal static class HqSeeder
     {
         var settings = HubSettings.Defaults(connectionString, "bench", "http://127.0.0.1:9/unused", "http://127.0.0.1:9/unused");
         settings["Dms:Storage:ShardCount"] = Profiles.Hub()["Dms:Storage:ShardCount"];
+
+        // A bulk load, not a request: near a million RDRs Azurite's heap is several GB and one of its pauses outlasted
+        // the hub's 5 s timeout three times on the final rollup import (2026-12-01 00:02, load 19) and ended the run.
+        settings["Dms:Storage:TimeoutSeconds"] = "60";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddMetrics();
         services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration);
