@@ -33,7 +33,7 @@ internal static class AdminEndpoints
                 ? Results.Bytes(payload.Content.ToArray(), payload.ContentType)
                 : Problems.NotFound(context))
             .WithSummary("The exact bytes a dealer sent for one version of a document (audit)");
-        group.MapGet("/runtime", (StorageTraffic traffic) => Json(RuntimeView.Current(traffic)))
+        group.MapGet("/runtime", (StorageTraffic traffic, Dms.Hub.Insights.ChangeSignal signal) => Json(RuntimeView.Current(traffic, signal)))
             .WithSummary("This process: CPU seconds, working set (peak), storage round trips by kind");
         group.MapGet("/dealers", async (DealerDirectory directory, IDealerStore store, CancellationToken cancellationToken) =>
             Json(new JsonObject { ["items"] = new JsonArray((await store.ListAsync(cancellationToken)).Select(d => (JsonNode)View(d)).ToArray()) }));

@@ -7,7 +7,7 @@ namespace Dms.Functions.Http;
 /// <summary>The process as operators and benchmarks see it: CPU, memory, and storage round trips so far (by kind, and by document type and lifecycle step).</summary>
 internal static class RuntimeView
 {
-    public static JsonObject Current(StorageTraffic traffic)
+    public static JsonObject Current(StorageTraffic traffic, Dms.Hub.Insights.ChangeSignal signal)
     {
         using var process = Process.GetCurrentProcess();
         var storage = traffic.Snapshot();
@@ -20,6 +20,8 @@ internal static class RuntimeView
             ["peakWorkingSetBytes"] = process.PeakWorkingSet64,
             ["gcHeapBytes"] = GC.GetGCMemoryInfo().HeapSizeBytes,
             ["threads"] = process.Threads.Count,
+            // Documents this process committed whose projection into the console's read model is still waiting.
+            ["projectorWaiting"] = signal.Count,
             ["storageRequests"] = new JsonObject(storage.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
             ["storageRequestsTotal"] = storage.Values.Sum(),
             ["storageSteps"] = new JsonArray(traffic.Steps().Select(s => (JsonNode)new JsonObject

@@ -39,6 +39,16 @@ public sealed class BatchOptions
     public int MaxDueWork { get; set; } = 1000;
 
     /// <summary>
+    /// An import slice waits while at least this many documents this process committed wait for the console's projector
+    /// (<see cref="Insights.ChangeSignal.Backlog"/>; only when the projector runs here). Below
+    /// <see cref="Insights.ChangeSignal.MaxPending"/> minus a slice, so a file's documents are never dropped from the
+    /// projector's in-memory list: it projects them from what was committed, without reading or scanning, and the
+    /// list's memory stays bounded whatever the file's size.
+    /// </summary>
+    [Range(100, 8_000)]
+    public int MaxProjectorBacklog { get; set; } = 4000;
+
+    /// <summary>
     /// Reservation claims in flight during an import; a slice goes to the intake in chunks of 16 × this many documents
     /// (each VIN's reservation is a partition of its own: the claims are point writes, many at once hide their latency).
     /// </summary>

@@ -6,8 +6,8 @@ namespace Dms.Hub.Batches;
 
 /// <summary>Whether an import should wait for the hub to catch up with the documents it made last.</summary>
 /// <remarks>
-/// Two signals, both cheap: the previous slice's first new document has not been routed and delivered yet (one point
-/// read), or more work is due than <see cref="BatchOptions.MaxDueWork"/> — deliveries, but also what documents cause
+/// Three signals, all cheap: the console's projector in this process is far behind (counted in memory), the previous
+/// slice's first new document has not been routed and delivered yet (one point read), or more work is due than <see cref="BatchOptions.MaxDueWork"/> — deliveries, but also what documents cause
 /// besides (effects, sales rollups), which a delivery says nothing about. The backlog is counted where it is cheapest:
 /// in memory when the work runs here over the in-memory transport (all of the hub's due work, which a file should not
 /// crowd out either), otherwise in storage (the dealer's partition: one query, stopped at that count — a range query
@@ -16,7 +16,7 @@ namespace Dms.Hub.Batches;
 /// row dearer. After <see cref="BatchOptions.MaxDeliveryLagSeconds"/>
 /// without progress the import goes on anyway (a slow or unreachable OEM must not stop a file for good).
 /// </remarks>
-internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work, IWorkTransport transport)
+internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work, IWorkTransport transport, Insights.ChangeSignal projector)
 {
     public async Task<bool> ShouldWaitAsync(BatchJob job, CancellationToken cancellationToken)
     {
@@ -24,6 +24,11 @@ internal sealed class BatchPacing(IDocumentStore documents, IWorkStore work, IWo
         if (batch.LastImported is not { } last || job.Now - batch.UpdatedAt >= TimeSpan.FromSeconds(job.Options.MaxDeliveryLagSeconds))
         {
             return false;
+        }
+
+        if (projector.Backlog >= job.Options.MaxProjectorBacklog)
+        {
+            return true;
         }
 
         var document = await documents.GetAsync(batch.DealerCode, batch.DocumentType, last, cancellationToken);

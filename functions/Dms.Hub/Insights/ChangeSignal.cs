@@ -14,9 +14,43 @@ namespace Dms.Hub.Insights;
 public sealed class ChangeSignal(IOptionsMonitor<InsightsOptions> options, TimeProvider clock)
 {
     public const int MaxPending = 10_000;
+
+    /// <summary>How recently a projector must have drained the signal for <see cref="Backlog"/> to count.</summary>
+    public static readonly TimeSpan DrainedWithin = TimeSpan.FromSeconds(10);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Waiting> _pending = new(StringComparer.Ordinal);
+    private DateTimeOffset _drainedAt = DateTimeOffset.MinValue;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many documents wait for their projection (operators' view: the projector's backlog in this process).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The documents waiting, when a projector in this process takes from this signal (it drained it within the last
+    /// <see cref="DrainedWithin"/>); otherwise 0 — nobody here would ever bring it down, so nothing should wait for it.
+    /// A batch import paces itself on this (<c>BatchOptions.MaxProjectorBacklog</c>): a file outrunning the projector
+    /// would fill this signal up to <see cref="MaxPending"/>, after which nudges are dropped and the projector finds
+    /// those documents by scanning and reading them (on Azurite, a pass over the whole documents table per shard).
+    /// </summary>
+    public int Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return clock.GetUtcNow() - _drainedAt <= DrainedWithin ? _pending.Count : 0;
+            }
+        }
+    }
 
     public void Changed(ChangeNudge nudge)
     {
@@ -44,6 +78,7 @@ public sealed class ChangeSignal(IOptionsMonitor<InsightsOptions> options, TimeP
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            _drainedAt = now;
             var due = _pending.Values.Where(w => w.Last + quiet <= now || w.First + longest <= now).OrderBy(w => w.First).Take(max).ToList();
             foreach (var waiting in due)
             {

@@ -50,6 +50,23 @@ public sealed class ChangeSignalTests
     }
 
     [Fact]
+    public void TheBacklog_CountsOnlyWhileAProjectorHereDrains()
+    {
+        _signal.Changed(Nudge("T-4", 1));
+        _signal.Changed(Nudge("T-5", 1));
+
+        // Nobody drained yet (the projector runs elsewhere): nothing to wait for.
+        Assert.Equal(0, _signal.Backlog);
+        Assert.Equal(2, _signal.Count);
+
+        Assert.Empty(_signal.Drain(100));
+        Assert.Equal(2, _signal.Backlog);
+
+        _clock.Advance(ChangeSignal.DrainedWithin + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, _signal.Backlog);
+    }
+
+    [Fact]
     public void AnOlderRevisionArrivingLate_DoesNotReplaceTheNewer()
     {
         _signal.Changed(Nudge("T-3", 5));

@@ -41,6 +41,42 @@ public sealed class ListedFactsTests
         Assert.Null(listed);
     }
 
+    [Fact]
+    public void PastTwoGenerations_TheOldestAreReadAgain_NewDocumentsStillNeedNoRead_MemoryStaysBounded()
+    {
+        _listed.Start(Start);
+        var written = Enumerable.Range(0, (ListedFacts.GenerationSize * 2) + 5_000).Select(i => Facts($"D001-{i:D6}", 2)).ToList();
+        foreach (var chunk in written.Chunk(100))
+        {
+            _listed.Put(chunk, Start.AddMinutes(3));
+        }
+
+        Assert.True(_listed.Count <= ListedFacts.GenerationSize * 2);
+
+        // The first generation is gone: those documents were listed, so their listing rows are read (never "never listed").
+        Assert.All(written.Take(ListedFacts.GenerationSize / 2), f => Assert.False(_listed.TryGet(f, out _)));
+        Assert.True(_listed.TryGet(written[^1], out var kept));
+        Assert.Equal(written[^1], kept);
+
+        // A document this projector never listed, submitted after the start, still needs no read.
+        Assert.True(_listed.TryGet(Facts("D001-NEW", 1), out var never));
+        Assert.Null(never);
+    }
+
+    [Fact]
+    public void BloomFilter_NeverAnswersNoForWhatWasAdded()
+    {
+        var filter = new Dms.Hub.Common.BloomFilter(1_000);
+        var added = Enumerable.Range(0, 1_000).Select(i => $"D001-{i:D6}").ToList();
+        added.ForEach(filter.Add);
+
+        Assert.All(added, a => Assert.True(filter.MayContain(a)));
+        Assert.True(filter.IsFull);
+        Assert.True(Enumerable.Range(0, 1_000).Count(i => filter.MayContain($"D002-{i:D6}")) < 50);
+        filter.Clear();
+        Assert.False(filter.MayContain(added[0]));
+    }
+
     private static DocumentFacts Facts(string trackingId, int revision, DateTimeOffset? submittedAt = null) => new()
     {
         TrackingId = trackingId,
