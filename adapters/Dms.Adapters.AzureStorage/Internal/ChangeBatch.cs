@@ -51,7 +51,10 @@ internal sealed class ChangeBatch
         if (changes.Document is { } changed)
         {
             batch.MarkerIndex = batch.Count;
-            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertReplace, ChangeFeedRows.Marker(partition, changed)));
+            // Merge, not replace: the marker always has the same four properties, so both leave the same row. Azurite
+            // (LokiJS) replaces by a remove and an insert, and a remove walks both key indexes of the whole documents
+            // table; a merge updates in place. On Azure both are one operation of the transaction.
+            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertMerge, ChangeFeedRows.Marker(partition, changed)));
         }
 
         if (changes.Payload is { } payload)
