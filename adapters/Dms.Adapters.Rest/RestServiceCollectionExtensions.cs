@@ -68,8 +68,8 @@ public static class RestServiceCollectionExtensions
     /// <summary>
     /// Pushes to dealers: one limit on the calls in flight for all dealers (the hub's outbound budget), and a circuit
     /// per dealer host (scheme, host and port of its callback URL). With one circuit for all, a single dealer whose
-    /// listener was down opened it for every dealer's pushes — each deferred for a break, a lease write and a deferral
-    /// each — though their own endpoints answered. A dealer's push that meets its own open circuit is deferred
+    /// listener was down opened it for every dealer's pushes — each deferred a whole break, at a round trip per
+    /// deferral — though their own endpoints answered. A dealer's push that meets its own open circuit is deferred
     /// (<see cref="HttpOutcomes.FromException"/>); pushes have no gate, so nobody else waits on it.
     /// </summary>
     private static void AddWebhookClient(IServiceCollection services, WebhookOptions options)
