@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace Dms.Adapters.Rest;
 
@@ -39,7 +40,7 @@ public static class RestServiceCollectionExtensions
             .Validate(o => FitsInHalfALease(o.TimeoutSeconds, configuration), "Dms:Notifications:Webhook:TimeoutSeconds must be below half of Dms:Work:LeaseSeconds.")
             .ValidateOnStart();
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
-        AddResilientClient(services, WebhookNotifier.ClientName, webhooks.TimeoutSeconds, webhooks.MaxConcurrency, new RestDestinationOptions());
+        AddWebhookClient(services, webhooks);
         return services;
     }
 
@@ -58,25 +59,49 @@ public static class RestServiceCollectionExtensions
                 // The gates mirror the breaker's state so queued work can wait for it without leasing (CircuitGates).
                 var gates = context.ServiceProvider.GetRequiredService<CircuitGates>();
                 pipeline
-                    .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                    {
-                        FailureRatio = breaker.BreakFailureRatio,
-                        MinimumThroughput = breaker.BreakMinimumThroughput,
-                        SamplingDuration = TimeSpan.FromSeconds(30),
-                        BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
-                        OnOpened = args =>
-                        {
-                            gates.Opened(name, args.BreakDuration);
-                            return default;
-                        },
-                        OnClosed = _ =>
-                        {
-                            gates.Closed(name);
-                            return default;
-                        },
-                    })
+                    .AddConcurrencyLimiter(Limiter(maxConcurrency))
+                    .AddCircuitBreaker(Breaker(breaker, args => gates.Opened(name, args.BreakDuration), () => gates.Closed(name)))
                     .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds));
             });
     }
+
+    /// <summary>
+    /// Pushes to dealers: one limit on the calls in flight for all dealers (the hub's outbound budget), and a circuit
+    /// per dealer host (scheme, host and port of its callback URL). With one circuit for all, a single dealer whose
+    /// listener was down opened it for every dealer's pushes — each deferred a whole break, at a round trip per
+    /// deferral — though their own endpoints answered. A dealer's push that meets its own open circuit is deferred
+    /// (<see cref="HttpOutcomes.FromException"/>); pushes have no gate, so nobody else waits on it.
+    /// </summary>
+    private static void AddWebhookClient(IServiceCollection services, WebhookOptions options)
+    {
+        var client = services.AddHttpClient(WebhookNotifier.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("dms-limit", pipeline => pipeline.AddConcurrencyLimiter(Limiter(options.MaxConcurrency)));
+        client.AddResilienceHandler("dms", pipeline => pipeline
+                .AddCircuitBreaker(Breaker(new RestDestinationOptions(), _ => { }, () => { }))
+                .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds)))
+            .SelectPipelineBy(_ => request => DealerHost(request.RequestUri));
+    }
+
+    /// <summary>The circuit's key: scheme, host and port only (never a path, query or user info a callback URL may carry).</summary>
+    private static string DealerHost(Uri? url) => url is null ? string.Empty : $"{url.Scheme}://{url.Host}:{url.Port}";
+
+    private static ConcurrencyLimiterOptions Limiter(int maxConcurrency) => new() { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 };
+
+    private static HttpCircuitBreakerStrategyOptions Breaker(RestDestinationOptions breaker, Action<OnCircuitOpenedArguments<HttpResponseMessage>> opened, Action closed) => new()
+    {
+        FailureRatio = breaker.BreakFailureRatio,
+        MinimumThroughput = breaker.BreakMinimumThroughput,
+        SamplingDuration = TimeSpan.FromSeconds(30),
+        BreakDuration = TimeSpan.FromSeconds(breaker.BreakSeconds),
+        OnOpened = args =>
+        {
+            opened(args);
+            return default;
+        },
+        OnClosed = _ =>
+        {
+            closed();
+            return default;
+        },
+    };
 }

@@ -4,6 +4,9 @@ using Dms.Hub.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace Dms.Adapters.Rest.Tests;
 
@@ -30,17 +33,77 @@ public sealed class WebhookTests
     [Fact]
     public async Task Notify_NoValidUrl_PermanentWithoutCalling()
     {
-        var configuration = new ConfigurationBuilder().Build();
+        await using var provider = Services();
+        var notifier = provider.GetRequiredKeyedService<IDealerNotifier>("webhook");
+
+        var result = await notifier.NotifyAsync(Dealer("D1", "not a url"), Push("R1"), default);
+
+        Assert.Equal(DeliveryOutcome.Permanent, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Notify_OneDealersListenerFailing_OpensOnlyItsCircuit_OtherDealersStillPushed()
+    {
+        using var down = WireMockServer.Start();
+        using var up = WireMockServer.Start();
+        down.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        up.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+        await using var provider = Services();
+        var notifier = provider.GetRequiredKeyedService<IDealerNotifier>("webhook");
+        var failing = Dealer("D1", down.Url + "/hooks/d1");
+        var healthy = Dealer("D2", up.Url + "/hooks/d2");
+
+        // The breaker judges after 10 calls at half of them failing (its defaults): 12 failures open D1's circuit.
+        for (var i = 0; i < 12; i++)
+        {
+            await notifier.NotifyAsync(failing, Push("F" + i), default);
+        }
+
+        var callsToFailing = down.LogEntries.Count;
+        var failingAgain = await notifier.NotifyAsync(failing, Push("F-next"), default);
+        var healthyPush = await notifier.NotifyAsync(healthy, Push("H1"), default);
+
+        Assert.Equal((DeliveryOutcome.Deferred, "Circuit open after repeated failures."), (failingAgain.Outcome, failingAgain.Error));
+        Assert.Equal(callsToFailing, down.LogEntries.Count);
+        Assert.Equal(DeliveryOutcome.Delivered, healthyPush.Outcome);
+        Assert.Equal("H1", Assert.Single(up.LogEntries).RequestMessage!.Headers!["Idempotency-Key"].Single());
+    }
+
+    [Fact]
+    public async Task Notify_CallsInFlight_LimitedForAllDealersTogether()
+    {
+        // One call in flight and four queued, for all dealers: a fifth waiting push to another dealer's host is refused
+        // (deferred, not an attempt) — the limit is the hub's outbound budget, not one per dealer.
+        using var slow = WireMockServer.Start();
+        using var other = WireMockServer.Start();
+        slow.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(1)));
+        other.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+        await using var provider = Services(("Dms:Notifications:Webhook:MaxConcurrency", "1"));
+        var notifier = provider.GetRequiredKeyedService<IDealerNotifier>("webhook");
+
+        var busy = Enumerable.Range(0, 5).Select(i => notifier.NotifyAsync(Dealer("D1", slow.Url + "/h"), Push("S" + i), default)).ToList();
+        await Task.Delay(300);
+        var refused = await notifier.NotifyAsync(Dealer("D2", other.Url + "/h"), Push("O1"), default);
+        var done = await Task.WhenAll(busy);
+
+        Assert.Equal((DeliveryOutcome.Deferred, "Too many calls in flight."), (refused.Outcome, refused.Error));
+        Assert.Empty(other.LogEntries);
+        Assert.All(done, r => Assert.Equal(DeliveryOutcome.Delivered, r.Outcome));
+    }
+
+    private static ServiceProvider Services(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(new SecurityOptions { MasterKey = Convert.ToBase64String(new byte[32]) }));
         services.AddSingleton<DealerSecrets>();
         services.AddRestAdapter(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var notifier = provider.GetRequiredKeyedService<IDealerNotifier>("webhook");
-        var dealer = new Dealer { Code = "D1", Name = "n", Region = "r", Brand = "b", NotificationChannel = "webhook", CallbackUrl = "not a url" };
-
-        var result = await notifier.NotifyAsync(dealer, new Notification("R1", "D1", "T1", "warranty-claim", "WC-1", "Accepted", "Submitted", "Accepted", DateTimeOffset.UtcNow, null, null), default);
-
-        Assert.Equal(DeliveryOutcome.Permanent, result.Outcome);
+        return services.BuildServiceProvider();
     }
+
+    private static Dealer Dealer(string code, string callbackUrl) =>
+        new() { Code = code, Name = "n", Region = "r", Brand = "b", NotificationChannel = "webhook", CallbackUrl = callbackUrl };
+
+    private static Notification Push(string receiptId) =>
+        new(receiptId, "D1", "T1", "warranty-claim", "WC-1", "Accepted", "Submitted", "Accepted", DateTimeOffset.UtcNow, null, null);
 }

@@ -31,43 +31,52 @@ internal static class ExportEndpoints
         await writer.WriteAsync(Csv.Record(Header));
         var written = 0;
         var truncated = false;
-        if (query.Text is { } text)
+        try
         {
-            foreach (var hit in (await search.SearchAsync(text, user.Scope, context.RequestAborted)).Hits)
+            if (query.Text is { } text)
             {
-                await writer.WriteAsync(Row(hit.Facts));
-                written++;
-            }
-        }
-        else
-        {
-            // Pages growing 100, 400, then 999 (with the one row that tells whether more follow: one 1,000-row table
-            // query), so the file starts at once and its first 500 rows follow one query later; no count (the list
-            // page shows it).
-            string? token = null;
-            var size = 100;
-            do
-            {
-                var page = await list.PageAsync(query.Filter, user.Scope, size, token, context.RequestAborted);
-                size = size < 400 ? 400 : 999;
-                foreach (var facts in page.Items)
+                foreach (var hit in (await search.SearchAsync(text, user.Scope, context.RequestAborted)).Hits)
                 {
-                    await writer.WriteAsync(Row(facts));
+                    await writer.WriteAsync(Row(hit.Facts));
                     written++;
                 }
-
-                await writer.FlushAsync(context.RequestAborted); // each page on its way while the next is read
-
-                token = page.ContinuationToken;
-                truncated = token is not null && written >= MaxRows;
             }
-            while (token is not null && !truncated);
+            else
+            {
+                // A first page of 500, then 999 (with the one row that tells whether more follow: one 1,000-row table
+                // query). On Azurite a query's cost is its table scan, nearly whatever its page size, so a smaller
+                // first page (100, then 400) only bought a second scan before the 500th row (measured at a million
+                // documents' density: two scans of 15,900 rows). No count (the list page shows it).
+                string? token = null;
+                var size = 500;
+                do
+                {
+                    var page = await list.PageAsync(query.Filter, user.Scope, size, token, context.RequestAborted);
+                    size = 999;
+                    foreach (var facts in page.Items)
+                    {
+                        await writer.WriteAsync(Row(facts));
+                        written++;
+                    }
+
+                    await writer.FlushAsync(context.RequestAborted); // each page on its way while the next is read
+
+                    token = page.ContinuationToken;
+                    truncated = token is not null && written >= MaxRows;
+                }
+                while (token is not null && !truncated && !context.RequestAborted.IsCancellationRequested);
+            }
+
+            await writer.FlushAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: stop reading pages nobody will receive. What was sent is still audited below.
         }
 
-        await writer.FlushAsync(context.RequestAborted);
+        var note = context.RequestAborted.IsCancellationRequested ? $"The client left after {written} rows." : truncated ? $"Stopped at {MaxRows} rows." : null;
         var target = "documents" + context.Request.QueryString.Value;
-        await audit.AppendAsync(AuditRecord.For(user.Id, user.Name, user.Role.ToString(), "ExportedDocuments", target, null, written, clock.GetUtcNow(),
-            truncated ? $"Stopped at {MaxRows} rows." : null), CancellationToken.None);
+        await audit.AppendAsync(AuditRecord.For(user.Id, user.Name, user.Role.ToString(), "ExportedDocuments", target, null, written, clock.GetUtcNow(), note), CancellationToken.None);
     }
 
     private static string Row(DocumentFacts f) => Csv.Record(
