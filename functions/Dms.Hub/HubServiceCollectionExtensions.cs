@@ -92,7 +92,6 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();
-        services.AddSingleton<IWorkHandler, JournalHandler>();
         services.AddSingleton<DocumentTriggers>();
         services.AddSingleton<BusinessAlerts>();
         services.AddSingleton<WorkRunner>();

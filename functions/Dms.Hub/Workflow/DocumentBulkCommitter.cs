@@ -23,8 +23,7 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
             committer.Prepare(change);
         }
 
-        // The work that will run right here after the commit is recorded in one journal per transaction (WorkJournal).
-        var results = await store.CommitAllAsync(changes, work.MayJournal, cancellationToken);
+        var results = await store.CommitAllAsync(changes, cancellationToken);
         var items = new List<WorkItem>();
         for (var i = 0; i < changes.Count; i++)
         {
