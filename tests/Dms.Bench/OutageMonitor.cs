@@ -127,8 +127,9 @@ internal static class MachineCpu
             return null;
         }
 
-        // cpu  user nice system idle iowait irq softirq steal …, in USER_HZ (100 a second on Linux).
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        // cpu  user nice system idle iowait irq softirq steal (guest time after these is already counted in user), in
+        // USER_HZ (100 a second on Linux).
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
         var idle = fields[3] + (fields.Length > 4 ? fields[4] : 0);
         return ((fields.Sum() - idle) / 100.0, Stopwatch.GetTimestamp());
     }
