@@ -63,7 +63,7 @@ internal static partial class ConsolePhase
         // Seeding keeps nearly every row it writes: with the 64 MB young generation the tests use (AzuriteFixture), each
         // scavenge copies a young generation of survivors, and seeding ran at about half the rate of Node's 16 MB
         // (README, console pages: session 9). Azurite's telemetry (a span per request) is off, as nothing here reads it.
-        var emulator = new AzuriteFixture("--max-semi-space-size=16", ["--disableTelemetry"]);
+        var emulator = AzuriteFixture.With("--max-semi-space-size=16", ["--disableTelemetry"]);
         await using var stack = await Stack.StartAsync(hub, Profiles.Oem(), emulator);
         Environment.SetEnvironmentVariable("NODE_OPTIONS", nodeOptions);
 

@@ -26,21 +26,13 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     private Process? _process;
     private DirectoryInfo? _folder;
     private TextWriter? _log;
-    private readonly string _nodeOptions;
-    private readonly IReadOnlyList<string> _arguments;
+    private string _nodeOptions = AzuriteNodeOptions;
+    private IReadOnlyList<string> _arguments = [];
 
-    public AzuriteFixture()
-        : this(AzuriteNodeOptions, [])
-    {
-    }
-
+    /// <summary>An Azurite run differently from the tests' (xUnit wants a fixture with one public constructor).</summary>
     /// <param name="nodeOptions">Options for node itself, instead of <see cref="AzuriteNodeOptions"/>.</param>
     /// <param name="arguments">Azurite arguments on top of the fixture's own (e.g. <c>--disableTelemetry</c>).</param>
-    public AzuriteFixture(string nodeOptions, IReadOnlyList<string> arguments)
-    {
-        _nodeOptions = nodeOptions;
-        _arguments = arguments;
-    }
+    public static AzuriteFixture With(string nodeOptions, IReadOnlyList<string> arguments) => new() { _nodeOptions = nodeOptions, _arguments = arguments };
 
     public int TablePort => _ports["Table"];
 
