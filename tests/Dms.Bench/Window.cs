@@ -15,6 +15,6 @@ internal static class Window
         var steps = now.StepsSince(start.Snapshot).Where(s => s.Runs * s.RoundTripsPerRun * perRow >= 0.01)
             .Select(s => $"{s.Step} {s.Runs * s.RoundTripsPerRun * perRow:F2}");
         return $"{rows / seconds:F1} rows/s; CPU ms/row hub {(now.CpuSeconds - start.Snapshot.CpuSeconds) * 1000 * perRow:F2}, Azurite {(now.AzuriteCpuSeconds - start.Snapshot.AzuriteCpuSeconds) * 1000 * perRow:F2}; "
-            + $"round trips/row: {string.Join(", ", kinds)} | {string.Join(", ", steps)}; projector waiting {now.ProjectorWaiting}; gc heap {now.GcHeapBytes >> 20} MB, working set {now.WorkingSetBytes >> 20} MB";
+            + $"round trips/row: {string.Join(", ", kinds)} | {string.Join(", ", steps)}; projector waiting {now.ProjectorWaiting}; gc heap {now.GcHeapBytes >> 20} MB, gc committed {now.GcCommittedBytes >> 20} MB ({now.GcHeapCount} heaps), working set {now.WorkingSetBytes >> 20} MB";
     }
 }

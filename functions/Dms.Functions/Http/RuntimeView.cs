@@ -11,6 +11,7 @@ internal static class RuntimeView
     {
         using var process = Process.GetCurrentProcess();
         var storage = traffic.Snapshot();
+        var gc = GC.GetGCMemoryInfo();
         return new JsonObject
         {
             ["startedAt"] = process.StartTime.ToUniversalTime(),
@@ -18,7 +19,11 @@ internal static class RuntimeView
             ["cpuSeconds"] = Math.Round(process.TotalProcessorTime.TotalSeconds, 3),
             ["workingSetBytes"] = process.WorkingSet64,
             ["peakWorkingSetBytes"] = process.PeakWorkingSet64,
-            ["gcHeapBytes"] = GC.GetGCMemoryInfo().HeapSizeBytes,
+            ["gcHeapBytes"] = gc.HeapSizeBytes,
+            // What the GC holds from the OS (the heap plus free space it keeps for the next allocations): against the
+            // working set it tells GC retention from memory held elsewhere.
+            ["gcCommittedBytes"] = gc.TotalCommittedBytes,
+            ["gcHeapCount"] = GC.GetConfigurationVariables().TryGetValue("HeapCount", out var heaps) ? Convert.ToInt64(heaps, System.Globalization.CultureInfo.InvariantCulture) : 0,
             ["threads"] = process.Threads.Count,
             // Documents this process committed whose projection into the console's read model is still waiting.
             ["projectorWaiting"] = signal.Count,

@@ -29,15 +29,25 @@ public sealed partial class ExpectedReportsJob(
 
     public string Name => "expected-reports";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await OfferAsync(await dealers.ListAsync(cancellationToken), fromWatermark: true, cancellationToken);
+
+    /// <summary>
+    /// Offers the slots <paramref name="onboarded"/> owe over the whole backfill window, whatever the watermark says,
+    /// and leaves the watermark where it is. For dealers stored with an onboarding date in the past (the demo's): a
+    /// run that listed the dealers before they were all stored has moved the watermark past the periods they owe, and
+    /// the next run would resume after it. (A dealer registered through the API is onboarded now and owes no closed period.)
+    /// </summary>
+    public Task OfferAsync(IReadOnlyList<Dealer> onboarded, CancellationToken cancellationToken) => OfferAsync(onboarded, fromWatermark: false, cancellationToken);
+
+    private async Task OfferAsync(IReadOnlyList<Dealer> all, bool fromWatermark, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var all = await dealers.ListAsync(cancellationToken);
         foreach (var type in types.All.OfType<IPeriodicReportType>())
         {
             if (calendar.ScheduleOf(type.Name) is { } schedule)
             {
-                var created = await RunAsync(type, schedule, all, now, cancellationToken);
+                var created = await RunAsync(type, schedule, all, now, fromWatermark, cancellationToken);
                 if (created > 0)
                 {
                     LogCreated(logger, created, type.Name);
@@ -47,7 +57,8 @@ public sealed partial class ExpectedReportsJob(
     }
 
     /// <summary>One kind; returns how many slots it offered (existing ones included).</summary>
-    private async Task<int> RunAsync(IPeriodicReportType type, ReportScheduleOptions schedule, IReadOnlyList<Dealer> all, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="fromWatermark">Start after the watermark, and move it: the scheduled run over every dealer.</param>
+    private async Task<int> RunAsync(IPeriodicReportType type, ReportScheduleOptions schedule, IReadOnlyList<Dealer> all, DateTimeOffset now, bool fromWatermark, CancellationToken cancellationToken)
     {
         var owing = all.Where(d => ReportingCalendar.Owes(schedule, type.Name, d)).Select(d => (Dealer: d, Zone: calendar.ZoneOf(d))).ToList();
         if (owing.Count == 0)
@@ -62,7 +73,7 @@ public sealed partial class ExpectedReportsJob(
             start = firstPeriod;
         }
 
-        if (await store.GetWatermarkAsync(type.Name, cancellationToken) is { } mark && ReportPeriod.Parse(mark).Next() is var resume && resume.Start > start.Start)
+        if (fromWatermark && await store.GetWatermarkAsync(type.Name, cancellationToken) is { } mark && ReportPeriod.Parse(mark).Next() is var resume && resume.Start > start.Start)
         {
             start = resume;
         }
@@ -85,7 +96,10 @@ public sealed partial class ExpectedReportsJob(
                 break;
             }
 
-            await store.SetWatermarkAsync(type.Name, period.ToString(), cancellationToken);
+            if (fromWatermark)
+            {
+                await store.SetWatermarkAsync(type.Name, period.ToString(), cancellationToken);
+            }
         }
 
         return offered;

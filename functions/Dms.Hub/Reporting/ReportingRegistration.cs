@@ -29,7 +29,8 @@ public static class ReportingRegistration
         services.AddSingleton<ReportingCalendar>();
         services.AddSingleton<ReportSlots>();
         services.AddSingleton<IDocumentEffect, ReportVersionEffect>();
-        services.AddSingleton<IScheduledJob, ExpectedReportsJob>();
+        services.AddSingleton<ExpectedReportsJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ExpectedReportsJob>());
         services.AddSingleton<ReportEscalation>();
         services.AddSingleton<EscalationNotices>();
         services.AddSingleton<ReportSettlement>();
