@@ -85,7 +85,41 @@ internal static class Recount
         }
 
         await SummariesMatchAsync(fixture, all, since, until);
+        await DealerListingsMatchAsync(listing, all, since, until);
         await FailureGroupsMatchAsync(fixture);
+    }
+
+    /// <summary>
+    /// A filter by dealer reads the dealer's own week tables, written beside the six-hour tables: paged through in small
+    /// pages (so pages cross weeks), each dealer's list holds exactly its documents of the six-hour listing, at the same
+    /// revision and status — newest first in the same order, oldest first in submission order.
+    /// </summary>
+    private static async Task DealerListingsMatchAsync(IListingStore listing, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)
+    {
+        foreach (var dealer in all.GroupBy(f => f.DealerCode))
+        {
+            var newest = await ReadAllAsync(listing, new DocumentFilter(since, until, DealerCode: dealer.Key));
+            var oldest = await ReadAllAsync(listing, new DocumentFilter(since, until, DealerCode: dealer.Key, OldestFirst: true));
+            Assert.Equal(dealer.Select(Shape).ToList(), newest.Select(Shape).ToList());
+            Assert.Equal(dealer.Select(Shape).Order(StringComparer.Ordinal), oldest.Select(Shape).Order(StringComparer.Ordinal));
+            Assert.Equal(oldest.Select(f => f.SubmittedAt).Order(), oldest.Select(f => f.SubmittedAt));
+        }
+
+        static string Shape(DocumentFacts f) => $"{f.TrackingId}@{f.Revision} {f.Status} {f.Region}";
+    }
+
+    private static async Task<List<DocumentFacts>> ReadAllAsync(IListingStore listing, DocumentFilter filter)
+    {
+        var all = new List<DocumentFacts>();
+        string? token = null;
+        do
+        {
+            var page = await listing.QueryAsync(new ListingQuery(filter, 7, token), CancellationToken.None);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
     }
 
     /// <summary>
