@@ -12,6 +12,9 @@ internal sealed class JournalHandler(DocumentCommitter committer) : IWorkHandler
 {
     public string Kind => WorkKinds.Journal;
 
+    // Journals are written only with work claimed at birth, which a durable transport (the Functions host's) never does.
+    public bool LocalOnly => true;
+
     public async Task<WorkOutcome> HandleAsync(WorkLease lease, CancellationToken cancellationToken)
     {
         var members = WorkJournal.Members(lease.Item).Select(m => m with { LeasedUntil = null }).ToList();
