@@ -117,7 +117,7 @@ internal static class Backlog
         };
     }
 
-    private static DrainProfile Profile(RuntimeSnapshot before, RuntimeSnapshot after, long deliveries, List<int> perSecond)
+    public static DrainProfile Profile(RuntimeSnapshot before, RuntimeSnapshot after, long deliveries, List<int> perSecond)
     {
         var seconds = Math.Max(0.001, Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds);
         var per = Math.Max(1, deliveries);

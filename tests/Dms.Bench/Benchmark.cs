@@ -109,7 +109,7 @@ internal static class Benchmark
     // for 3 s, or after 120 s: the hub's background — projector lease and sweeps, recovery, timers — never left it quiet
     // that long, so every phase ran the full 120 s past its last document, which end-to-end rates and CPU per document
     // then included.)
-    private static async Task<Phase> MeasureAsync(Stack stack, SimulationOptions options, TextWriter output)
+    internal static async Task<Phase> MeasureAsync(Stack stack, SimulationOptions options, TextWriter output)
     {
         var before = await RuntimeSnapshot.TakeAsync(stack);
         await using var sampler = new WorkingSetSampler(stack).Start();

@@ -50,15 +50,22 @@ internal static class Chaos
         var stats = await stack.OemStatsAsync();
         var failures = Failures(scenario, documents, result, reconciliation, stats, outageResult);
         Print(output, scenario, result, reconciliation, stats, stack.HubRestarts, failures);
-        var saturation = BenchSaturation();
         if (outageResult is not null)
         {
-            PrintOutage(output, outageResult, saturation);
+            // The drain is compared with what this stack does at saturation now: same machine, same load from others,
+            // same tables (the run's documents in them), the JIT warm. A figure from another run or machine is not it.
+            if (options.SaturationDocuments > 0)
+            {
+                output.WriteLine($"== Saturation on this stack: {options.SaturationDocuments} documents as fast as the hub accepts them (to compare the drain with)");
+                outageResult = outageResult with { Saturation = await Benchmark.MeasureAsync(stack, new SimulationOptions { Documents = options.SaturationDocuments }, output) };
+            }
+
+            PrintOutage(output, outageResult);
         }
 
         Directory.CreateDirectory(Path.Combine(RepoRoot.Path, "artifacts", "chaos"));
         await File.WriteAllTextAsync(Path.Combine(RepoRoot.Path, "artifacts", "chaos", scenario + ".json"), JsonSerializer.Serialize(
-            new { scenario, options, passed = failures.Count == 0, failures, hubRestarts = stack.HubRestarts, simulation = result, reconciliation, oem = stats, outage = outageResult, benchSaturation = saturation },
+            new { scenario, options, passed = failures.Count == 0, failures, hubRestarts = stack.HubRestarts, simulation = result, reconciliation, oem = stats, outage = outageResult },
             SimulationJson.Options));
         return failures.Count == 0 ? 0 : 1;
     }
@@ -102,6 +109,11 @@ internal static class Chaos
             failures.Add("the run ended before the outage began");
         }
 
+        if (outage?.Drain is { Complete: false } drain)
+        {
+            failures.Add($"{drain.Backlog - drain.Delivered} of the {drain.Backlog} documents waiting at recovery not delivered within 10 minutes");
+        }
+
         var injected = stats["faultsInjected"]!.AsObject();
         if (scenario != "kill-hub" && injected.Count == 0)
         {
@@ -111,21 +123,35 @@ internal static class Chaos
         return failures;
     }
 
-    /// <summary>The end-to-end saturation rate of the last ./dms bench on this checkout, to compare the drain with.</summary>
-    private static double? BenchSaturation()
+    private static void PrintOutage(TextWriter output, OutageResult o)
     {
-        var path = Path.Combine(RepoRoot.Path, "artifacts", "bench", "report.json");
-        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["saturation"]?["endToEndDocumentsPerSecond"]?.GetValue<double>() : null;
-    }
-
-    private static void PrintOutage(TextWriter output, OutageResult o, double? saturation)
-    {
-        var ratio = saturation is > 0 ? $" = {Math.Round(o.DrainDocumentsPerSecond / saturation.Value, 2)} × the saturation rate of the last ./dms bench ({saturation}/s)" : " (no ./dms bench report here to compare with)";
         output.WriteLine($"Outage: {o.OutageSeconds} s; OEM requests while down {o.RequestsWhileDown} (peak {o.PeakRequestsPerSecondWhileDown}/s), max in flight over the run {o.MaxInFlight} (cap {OemCap})");
-        output.WriteLine($"Backlog at recovery {o.BacklogAtRecovery} deliveries, drained in {o.DrainSeconds} s: {o.DrainDocumentsPerSecond}/s{ratio}");
         foreach (var probe in o.Probes)
         {
             output.WriteLine($"  probe while down: {probe.Name}: {probe.Milliseconds.Count} samples, p50 {probe.Milliseconds.P50} ms, p99 {probe.Milliseconds.P99} ms, max {probe.Milliseconds.Max} ms, failures {probe.Failures}");
+        }
+
+        if (o.Drain is not { } d)
+        {
+            output.WriteLine("Drain: nothing was waiting when the OEM came back");
+            return;
+        }
+
+        output.WriteLine($"Drain: {d.Backlog} documents waiting at recovery (accepted, not yet in effect at the OEM), {d.Delivered} of them delivered; first delivery {d.FirstDeliverySeconds} s after recovery, the last of the backlog {d.DrainSeconds} s after");
+        output.WriteLine($"  backlog ÷ drain time: {d.BacklogPerSecond}/s; deliveries during the drain: {d.DeliveriesDuringDrain} ({d.Delivered} backlog + {d.ArrivalsDeliveredDuringDrain} of documents that arrived during it) = {d.DeliveriesPerSecond}/s");
+        output.WriteLine($"  deliveries per 10 s: {string.Join(' ', d.DeliveriesPer10Seconds)}");
+        if (o.Profile is { } p)
+        {
+            output.WriteLine($"  during the drain: hub {p.HubCores} cores, Azurite {p.AzuriteCores} cores, whole machine {o.MachineBusyCores?.ToString() ?? "?"} of {Environment.ProcessorCount} cores busy (other processes included); {p.RoundTripsPerDelivery} hub round trips per delivery");
+            output.WriteLine("  steps run during the drain: " + string.Join("; ", p.Steps.OrderByDescending(x => x.Runs).Take(12).Select(x => $"{x.DocumentType} {x.Step} {x.Runs}×{x.RoundTripsPerRun}")));
+        }
+
+        if (o.Saturation is { } s)
+        {
+            var e2e = s.EndToEndDocumentsPerSecond;
+            output.WriteLine($"Saturation on this stack after the run: {s.Simulation.Accepted} documents, {s.Simulation.AcceptedPerSecond}/s accepted, {e2e}/s end to end (accepted until settled: delivered, every OEM event and push done); hub {s.HubCpuMsPerDocument} ms and Azurite {s.AzuriteCpuMsPerDocument} ms of CPU per document");
+            var (backlogRatio, deliveryRatio) = (Math.Round(d.BacklogPerSecond / Math.Max(0.001, e2e), 2), Math.Round(d.DeliveriesPerSecond / Math.Max(0.001, e2e), 2));
+            output.WriteLine($"Drain ÷ saturation (goal ≥ 0.8): backlog rate {backlogRatio} ({(backlogRatio >= 0.8 ? "met" : "missed")}), delivery rate during the drain {deliveryRatio} ({(deliveryRatio >= 0.8 ? "met" : "missed")})");
         }
     }
 

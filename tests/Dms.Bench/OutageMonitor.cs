@@ -6,9 +6,25 @@ using Dms.DealerSimulator;
 namespace Dms.Bench;
 
 /// <summary>What an OEM outage looked like from outside: probes while down, the OEM's request rate, and the drain after.</summary>
+/// <param name="BacklogAtRecovery">Documents accepted before the OEM came back and not yet in effect there.</param>
+/// <param name="DrainSeconds">From the OEM's return until the last of them took effect.</param>
+/// <param name="DrainDocumentsPerSecond">The backlog ÷ the drain time (<see cref="DrainMeasure.BacklogPerSecond"/>).</param>
 internal sealed record OutageResult(
     double OutageSeconds, int BacklogAtRecovery, double DrainSeconds, double DrainDocumentsPerSecond, long RequestsWhileDown,
-    long PeakRequestsPerSecondWhileDown, long MaxInFlight, IReadOnlyList<ProbeResult> Probes);
+    long PeakRequestsPerSecondWhileDown, long MaxInFlight, IReadOnlyList<ProbeResult> Probes)
+{
+    /// <summary>The drain in detail: both rates, the deliveries per 10 s, the arrivals delivered during it.</summary>
+    public DrainMeasure? Drain { get; init; }
+
+    /// <summary>What the drain cost the hub and Azurite, per second and per delivery, and the steps it ran.</summary>
+    public DrainProfile? Profile { get; init; }
+
+    /// <summary>Cores of the whole machine busy during the drain (all processes, other sessions' included), out of <see cref="Environment.ProcessorCount"/>.</summary>
+    public double? MachineBusyCores { get; init; }
+
+    /// <summary>The end-to-end saturation rate measured on the same stack after the run (<see cref="Chaos"/>), to compare the drain with.</summary>
+    public Phase? Saturation { get; init; }
+}
 
 /// <summary>
 /// Takes the OEM down once a run is under way, times the hub's readiness, a dealer's document list and Azurite every
@@ -55,8 +71,12 @@ internal static class OutageMonitor
         }
 
         var effects = (await stack.OemStatsAsync())["effects"]!.GetValue<long>();
-        var backlog = simulation.Recorder.Accepted - (int)effects;
+        var acceptedBefore = simulation.Recorder.AcceptedDocuments.Select(d => d.TrackingId).ToHashSet(StringComparer.Ordinal);
+        var backlog = acceptedBefore.Count - (int)effects;
+        var atUp = await RuntimeSnapshot.TakeAsync(stack);
+        var machineAtUp = MachineCpu.Read();
         await stack.SetOemFaultsAsync(new JsonObject { ["down"] = false });
+        var recoveredAt = DateTimeOffset.UtcNow;
         var outage = Stopwatch.GetElapsedTime(down).TotalSeconds;
         output.WriteLine($"*** OEM back after {outage:F0} s with {backlog} deliveries waiting; OEM requests per second while down: {string.Join(' ', series)}");
         foreach (var probe in probes)
@@ -64,17 +84,56 @@ internal static class OutageMonitor
             await probe.DisposeAsync();
         }
 
+        // Cheap polling of the count first: the drain cannot end before as many effects as the backlog have been
+        // applied (arrivals' deliveries count too, so it may end later); then the ledger says when the last of the
+        // backlog's documents took effect.
         var target = effects + backlog;
         var up = Stopwatch.GetTimestamp();
-        while ((await stack.OemStatsAsync())["effects"]!.GetValue<long>() < target && Stopwatch.GetElapsedTime(up) < TimeSpan.FromMinutes(10))
+        var limit = TimeSpan.FromMinutes(10);
+        while ((await stack.OemStatsAsync())["effects"]!.GetValue<long>() < target && Stopwatch.GetElapsedTime(up) < limit)
         {
             await Task.Delay(250, CancellationToken.None);
         }
 
-        var drain = Stopwatch.GetElapsedTime(up).TotalSeconds;
-        output.WriteLine($"*** backlog of {backlog} drained in {drain:F1} s ({backlog / Math.Max(drain, 0.001):F1}/s)");
+        DrainMeasure? drain;
+        while ((drain = DrainMeasure.From(await stack.OemEffectsAsync(), acceptedBefore, recoveredAt)) is { Complete: false } && Stopwatch.GetElapsedTime(up) < limit)
+        {
+            await Task.Delay(2000, CancellationToken.None);
+        }
+
+        var profile = Backlog.Profile(atUp, await RuntimeSnapshot.TakeAsync(stack), drain?.DeliveriesDuringDrain ?? 0, []);
+        var machine = MachineCpu.BusyCoresSince(machineAtUp);
+        output.WriteLine(drain is null
+            ? "*** nothing was waiting when the OEM came back"
+            : $"*** backlog of {drain.Backlog} documents drained in {drain.DrainSeconds} s ({drain.BacklogPerSecond}/s; {drain.DeliveriesDuringDrain} deliveries in that time, {drain.DeliveriesPerSecond}/s)");
         var stats = await stack.OemStatsAsync();
-        return new OutageResult(Math.Round(outage, 1), backlog, Math.Round(drain, 1), Math.Round(backlog / Math.Max(drain, 0.001), 1), last - requestsAtDown, peak,
-            stats["maxInFlight"]!.GetValue<long>(), probes.Select(p => new ProbeResult(p.Name, Percentiles.Of(p.Milliseconds.ToList()), p.Failures)).ToList());
+        return new OutageResult(Math.Round(outage, 1), drain?.Backlog ?? 0, drain?.DrainSeconds ?? 0, drain?.BacklogPerSecond ?? 0, last - requestsAtDown, peak,
+            stats["maxInFlight"]!.GetValue<long>(), probes.Select(p => new ProbeResult(p.Name, Percentiles.Of(p.Milliseconds.ToList()), p.Failures)).ToList())
+        {
+            Drain = drain,
+            Profile = profile,
+            MachineBusyCores = machine,
+        };
     }
+}
+
+/// <summary>The whole machine's busy CPU time from /proc/stat (Linux), to tell a drain short of CPU from one waiting on something else.</summary>
+internal static class MachineCpu
+{
+    public static (double Busy, long At)? Read()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return null;
+        }
+
+        // cpu  user nice system idle iowait irq softirq steal (guest time after these is already counted in user), in
+        // USER_HZ (100 a second on Linux).
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+        var idle = fields[3] + (fields.Length > 4 ? fields[4] : 0);
+        return ((fields.Sum() - idle) / 100.0, Stopwatch.GetTimestamp());
+    }
+
+    public static double? BusyCoresSince((double Busy, long At)? before) =>
+        before is { } b && Read() is { } now ? Math.Round((now.Busy - b.Busy) / Math.Max(0.001, Stopwatch.GetElapsedTime(b.At, now.At).TotalSeconds), 2) : null;
 }

@@ -11,13 +11,14 @@ using Dms.Bench;
 // ./dms bench --phases backlog [--rate R]   only the backlog phase (OEM down for 30 s of documents at R/s, then back)
 // ./dms bench --phase console [--console-documents N] [--console-pages a,b]   only the console pages over N stored
 //     documents (1,000,000) — or only the pages whose names contain a or b; writes artifacts/bench/console.md and .json
-// ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R]
+// ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]
 //     one fault scenario with reconciliation; exit code 1 on loss or duplicate effect. oem-outage keeps a steady load
-//     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60).
+//     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60);
+//     after the reconciliation it measures saturation on the same stack with N documents (default 3000, as ./dms bench's saturation phase; 0: skip).
 // ./dms parts-bench [--parts N] [--dealers N] [--dealer-parts N]   suggested stock order timings; artifacts/bench/parts-suggestions.md
 var command = args.FirstOrDefault();
-var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R]";
-string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate"];
+var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]";
+string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate", "saturation-documents"];
 
 // A run holds the machine for minutes, so a mistyped option (or --help) must not start one with the defaults.
 if (args.FirstOrDefault(a => a.StartsWith('-') && !known.Contains(a.TrimStart('-'))) is { } unknown)
@@ -62,7 +63,8 @@ switch (command)
         var outage = (int)Option("outage-seconds", 60);
         var rate = Option("rate", args[1] == "oem-outage" ? 20 : 0);
         var documents = (int)Option("documents", args[1] == "oem-outage" ? rate * (outage + 60) : 2000);
-        return await Chaos.RunAsync(new ChaosOptions(args[1], documents, outage, rate), Console.Out);
+        var saturationDocuments = (int)Option("saturation-documents", args[1] == "oem-outage" ? 3000 : 0);
+        return await Chaos.RunAsync(new ChaosOptions(args[1], documents, outage, rate, saturationDocuments), Console.Out);
     default:
         Console.Error.WriteLine(usage);
         return 2;

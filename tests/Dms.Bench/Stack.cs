@@ -45,9 +45,10 @@ internal sealed class Stack : IAsyncDisposable
 
     /// <param name="hub">Hub settings on top of <see cref="HubSettings.Defaults"/>.</param>
     /// <param name="oem">OEM simulator settings (section Simulator), e.g. LatencyMilliseconds.</param>
-    public static async Task<Stack> StartAsync(IReadOnlyDictionary<string, string> hub, IReadOnlyDictionary<string, string> oem)
+    /// <param name="azurite">The emulator to run (default: as the tests and <c>./dms run</c> run it).</param>
+    public static async Task<Stack> StartAsync(IReadOnlyDictionary<string, string> hub, IReadOnlyDictionary<string, string> oem, AzuriteFixture? azurite = null)
     {
-        var azurite = new AzuriteFixture();
+        azurite ??= new AzuriteFixture();
         await azurite.InitializeAsync();
         var hubPort = ChildProcess.FreePort();
         var oemPort = ChildProcess.FreePort();

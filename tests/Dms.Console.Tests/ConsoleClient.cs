@@ -7,6 +7,7 @@ namespace Dms.Console.Tests;
 public sealed partial class ConsoleClient : IDisposable
 {
     private readonly HttpClient _client;
+    private HttpClient? _streaming;
 
     public ConsoleClient(Uri baseAddress)
     {
@@ -24,6 +25,17 @@ public sealed partial class ConsoleClient : IDisposable
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
+
+    /// <summary>
+    /// As <see cref="GetAsync"/>, returning once the headers are in: the body is read or abandoned by the caller, and
+    /// abandoning it drops the connection, as a closed browser tab would (the default handler would quietly read up to
+    /// 1 MB more to keep the connection).
+    /// </summary>
+    public async Task<HttpResponseMessage> GetStreamingAsync(string path)
+    {
+        _streaming ??= new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, MaxResponseDrainSize = 0 }) { BaseAddress = _client.BaseAddress, Timeout = _client.Timeout };
+        return await _streaming.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+    }
 
     public async Task<(HttpStatusCode Status, string Body)> GetTextAsync(string path)
     {
@@ -52,7 +64,11 @@ public sealed partial class ConsoleClient : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _streaming?.Dispose();
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -26,6 +26,13 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     private Process? _process;
     private DirectoryInfo? _folder;
     private TextWriter? _log;
+    private string _nodeOptions = AzuriteNodeOptions;
+    private IReadOnlyList<string> _arguments = [];
+
+    /// <summary>An Azurite run differently from the tests' (xUnit wants a fixture with one public constructor).</summary>
+    /// <param name="nodeOptions">Options for node itself, instead of <see cref="AzuriteNodeOptions"/>.</param>
+    /// <param name="arguments">Azurite arguments on top of the fixture's own (e.g. <c>--disableTelemetry</c>).</param>
+    public static AzuriteFixture With(string nodeOptions, IReadOnlyList<string> arguments) => new() { _nodeOptions = nodeOptions, _arguments = arguments };
 
     public int TablePort => _ports["Table"];
 
@@ -57,15 +64,15 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = _folder.FullName,
         };
-        // Node's young generation as ./dms run sizes it (AzuriteNodeOptions), then DMS_AZURITE_NODE_ARGS: options for node
-        // itself (e.g. --trace-gc, which NODE_OPTIONS does not take); none by default.
-        foreach (var arg in AzuriteNodeOptions.Split(' ').Concat((Environment.GetEnvironmentVariable("DMS_AZURITE_NODE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        // Node's young generation as ./dms run sizes it (AzuriteNodeOptions, unless the caller chose), then
+        // DMS_AZURITE_NODE_ARGS: options for node itself (e.g. --trace-gc, which NODE_OPTIONS does not take); none by default.
+        foreach (var arg in _nodeOptions.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat((Environment.GetEnvironmentVariable("DMS_AZURITE_NODE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             start.ArgumentList.Add(arg);
         }
 
         foreach (var arg in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" }.Concat(_arguments))
         {
             start.ArgumentList.Add(arg);
         }
