@@ -26,6 +26,7 @@ public sealed partial class InlineWork(
     IOptions<WorkOptions> options, ILogger<InlineWork> logger)
 {
     private readonly int _concurrency = options.Value.Concurrency;
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     // Resolved on first use: handlers depend (through the batch phases) on the intake, which depends on this.
     private readonly Lazy<WorkCycle> _cycle = new(services.GetRequiredService<WorkCycle>);
@@ -91,6 +92,7 @@ public sealed partial class InlineWork(
     {
         try
         {
+            item = await WithLeaseLeftAsync(item);
             var outcome = await _cycle.Value.RunAsync(Claimed(item), CancellationToken.None);
             // Put off without a commit (its destination's circuit is open) or not run at all: it lives only in its journal.
             return outcome.Kind switch
@@ -106,6 +108,26 @@ public sealed partial class InlineWork(
             LogFailed(logger, ex, item.Kind, item.Id);
             return false;
         }
+    }
+
+    /// <summary>
+    /// A journaled item whose lease from birth is too far gone for an attempt to start on it (the runner wants half of it
+    /// left, <see cref="WorkRunner"/>) gets a row of its own now, leased afresh, and runs on that. Without a row the
+    /// runner could not lease one instead: it would skip the item, which would then wait for its journal's lease to end
+    /// and the recovery sweep (seen on a loaded machine: a file completed with some rows not delivered). The journal
+    /// still lists it; should the journal outlive this process, <see cref="JournalHandler"/> leaves a row that exists.
+    /// </summary>
+    private async Task<WorkItem> WithLeaseLeftAsync(WorkItem item)
+    {
+        // Two thirds rather than the runner's half: the commit below and the start of the attempt take time too.
+        if (item.Journal is null || item.LeasedUntil - clock.GetUtcNow() >= _lease * 2 / 3)
+        {
+            return item;
+        }
+
+        var own = new ChangeSet(item.DealerCode);
+        own.NewWork.Add(item with { Journal = null, ETag = null, LeasedUntil = clock.GetUtcNow() + _lease });
+        return await documents.CommitAsync(own, CancellationToken.None) == CommitResult.Committed ? own.NewWork[0] : item;
     }
 
     // Every member of these journals has settled: one delete each (with other completions of the partition, when grouped).
