@@ -57,7 +57,7 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
             {
                 ChangeBatch.Part.Document => CommitResult.DocumentConflict,
                 ChangeBatch.Part.Key => CommitResult.KeyConflict,
-                ChangeBatch.Part.Work => CommitResult.WorkConflict,
+                ChangeBatch.Part.Work or ChangeBatch.Part.NewWork => CommitResult.WorkConflict,
                 _ => throw new InvalidOperationException($"Unexpected conflict on {batch.PartAt(index)}.", ex),
             };
         }

@@ -23,7 +23,8 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
             committer.Prepare(change);
         }
 
-        var results = await store.CommitAllAsync(changes, cancellationToken);
+        // The work that will run right here after the commit is recorded in one journal per transaction (WorkJournal).
+        var results = await store.CommitAllAsync(changes, work.MayJournal, cancellationToken);
         var items = new List<WorkItem>();
         for (var i = 0; i < changes.Count; i++)
         {
