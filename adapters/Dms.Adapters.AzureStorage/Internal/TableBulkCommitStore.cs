@@ -93,7 +93,12 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             var failed = ex.FailedTransactionActionIndex is { } index ? MemberAt(group, index) : null;
-            if (failed is not null)
+            if (failed is not null && await CommitLanding.LandedAsync(tables.Documents, failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
+            {
+                // The group had been applied (its answer lost): each other member's commit alone recognises itself too.
+                results[failed.Value.Member.Index] = CommitResult.Committed;
+            }
+            else if (failed is not null)
             {
                 results[failed.Value.Member.Index] = failed.Value.Member.Batch.PartAt(failed.Value.Operation) switch
                 {

@@ -53,6 +53,11 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
         {
+            if (await CommitLanding.LandedAsync(tables.Documents, batch, changes, cancellationToken))
+            {
+                return CommitResult.Committed;
+            }
+
             return batch.PartAt(index) switch
             {
                 ChangeBatch.Part.Document => CommitResult.DocumentConflict,
