@@ -1,10 +1,7 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dms.Adapters.AzureStorage.Tests;
 
@@ -31,8 +28,8 @@ public sealed class LostCommitAnswerTests(StoreFixture fixture) : IClassFixture<
         var push = Records.Work(dealer, stored) with { Kind = WorkKinds.Notify, Attempt = 1, LeasedUntil = now.AddSeconds(30) };
         var changes = Records.Create(stored, push);
 
-        var lose = new LoseFirstBatchAnswer();
-        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System).CommitAsync(changes, default);
+        var lose = new LoseFirstAnswer(LoseFirstAnswer.Batch);
+        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System, NullLogger<TableDocumentStore>.Instance).CommitAsync(changes, default);
 
         Assert.Equal(1, lose.Lost);
         Assert.Equal(CommitResult.Committed, result);
@@ -53,8 +50,8 @@ public sealed class LostCommitAnswerTests(StoreFixture fixture) : IClassFixture<
         var work = Records.Work(dealer, document);
         var changes = Records.Create(document, work);
 
-        var lose = new LoseFirstBatchAnswer();
-        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System).CommitAsync(changes, default);
+        var lose = new LoseFirstAnswer(LoseFirstAnswer.Batch);
+        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System, NullLogger<TableDocumentStore>.Instance).CommitAsync(changes, default);
 
         Assert.Equal(1, lose.Lost);
         Assert.Equal(CommitResult.Committed, result);
@@ -72,8 +69,8 @@ public sealed class LostCommitAnswerTests(StoreFixture fixture) : IClassFixture<
 
         var due = DateTimeOffset.UtcNow.AddSeconds(5);
         var changes = new ChangeSet(dealer) { RescheduleWork = (lease, due, "dealer answered 503") };
-        var lose = new LoseFirstBatchAnswer();
-        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System).CommitAsync(changes, default);
+        var lose = new LoseFirstAnswer(LoseFirstAnswer.Batch);
+        var result = await new TableDocumentStore(Tables(lose), TimeProvider.System, NullLogger<TableDocumentStore>.Instance).CommitAsync(changes, default);
 
         Assert.Equal(1, lose.Lost);
         Assert.Equal(CommitResult.Committed, result);
@@ -88,9 +85,9 @@ public sealed class LostCommitAnswerTests(StoreFixture fixture) : IClassFixture<
         var dealer = Records.Dealer();
         var changes = Enumerable.Range(0, 3).Select(_ => Records.Document(dealer)).Select(d => Records.Create(d, Records.Work(dealer, d))).ToList();
 
-        var lose = new LoseFirstBatchAnswer();
+        var lose = new LoseFirstAnswer(LoseFirstAnswer.Batch);
         var tables = Tables(lose);
-        var bulk = new TableBulkCommitStore(tables, new TableDocumentStore(tables, TimeProvider.System), TimeProvider.System);
+        var bulk = new TableBulkCommitStore(tables, new TableDocumentStore(tables, TimeProvider.System, NullLogger<TableDocumentStore>.Instance), TimeProvider.System, NullLogger<TableDocumentStore>.Instance);
         var results = await bulk.CommitAllAsync(changes, default);
 
         Assert.Equal(1, lose.Lost);
@@ -117,43 +114,7 @@ public sealed class LostCommitAnswerTests(StoreFixture fixture) : IClassFixture<
         Assert.Equal(CommitResult.DocumentConflict, await store.CommitAsync(Records.Create(second, Records.Work(dealer, second)), default));
     }
 
-    private TableSet Tables(HttpPipelinePolicy policy)
-    {
-        var options = fixture.Get<IOptions<AzureStorageOptions>>().Value;
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        return new TableSet(new TableServiceClient(options.ConnectionString, clientOptions), options);
-    }
+    private TableSet Tables(LoseFirstAnswer policy) => LostAnswers.Tables(fixture, policy);
 
-    private async Task<WorkItem?> FindAsync(string id)
-    {
-        await foreach (var item in fixture.Get<IWorkStore>().ScanPendingAsync(default))
-        {
-            if (item.Id == id)
-            {
-                return item;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Lets the first entity-group transaction reach storage, then loses its answer (as a client timeout does); the SDK resends it.</summary>
-    private sealed class LoseFirstBatchAnswer : HttpPipelinePolicy
-    {
-        public int Lost { get; private set; }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            if (Lost == 0 && message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
-            {
-                Lost++;
-                throw new IOException("The answer was lost (simulated timeout).");
-            }
-        }
-    }
+    private Task<WorkItem?> FindAsync(string id) => LostAnswers.FindWorkAsync(fixture, id);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
@@ -15,7 +16,7 @@ namespace Dms.Adapters.AzureStorage.Internal;
 /// a replay is rare (a file sent again, a slice run again after a crash), and this keeps its cost at one extra round
 /// trip per document however many of a group conflict.
 /// </remarks>
-internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore single, TimeProvider clock) : IBulkCommitStore
+internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore single, TimeProvider clock, ILogger<TableDocumentStore> logger) : IBulkCommitStore
 {
     private const int MaxOperations = 100;
 
@@ -96,6 +97,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             if (failed is not null && await CommitLanding.LandedAsync(tables.Documents, failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
             {
                 // The group had been applied (its answer lost): each other member's commit alone recognises itself too.
+                TableDocumentStore.LogLanded(logger, ex.Status, group.Sum(m => m.Batch.Count));
                 results[failed.Value.Member.Index] = CommitResult.Committed;
             }
             else if (failed is not null)

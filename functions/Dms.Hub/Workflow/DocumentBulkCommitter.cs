@@ -23,7 +23,18 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
             committer.Prepare(change);
         }
 
-        var results = await store.CommitAllAsync(changes, cancellationToken);
+        IReadOnlyList<CommitResult> results;
+        try
+        {
+            results = await store.CommitAllAsync(changes, cancellationToken);
+        }
+        catch
+        {
+            // Some groups may have landed before the failure (or without an answer): their work is not left to the sweep.
+            await committer.DispatchDoubtfulAsync([.. changes.SelectMany(c => c.NewWork)]);
+            throw;
+        }
+
         var items = new List<WorkItem>();
         for (var i = 0; i < changes.Count; i++)
         {

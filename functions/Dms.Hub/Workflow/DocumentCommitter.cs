@@ -1,6 +1,7 @@
 using Dms.Hub.Intake;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Workflow;
@@ -12,7 +13,9 @@ namespace Dms.Hub.Workflow;
 /// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
 /// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
+public sealed partial class DocumentCommitter(
+    IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions,
+    Insights.ChangeSignal signal, IOptions<IntakeOptions> options, ILogger<DocumentCommitter> logger)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -100,10 +103,11 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     /// landed, or is already done, finds no row and is dropped (one read); work that landed, leased to this process at
     /// birth, waits out that lease and runs — instead of waiting for the recovery sweep, minutes later under load.
     /// </summary>
-    private async Task DispatchDoubtfulAsync(List<WorkItem> doubtful)
+    internal async Task DispatchDoubtfulAsync(List<WorkItem> doubtful)
     {
         if (doubtful.Count > 0)
         {
+            LogDoubtful(logger, doubtful.Count);
             // Not the caller's token: its request may be what was cancelled, the work may still be stored.
             await dispatcher.DispatchAsync([.. doubtful.Select(w => w with { ETag = null })], CancellationToken.None);
         }
@@ -220,4 +224,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         CommitResult.Committed => WorkOutcome.Completed,
         _ => WorkOutcome.Gone,
     };
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Sent {Count} work message(s) of a commit that failed or was refused, in case it had been applied")]
+    private static partial void LogDoubtful(ILogger logger, int count);
 }
