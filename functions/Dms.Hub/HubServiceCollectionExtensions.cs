@@ -92,6 +92,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<WorkFailures>();
         services.AddSingleton<IWorkHandler, EffectHandler>();
         services.AddSingleton<IWorkHandler, TimerHandler>();
+        services.AddSingleton<IWorkHandler, JournalHandler>();
         services.AddSingleton<DocumentTriggers>();
         services.AddSingleton<BusinessAlerts>();
         services.AddSingleton<WorkRunner>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Operations;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 
 namespace Dms.Adapters.AzureStorage.Tests;
 
@@ -77,11 +78,80 @@ public sealed class TableBulkCommitStoreTests(StoreFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task CommitAll_WorkJournaled_OneJournalRowPerTransaction_MembersCarryItsIdAndETag_NoRowEach()
+    {
+        var dealer = Records.Dealer();
+        var now = DateTimeOffset.UtcNow;
+        // Two items each, leased at birth as the local loop claims them (what InlineWork journals).
+        var changes = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var changes = WithKey(Records.Document(dealer));
+            changes.NewWork[0] = changes.NewWork[0] with { Attempt = 1, LeasedUntil = now.AddMinutes(1) };
+            changes.NewWork.Add(Records.Work(dealer, changes.Document) with { Kind = WorkKinds.Effect, Attempt = 1, LeasedUntil = now.AddMinutes(1) });
+            return changes;
+        }).ToList();
+
+        var results = await Bulk.CommitAllAsync(changes, item => item.LeasedUntil is not null, default);
+
+        Assert.All(results, r => Assert.Equal(CommitResult.Committed, r));
+        var pending = await PendingAsync(dealer);
+        Assert.All(pending, p => Assert.Equal(WorkKinds.Journal, p.Kind));
+        Assert.InRange(pending.Count, 2, 6);
+        var members = pending.SelectMany(WorkJournal.Members).ToList();
+        Assert.Equal(changes.SelectMany(c => c.NewWork).Select(w => w.Id).Order(), members.Select(m => m.Id).Order());
+        Assert.All(members, m => Assert.Equal((1, (string?)null), (m.Attempt, m.ETag)));
+        foreach (var work in changes.SelectMany(c => c.NewWork))
+        {
+            var journal = pending.Single(p => p.Id == work.Journal);
+            Assert.Equal(journal.ETag, work.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task JournaledWork_CompletedLeavesNothing_RescheduledGetsARowOfItsOwn()
+    {
+        var dealer = Records.Dealer();
+        var now = DateTimeOffset.UtcNow;
+        var changes = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var changes = WithKey(Records.Document(dealer));
+            changes.NewWork[0] = changes.NewWork[0] with { Attempt = 1, LeasedUntil = now.AddMinutes(1) };
+            return changes;
+        }).ToList();
+        await Bulk.CommitAllAsync(changes, _ => true, default);
+        var (done, retried) = (changes[0].NewWork[0], changes[1].NewWork[0]);
+
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(new ChangeSet(dealer) { CompleteWork = new WorkLease(done, now.AddMinutes(1), done.ETag!) }, default));
+        var retry = new ChangeSet(dealer) { RescheduleWork = (new WorkLease(retried, now.AddMinutes(1), retried.ETag!), now.AddSeconds(30), "503") };
+        Assert.Equal(CommitResult.Committed, await Store.CommitAsync(retry, default));
+
+        var pending = await PendingAsync(dealer);
+        var own = Assert.Single(pending, p => p.Kind != WorkKinds.Journal);
+        Assert.Equal((retried.Id, 1, "503", (DateTimeOffset?)null, (string?)null), (own.Id, own.Attempt, own.LastError, own.LeasedUntil, own.Journal));
+        Assert.Equal(retry.Rescheduled!.ETag, own.ETag);
+        Assert.Single(pending, p => p.Kind == WorkKinds.Journal);
+    }
+
+    [Fact]
     public async Task CommitAll_TwoDealers_Refused()
     {
         var changes = new[] { WithKey(Records.Document(Records.Dealer())), WithKey(Records.Document(Records.Dealer())) };
 
         await Assert.ThrowsAsync<ArgumentException>(() => Bulk.CommitAllAsync(changes, default));
+    }
+
+    private async Task<List<WorkItem>> PendingAsync(string dealer)
+    {
+        var found = new List<WorkItem>();
+        await foreach (var item in fixture.Get<IWorkStore>().ScanPendingAsync(default))
+        {
+            if (item.DealerCode == dealer)
+            {
+                found.Add(item);
+            }
+        }
+
+        return found;
     }
 
     private long Batches() => fixture.Get<StorageTraffic>().Snapshot().GetValueOrDefault("table-batch");

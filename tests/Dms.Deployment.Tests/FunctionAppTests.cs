@@ -89,11 +89,15 @@ public sealed class FunctionAppTests : IAsyncDisposable
     [Fact]
     public void WorkFunctions_ListenOnTheQueueOfEveryKind_AndItsDeadLetterQueue()
     {
-        var kinds = _app.Services.GetServices<IWorkHandler>().Select(h => h.Kind).Order().ToList();
+        var handlers = _app.Services.GetServices<IWorkHandler>().ToList();
+        var kinds = handlers.Where(h => !h.LocalOnly).Select(h => h.Kind).Order().ToList();
         var prefix = _app.Services.GetRequiredService<IOptions<ServiceBusOptions>>().Value.QueuePrefix;
         var serviceBus = FunctionFolders.All.Where(f => f.TriggerType == "serviceBusTrigger").ToList();
 
         Assert.Equal(["batch", "deliver", "effect", "notify", "route", "timer"], kinds);
+        // Work journals exist only with work claimed at birth (embedded transport, local loop): no queue, no function.
+        Assert.Equal(["journal"], handlers.Where(h => h.LocalOnly).Select(h => h.Kind));
+        Assert.DoesNotContain(FunctionFolders.All, f => f.Name.EndsWith("Journal", StringComparison.Ordinal));
         foreach (var kind in kinds)
         {
             var pascal = char.ToUpperInvariant(kind[0]) + kind[1..];

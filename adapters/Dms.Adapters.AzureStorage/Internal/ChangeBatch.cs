@@ -42,7 +42,8 @@ internal sealed class ChangeBatch
     /// <summary>The keys of the row operation <paramref name="index"/> touches.</summary>
     public (string PartitionKey, string RowKey) KeysAt(int index) => (_operations[index].Action.Entity.PartitionKey, _operations[index].Action.Entity.RowKey);
 
-    public static ChangeBatch From(ChangeSet changes, string partition, DateTimeOffset now)
+    /// <param name="journaled">New work recorded in a <see cref="WorkJournal"/> of the caller's instead of a row each (left out here).</param>
+    public static ChangeBatch From(ChangeSet changes, string partition, DateTimeOffset now, Func<WorkItem, bool>? journaled = null)
     {
         var batch = new ChangeBatch { _token = changes.CommitToken };
         if (changes.Document is { } document)
@@ -57,7 +58,10 @@ internal sealed class ChangeBatch
         if (changes.Document is { } changed)
         {
             batch.MarkerIndex = batch.Count;
-            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertReplace, ChangeFeedRows.Marker(partition, changed)));
+            // Merge, not replace: the marker always has the same four properties, so both leave the same row. Azurite
+            // (LokiJS) replaces by a remove and an insert, and a remove walks both key indexes of the whole documents
+            // table; a merge updates in place. On Azure both are one operation of the transaction.
+            batch.Add(Part.Marker, new(TableTransactionActionType.UpsertMerge, ChangeFeedRows.Marker(partition, changed)));
         }
 
         if (changes.Payload is { } payload)
@@ -69,27 +73,41 @@ internal sealed class ChangeBatch
         changes.Notifications.ForEach(n => batch.Add(Part.Notification, new(TableTransactionActionType.Add, MailboxRows.ToEntity(partition, n))));
         foreach (var work in changes.NewWork)
         {
+            if (journaled?.Invoke(work) == true)
+            {
+                batch.NewWorkIndexes.Add(-1);
+                continue;
+            }
+
             batch.NewWorkIndexes.Add(batch.Count);
             batch.Add(Part.NewWork, new(TableTransactionActionType.Add, WorkRows.ToEntity(partition, work)));
         }
 
-        if (changes.CompleteWork is { } done)
+        // Work recorded in a journal has no row of its own: nothing to delete when it completes (the journal goes once
+        // all its members have settled); a retry, a deferral or a dead letter adds the row it now needs.
+        if (changes.CompleteWork is { Item.Journal: null } done)
         {
             batch.Add(Part.Work, Delete(partition, RowKeys.Work(done.Item.Id), done.ETag));
         }
 
-        changes.AlsoCompleted.ForEach(w => batch.Add(Part.Work, Delete(partition, RowKeys.Work(w.Item.Id), w.ETag)));
+        changes.AlsoCompleted.Where(w => w.Item.Journal is null).ToList().ForEach(w => batch.Add(Part.Work, Delete(partition, RowKeys.Work(w.Item.Id), w.ETag)));
 
         if (Rescheduled(changes) is { } rescheduled)
         {
             batch.RescheduleIndex = batch.Count;
-            batch.Add(Part.Work, new(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, rescheduled.Item), new ETag(rescheduled.ETag)));
+            batch.Add(Part.Work, rescheduled.Journaled
+                ? new TableTransactionAction(TableTransactionActionType.Add, WorkRows.ToEntity(partition, rescheduled.Item))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, WorkRows.ToEntity(partition, rescheduled.Item), new ETag(rescheduled.ETag)));
         }
 
         if (changes.DeadLetterWork is { } dead)
         {
-            batch.Add(Part.Work, Delete(partition, RowKeys.Work(dead.Lease.Item.Id), dead.Lease.ETag));
-            batch.Add(Part.Work, new(TableTransactionActionType.Add, WorkRows.DeadLetterEntity(partition, dead.Lease.Item, dead.Reason, now)));
+            if (dead.Lease.Item.Journal is null)
+            {
+                batch.Add(Part.Work, Delete(partition, RowKeys.Work(dead.Lease.Item.Id), dead.Lease.ETag));
+            }
+
+            batch.Add(Part.Work, new(TableTransactionActionType.Add, WorkRows.DeadLetterEntity(partition, dead.Lease.Item with { Journal = null }, dead.Reason, now)));
         }
 
         if (changes.ReplayedDeadLetter is { } replayed)
@@ -116,7 +134,10 @@ internal sealed class ChangeBatch
         changes.MarkerETag = MarkerIndex >= 0 ? etagAt(MarkerIndex) : null;
         for (var i = 0; i < NewWorkIndexes.Count; i++)
         {
-            changes.NewWork[i] = changes.NewWork[i] with { ETag = etagAt(NewWorkIndexes[i]) };
+            if (NewWorkIndexes[i] >= 0)
+            {
+                changes.NewWork[i] = changes.NewWork[i] with { ETag = etagAt(NewWorkIndexes[i]) };
+            }
         }
 
         if (Rescheduled(changes) is { } rescheduled && RescheduleIndex >= 0)
@@ -129,10 +150,11 @@ internal sealed class ChangeBatch
     /// The leased item as it waits for its next run: after a failed attempt (the attempt stays counted, its error
     /// kept) or a deferral (no attempt was made: the count the lease took is given back, the last error kept).
     /// </summary>
-    public static (WorkItem Item, string ETag)? Rescheduled(ChangeSet changes) => (changes.RescheduleWork, changes.DeferWork) switch
+    /// <remarks><c>Journaled</c>: the item had no row of its own (<see cref="WorkItem.Journal"/>), so it is added now.</remarks>
+    public static (WorkItem Item, string ETag, bool Journaled)? Rescheduled(ChangeSet changes) => (changes.RescheduleWork, changes.DeferWork) switch
     {
-        ({ } retry, _) => (retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null }, retry.Lease.ETag),
-        (_, { } defer) => (defer.Lease.Item with { DueAt = defer.DueAt, Attempt = Math.Max(0, defer.Lease.Attempt - 1), LeasedUntil = null }, defer.Lease.ETag),
+        ({ } retry, _) => (retry.Lease.Item with { DueAt = retry.DueAt, LastError = retry.Reason, LeasedUntil = null, Journal = null }, retry.Lease.ETag, retry.Lease.Item.Journal is not null),
+        (_, { } defer) => (defer.Lease.Item with { DueAt = defer.DueAt, Attempt = Math.Max(0, defer.Lease.Attempt - 1), LeasedUntil = null, Journal = null }, defer.Lease.ETag, defer.Lease.Item.Journal is not null),
         _ => null,
     };
 

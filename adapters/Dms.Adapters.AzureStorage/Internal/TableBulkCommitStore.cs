@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
+using Dms.Hub.Work;
 using Microsoft.Extensions.Logging;
 
 namespace Dms.Adapters.AzureStorage.Internal;
@@ -25,7 +26,10 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
 
     private const int GroupsInFlight = 4;
 
-    public async Task<IReadOnlyList<CommitResult>> CommitAllAsync(IReadOnlyList<ChangeSet> changes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CommitResult>> CommitAllAsync(IReadOnlyList<ChangeSet> changes, CancellationToken cancellationToken) =>
+        await CommitAllAsync(changes, null, cancellationToken);
+
+    public async Task<IReadOnlyList<CommitResult>> CommitAllAsync(IReadOnlyList<ChangeSet> changes, Func<WorkItem, bool>? journaled, CancellationToken cancellationToken)
     {
         var results = new CommitResult[changes.Count];
         if (changes.Count == 0)
@@ -41,27 +45,35 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         var partition = tables.ShardOf(changes[0].DealerCode);
 
         var now = clock.GetUtcNow();
-        var groups = Group(changes.Select((c, i) => new Member(i, c, ChangeBatch.From(c, partition, now))));
+        var groups = Group(changes.Select((c, i) => new Member(i, c, ChangeBatch.From(c, partition, now, journaled), JournaledSize(c, journaled))));
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = GroupsInFlight, CancellationToken = cancellationToken },
-            async (group, ct) => await CommitGroupAsync(group, results, ct));
+            async (group, ct) => await CommitGroupAsync(group, journaled, partition, now, results, ct));
         return results;
     }
+
+    // Characters the member's journaled work takes in its group's journal (0: none of its work is journaled).
+    private static int JournaledSize(ChangeSet changes, Func<WorkItem, bool>? journaled) =>
+        journaled is null ? 0 : changes.NewWork.Where(journaled).Sum(WorkJournal.SizeOf);
 
     private static List<List<Member>> Group(IEnumerable<Member> members)
     {
         var groups = new List<List<Member>>();
-        var (current, operations, bytes) = (new List<Member>(), 0, 0L);
+        var (current, operations, bytes, journal) = (new List<Member>(), 0, 0L, 0);
         foreach (var member in members)
         {
-            var size = EstimateBytes(member.Batch);
-            if (current.Count > 0 && (operations + member.Batch.Count > MaxOperations || bytes + size > MaxEstimatedBytes))
+            var size = EstimateBytes(member.Batch) + member.JournalChars;
+            // One operation more for the group's journal, once one of its members has journaled work.
+            var journalOperation = journal == 0 && member.JournalChars > 0 ? 1 : 0;
+            if (current.Count > 0 && (operations + member.Batch.Count + journalOperation > MaxOperations || bytes + size > MaxEstimatedBytes
+                || journal + member.JournalChars > WorkJournal.MaxChars))
             {
                 groups.Add(current);
-                (current, operations, bytes) = (new List<Member>(), 0, 0L);
+                (current, operations, bytes, journal) = (new List<Member>(), 0, 0L, 0);
+                journalOperation = member.JournalChars > 0 ? 1 : 0;
             }
 
             current.Add(member);
-            (operations, bytes) = (operations + member.Batch.Count, bytes + size);
+            (operations, bytes, journal) = (operations + member.Batch.Count + journalOperation, bytes + size, journal + member.JournalChars);
         }
 
         if (current.Count > 0)
@@ -72,21 +84,34 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         return groups;
     }
 
-    private async Task CommitGroupAsync(List<Member> group, CommitResult[] results, CancellationToken cancellationToken)
+    private async Task CommitGroupAsync(List<Member> group, Func<WorkItem, bool>? journaled, string partition, DateTimeOffset now, CommitResult[] results, CancellationToken cancellationToken)
     {
         if (group.Count == 1)
         {
+            // Alone, its work gets rows of its own (the batch was planned without them: plan it again).
             results[group[0].Index] = await single.CommitAsync(group[0].Changes, cancellationToken);
             return;
         }
 
+        WorkItem? journal = null;
         try
         {
-            var response = await tables.Documents.SubmitTransactionAsync(group.SelectMany(m => m.Batch.Actions), cancellationToken);
+            // The group's journaled work in one row (WorkJournal), written last in the same transaction.
+            var members = journaled is null ? [] : group.SelectMany(m => m.Changes.NewWork.Where(journaled)).ToList();
+            journal = members.Count > 0 ? WorkJournal.For(group[0].Changes.DealerCode, members, now) : null;
+            var actions = group.SelectMany(m => m.Batch.Actions).ToList();
+            if (journal is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, WorkRows.ToEntity(partition, journal)));
+            }
+
+            var response = await tables.Documents.SubmitTransactionAsync(actions, cancellationToken);
+            var journalETag = journal is null ? null : response.Value[actions.Count - 1].Headers.ETag?.ToString();
             var offset = 0;
             foreach (var member in group)
             {
                 member.Batch.Stamp(member.Changes, index => response.Value[offset + index].Headers.ETag?.ToString());
+                StampJournaled(member, journaled, journal, journalETag);
                 results[member.Index] = CommitResult.Committed;
                 offset += member.Batch.Count;
             }
@@ -96,17 +121,31 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             var failed = ex.FailedTransactionActionIndex is { } index ? MemberAt(group, index) : null;
             if (failed is not null && await CommitLanding.LandedAsync(tables.Documents, failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
             {
-                // The group had been applied (its answer lost): each other member's commit alone recognises itself too.
+                // The group had been applied, its answer lost (the transaction is atomic): every member is committed,
+                // with the ETags read back — its own rows' and the group journal's.
                 TableDocumentStore.LogLanded(logger, ex.Status, group.Sum(m => m.Batch.Count));
-                results[failed.Value.Member.Index] = CommitResult.Committed;
+                var journalETag = journal is null ? null : await ETagOfAsync(WorkRows.ToEntity(partition, journal), cancellationToken);
+                foreach (var member in group)
+                {
+                    if (member.Index != failed.Value.Member.Index)
+                    {
+                        await CommitLanding.LandedAsync(tables.Documents, member.Batch, member.Changes, cancellationToken);
+                    }
+
+                    StampJournaled(member, journaled, journal, journalETag);
+                    results[member.Index] = CommitResult.Committed;
+                }
+
+                return;
             }
-            else if (failed is not null)
+
+            if (failed is not null)
             {
                 results[failed.Value.Member.Index] = failed.Value.Member.Batch.PartAt(failed.Value.Operation) switch
                 {
                     ChangeBatch.Part.Document => CommitResult.DocumentConflict,
                     ChangeBatch.Part.Key => CommitResult.KeyConflict,
-                    ChangeBatch.Part.Work => CommitResult.WorkConflict,
+                    ChangeBatch.Part.Work or ChangeBatch.Part.NewWork => CommitResult.WorkConflict,
                     _ => throw new InvalidOperationException($"Unexpected conflict on {failed.Value.Member.Batch.PartAt(failed.Value.Operation)}.", ex),
                 };
             }
@@ -116,6 +155,30 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
                 results[member.Index] = await single.CommitAsync(member.Changes, cancellationToken);
             }
         }
+    }
+
+    // The member's journaled work carries the group journal's ID and ETag instead of rows of its own.
+    private static void StampJournaled(Member member, Func<WorkItem, bool>? journaled, WorkItem? journal, string? journalETag)
+    {
+        if (journal is null || journaled is null)
+        {
+            return;
+        }
+
+        var work = member.Changes.NewWork;
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (journaled(work[i]))
+            {
+                work[i] = work[i] with { ETag = journalETag, Journal = journal.Id };
+            }
+        }
+    }
+
+    private async Task<string?> ETagOfAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var read = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, [CommitLanding.TokenColumn], cancellationToken);
+        return read.HasValue ? read.Value!.ETag.ToString() : null;
     }
 
     private static (Member Member, int Operation)? MemberAt(List<Member> group, int index)
@@ -144,5 +207,5 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             })
             : 1024);
 
-    private sealed record Member(int Index, ChangeSet Changes, ChangeBatch Batch);
+    private sealed record Member(int Index, ChangeSet Changes, ChangeBatch Batch, int JournalChars);
 }

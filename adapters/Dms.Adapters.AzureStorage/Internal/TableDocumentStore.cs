@@ -64,7 +64,7 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
             {
                 ChangeBatch.Part.Document => CommitResult.DocumentConflict,
                 ChangeBatch.Part.Key => CommitResult.KeyConflict,
-                ChangeBatch.Part.Work => CommitResult.WorkConflict,
+                ChangeBatch.Part.Work or ChangeBatch.Part.NewWork => CommitResult.WorkConflict,
                 _ => throw new InvalidOperationException($"Unexpected conflict on {batch.PartAt(index)}.", ex),
             };
         }

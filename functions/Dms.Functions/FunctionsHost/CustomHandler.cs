@@ -62,7 +62,7 @@ internal static partial class CustomHandler
         var group = app.MapGroup(string.Empty).AllowAnonymous().DisableRateLimiting().ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.Connection.RemoteIpAddress is { } caller && IPAddress.IsLoopback(caller) ? await next(context) : Results.NotFound());
-        foreach (var kind in app.Services.GetServices<IWorkHandler>().Select(h => h.Kind).Distinct(StringComparer.Ordinal))
+        foreach (var kind in app.Services.GetServices<IWorkHandler>().Where(h => !h.LocalOnly).Select(h => h.Kind).Distinct(StringComparer.Ordinal))
         {
             group.MapPost("/" + WorkFunction(kind), Invocations.RunWorkAsync);
             group.MapPost("/" + DeadLetterFunction(kind), Invocations.DeadLetterAsync);

@@ -10,4 +10,12 @@ public interface IBulkCommitStore
 {
     /// <summary>Commits <paramref name="changes"/> (one dealer; documents added, or replaced under their ETags); one result per change set, in order.</summary>
     Task<IReadOnlyList<CommitResult>> CommitAllAsync(IReadOnlyList<ChangeSet> changes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CommitAllAsync(IReadOnlyList{ChangeSet}, CancellationToken)"/>; the new work <paramref name="journaled"/>
+    /// picks is recorded in one <see cref="Work.WorkJournal"/> per transaction instead of a row each, where the store
+    /// groups change sets (each such item then carries the journal's ID and ETag).
+    /// </summary>
+    Task<IReadOnlyList<CommitResult>> CommitAllAsync(IReadOnlyList<ChangeSet> changes, Func<Work.WorkItem, bool>? journaled, CancellationToken cancellationToken) =>
+        CommitAllAsync(changes, cancellationToken);
 }

@@ -24,6 +24,13 @@ public interface IWorkHandler
     /// </summary>
     int RunsTogether(WorkItem item, int concurrency) => 0;
 
+    /// <summary>
+    /// True for work that exists only where this process claims work at birth (the embedded transport with the local
+    /// loop: <see cref="WorkJournal"/>): no durable queue ever carries it, so the Functions host has no queue and no
+    /// function for it (<c>infra/main.bicep</c>'s <c>workKinds</c>, the function folders).
+    /// </summary>
+    bool LocalOnly => false;
+
     /// <summary>The lifecycle step a run is counted under (storage round trips per step); the kind unless a handler runs several.</summary>
     string StepOf(WorkItem item) => Kind;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json.Nodes;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,12 @@ namespace Dms.Hub.Work;
 /// committed and scheduled exactly as from the loop. Should the process stop first, the items' rows are there, leased,
 /// and the recovery sweep runs them once their leases end — as after a crash before the loop took them.
 /// </remarks>
-public sealed partial class InlineWork(IServiceProvider services, IWorkDispatcher dispatcher, IBulkCommitStore bulk, IDocumentStore documents, IOptions<WorkOptions> options, ILogger<InlineWork> logger)
+public sealed partial class InlineWork(
+    IServiceProvider services, IWorkDispatcher dispatcher, IBulkCommitStore bulk, IDocumentStore documents, WorkCompletions completions, TimeProvider clock,
+    IOptions<WorkOptions> options, ILogger<InlineWork> logger)
 {
     private readonly int _concurrency = options.Value.Concurrency;
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     // Resolved on first use: handlers depend (through the batch phases) on the intake, which depends on this.
     private readonly Lazy<WorkCycle> _cycle = new(services.GetRequiredService<WorkCycle>);
@@ -56,25 +60,98 @@ public sealed partial class InlineWork(IServiceProvider services, IWorkDispatche
             await dispatcher.DispatchAsync(items.Where(i => AtOnce(i) == 0).ToList(), cancellationToken);
         }
 
+        var unsettled = new HashSet<string>(StringComparer.Ordinal);
         using (CommitGroup.Open(bulk, documents))
         {
             // Each kind at once, side by side, within what its handler allows. Started attempts finish whatever happens
             // to the caller: their attempt is counted already.
             await Task.WhenAll(together.GroupBy(i => i.Item.Kind, StringComparer.Ordinal).Select(kind =>
-                Parallel.ForEachAsync(kind.Select(i => i.Item), new ParallelOptions { MaxDegreeOfParallelism = Math.Min(kind.Min(i => i.AtOnce), kind.Count()) }, (item, _) => RunOneAsync(item))));
+                Parallel.ForEachAsync(kind.Select(i => i.Item), new ParallelOptions { MaxDegreeOfParallelism = Math.Min(kind.Min(i => i.AtOnce), kind.Count()) }, async (item, _) =>
+                {
+                    if (!await RunOneAsync(item) && item.Journal is { } journal)
+                    {
+                        lock (unsettled)
+                        {
+                            unsettled.Add(journal);
+                        }
+                    }
+                })));
         }
+
+        await DeleteJournalsAsync(together.Select(i => i.Item).Where(i => i.Journal is { } j && !unsettled.Contains(j)).ToList());
     }
 
-    private async ValueTask RunOneAsync(WorkItem item)
+    /// <summary>
+    /// Whether <paramref name="item"/> (prepared, not yet committed) will run here right after its commit, so that it
+    /// may be recorded in a <see cref="WorkJournal"/> instead of a row of its own.
+    /// </summary>
+    public bool MayJournal(WorkItem item) => AtOnce(item with { ETag = "-" }) > 0;
+
+    /// <returns>Whether the item settled: completed, or its retry, deferral or dead letter committed (a row of its own then).</returns>
+    private async ValueTask<bool> RunOneAsync(WorkItem item)
     {
         try
         {
-            await _cycle.Value.RunAsync(Claimed(item), CancellationToken.None);
+            item = await WithLeaseLeftAsync(item);
+            var outcome = await _cycle.Value.RunAsync(Claimed(item), CancellationToken.None);
+            // Put off without a commit (its destination's circuit is open) or not run at all: it lives only in its journal.
+            return outcome.Kind switch
+            {
+                WorkOutcomeKind.Deferred => outcome.Item is not null,
+                WorkOutcomeKind.Skipped => item.Journal is null,
+                _ => true,
+            };
         }
         catch (Exception ex)
         {
             // Not even its failure could be recorded (storage refused): the row stays leased and the sweep runs it later.
             LogFailed(logger, ex, item.Kind, item.Id);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A journaled item whose lease from birth is too far gone for an attempt to start on it (the runner wants half of it
+    /// left, <see cref="WorkRunner"/>) gets a row of its own now, leased afresh, and runs on that. Without a row the
+    /// runner could not lease one instead: it would skip the item, which would then wait for its journal's lease to end
+    /// and the recovery sweep (seen on a loaded machine: a file completed with some rows not delivered). The journal
+    /// still lists it; should the journal outlive this process, <see cref="JournalHandler"/> leaves a row that exists.
+    /// </summary>
+    private async Task<WorkItem> WithLeaseLeftAsync(WorkItem item)
+    {
+        // Two thirds rather than the runner's half: the commit below and the start of the attempt take time too.
+        if (item.Journal is null || item.LeasedUntil - clock.GetUtcNow() >= _lease * 2 / 3)
+        {
+            return item;
+        }
+
+        var own = new ChangeSet(item.DealerCode);
+        own.NewWork.Add(item with { Journal = null, ETag = null, LeasedUntil = clock.GetUtcNow() + _lease });
+        return await documents.CommitAsync(own, CancellationToken.None) == CommitResult.Committed ? own.NewWork[0] : item;
+    }
+
+    // Every member of these journals has settled: one delete each (with other completions of the partition, when grouped).
+    // A journal not deleted here is found by the recovery sweep once its lease ends (JournalHandler).
+    private async Task DeleteJournalsAsync(List<WorkItem> settled)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var journal in settled.GroupBy(i => (i.DealerCode, Id: i.Journal!, ETag: i.ETag!)))
+        {
+            var lease = new WorkLease(new WorkItem(journal.Key.Id, WorkKinds.Journal, journal.Key.DealerCode, null, null, new JsonObject(), now, now, null, 1), now, journal.Key.ETag);
+            if (completions.Enabled)
+            {
+                completions.Add(journal.Key.DealerCode, lease);
+                continue;
+            }
+
+            try
+            {
+                await documents.CommitAsync(new ChangeSet(journal.Key.DealerCode) { CompleteWork = lease }, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                LogFailed(logger, ex, WorkKinds.Journal, journal.Key.Id);
+            }
         }
     }
 

@@ -8,6 +8,8 @@ namespace Dms.Hub.Work;
 /// <see cref="ETag"/> is the concurrency token of the stored row this copy matches (set by the store when it reads
 /// or writes the row, never stored itself): a message carrying the copy lets a runner lease by a conditional update
 /// instead of reading the row first.
+/// <see cref="Journal"/> (never stored either): the item has no row of its own but is recorded in the
+/// <see cref="WorkJournal"/> row of that ID, whose ETag <see cref="ETag"/> then is.
 /// </summary>
 public sealed record WorkItem(
     string Id,
@@ -22,7 +24,8 @@ public sealed record WorkItem(
     int Attempt = 0,
     string? LastError = null,
     DateTimeOffset? LeasedUntil = null,
-    string? ETag = null)
+    string? ETag = null,
+    string? Journal = null)
 {
     public WorkRef Ref => new(DealerCode, Id, DueAt);
 

@@ -38,6 +38,20 @@ internal static class WorkItemJson
             Text(o, "correlationId"), attempt, Text(o, "lastError"), ReadTime(o, "leasedUntil"), etag);
     }
 
+    /// <summary>An item as recorded without an ETag (a <see cref="WorkJournal"/>'s member), or null when malformed.</summary>
+    public static WorkItem? ReadRecorded(JsonNode? node)
+    {
+        if (node is not JsonObject o || Text(o, "id") is not { } id || Text(o, "kind") is not { } kind || Text(o, "dealer") is not { } dealer
+            || o["args"] is not JsonObject args || ReadTime(o, "createdAt") is not { } createdAt || ReadTime(o, "dueAt") is not { } dueAt
+            || o["attempt"] is not JsonValue attemptValue || !attemptValue.TryGetValue<int>(out var attempt) || attempt < 0)
+        {
+            return null;
+        }
+
+        return new WorkItem(id, kind, dealer, Text(o, "documentType"), Text(o, "trackingId"), args.DeepClone().AsObject(), createdAt, dueAt,
+            Text(o, "correlationId"), attempt, Text(o, "lastError"), ReadTime(o, "leasedUntil"));
+    }
+
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? ReadTime(JsonObject o, string name) =>

@@ -17,4 +17,7 @@ public static class WorkKinds
 
     /// <summary>One slice of a batch file: validation or import, checkpointed.</summary>
     public const string Batch = "batch";
+
+    /// <summary>Work of a batch file's rows recorded in one row instead of one each (<see cref="WorkJournal"/>).</summary>
+    public const string Journal = "journal";
 }

@@ -26,7 +26,8 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
         IReadOnlyList<CommitResult> results;
         try
         {
-            results = await store.CommitAllAsync(changes, cancellationToken);
+            // The work that will run right here after the commit is recorded in one journal per transaction (WorkJournal).
+            results = await store.CommitAllAsync(changes, work.MayJournal, cancellationToken);
         }
         catch
         {

@@ -61,6 +61,12 @@ public sealed partial class DocumentCommitter(
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
+        if (changes.CompletesOnly && changes.CompleteWork!.Item.Journal is not null)
+        {
+            // Recorded in a journal, no row of its own: nothing to delete (the journal goes when all its work has settled).
+            return CommitResult.Committed;
+        }
+
         if (changes.CompletesOnly && completions.Enabled)
         {
             // Only the item's own row left to delete: deleted shortly with others of the partition (WorkCompletions).
