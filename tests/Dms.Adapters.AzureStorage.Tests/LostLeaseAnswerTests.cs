@@ -1,10 +1,6 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Dms.Adapters.AzureStorage.Internal;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
-using Microsoft.Extensions.Options;
 
 namespace Dms.Adapters.AzureStorage.Tests;
 
@@ -28,7 +24,7 @@ public sealed class LostLeaseAnswerTests(StoreFixture fixture) : IClassFixture<S
         Assert.Equal(CommitResult.Committed, await fixture.Get<IDocumentStore>().CommitAsync(Records.Create(document, item), default));
         var stored = await PendingAsync(item.Id);
 
-        var lose = new LoseFirstWriteAnswer();
+        var lose = new LoseFirstAnswer(LoseFirstAnswer.WorkRowUpdate);
         var work = new TableWorkStore(Tables(lose));
         var reference = withSnapshot ? WorkMessage.For(stored).Ref : new WorkRef(dealer, item.Id, stored.ReadyAt, null, false);
         var attempt = await work.TryLeaseAsync(reference, DateTimeOffset.UtcNow, Lease, LeaseMode.WhenDue, default);
@@ -53,53 +49,16 @@ public sealed class LostLeaseAnswerTests(StoreFixture fixture) : IClassFixture<S
         var now = DateTimeOffset.UtcNow;
 
         var first = await fixture.Get<IWorkStore>().TryLeaseAsync(WorkMessage.For(stored).Ref, now, Lease, LeaseMode.WhenDue, default);
-        var second = await new TableWorkStore(Tables(new LoseFirstWriteAnswer())).TryLeaseAsync(WorkMessage.For(stored).Ref, now, Lease, LeaseMode.WhenDue, default);
+        var second = await new TableWorkStore(Tables(new LoseFirstAnswer(LoseFirstAnswer.WorkRowUpdate))).TryLeaseAsync(WorkMessage.For(stored).Ref, now, Lease, LeaseMode.WhenDue, default);
 
         Assert.NotNull(first.Lease);
         Assert.Null(second.Lease);
         Assert.Equal(first.Lease!.Until, second.BusyUntil);
     }
 
-    private TableSet Tables(HttpPipelinePolicy policy)
-    {
-        var options = fixture.Get<IOptions<AzureStorageOptions>>().Value;
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        return new TableSet(new TableServiceClient(options.ConnectionString, clientOptions), options);
-    }
+    private TableSet Tables(LoseFirstAnswer policy) => LostAnswers.Tables(fixture, policy);
 
-    private async Task<WorkItem> PendingAsync(string id) => await FindAsync(id) ?? throw new InvalidOperationException("work item not stored");
+    private async Task<WorkItem> PendingAsync(string id) => await LostAnswers.FindWorkAsync(fixture, id) ?? throw new InvalidOperationException("work item not stored");
 
-    private async Task<WorkItem?> FindAsync(string id)
-    {
-        await foreach (var item in fixture.Get<IWorkStore>().ScanPendingAsync(default))
-        {
-            if (item.Id == id)
-            {
-                return item;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Lets the first update of a work row reach storage, then loses its answer (as a client timeout does); the SDK retries.</summary>
-    private sealed class LoseFirstWriteAnswer : HttpPipelinePolicy
-    {
-        public int Lost { get; private set; }
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            if (Lost == 0 && message.Request.Method == RequestMethod.Put && message.Request.Uri.ToString() is var uri
-                && (uri.Contains("'w%7C", StringComparison.Ordinal) || uri.Contains("'w|", StringComparison.Ordinal)))
-            {
-                Lost++;
-                throw new IOException("The answer was lost (simulated timeout).");
-            }
-        }
-    }
+    private Task<WorkItem?> FindAsync(string id) => LostAnswers.FindWorkAsync(fixture, id);
 }

@@ -30,16 +30,22 @@ internal sealed class ChangeBatch
 
     public int MarkerIndex { get; private set; } = -1;
 
+    /// <summary>The operation whose row carries the change set's <see cref="ChangeSet.CommitToken"/>: the first that writes a row (-1: deletes only).</summary>
+    public int TokenIndex { get; private set; } = -1;
+
     public int Count => _operations.Count;
 
     public IEnumerable<TableTransactionAction> Actions => _operations.Select(o => o.Action);
 
     public Part PartAt(int index) => _operations[index].Part;
 
+    /// <summary>The keys of the row operation <paramref name="index"/> touches.</summary>
+    public (string PartitionKey, string RowKey) KeysAt(int index) => (_operations[index].Action.Entity.PartitionKey, _operations[index].Action.Entity.RowKey);
+
     /// <param name="journaled">New work recorded in a <see cref="WorkJournal"/> of the caller's instead of a row each (left out here).</param>
     public static ChangeBatch From(ChangeSet changes, string partition, DateTimeOffset now, Func<WorkItem, bool>? journaled = null)
     {
-        var batch = new ChangeBatch();
+        var batch = new ChangeBatch { _token = changes.CommitToken };
         if (changes.Document is { } document)
         {
             batch.DocumentIndex = batch.Count;
@@ -155,5 +161,16 @@ internal sealed class ChangeBatch
     private static TableTransactionAction Delete(string partition, string rowKey, string etag) =>
         new(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), new ETag(etag));
 
-    private void Add(Part part, TableTransactionAction action) => _operations.Add((part, action));
+    private string _token = "";
+
+    private void Add(Part part, TableTransactionAction action)
+    {
+        if (TokenIndex < 0 && action.ActionType != TableTransactionActionType.Delete && action.Entity is TableEntity entity)
+        {
+            entity[CommitLanding.TokenColumn] = _token;
+            TokenIndex = Count;
+        }
+
+        _operations.Add((part, action));
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
+using Microsoft.Extensions.Logging;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
@@ -16,7 +17,7 @@ namespace Dms.Adapters.AzureStorage.Internal;
 /// a replay is rare (a file sent again, a slice run again after a crash), and this keeps its cost at one extra round
 /// trip per document however many of a group conflict.
 /// </remarks>
-internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore single, TimeProvider clock) : IBulkCommitStore
+internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore single, TimeProvider clock, ILogger<TableDocumentStore> logger) : IBulkCommitStore
 {
     private const int MaxOperations = 100;
 
@@ -92,11 +93,12 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             return;
         }
 
+        WorkItem? journal = null;
         try
         {
             // The group's journaled work in one row (WorkJournal), written last in the same transaction.
             var members = journaled is null ? [] : group.SelectMany(m => m.Changes.NewWork.Where(journaled)).ToList();
-            var journal = members.Count > 0 ? WorkJournal.For(group[0].Changes.DealerCode, members, now) : null;
+            journal = members.Count > 0 ? WorkJournal.For(group[0].Changes.DealerCode, members, now) : null;
             var actions = group.SelectMany(m => m.Batch.Actions).ToList();
             if (journal is not null)
             {
@@ -109,18 +111,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
             foreach (var member in group)
             {
                 member.Batch.Stamp(member.Changes, index => response.Value[offset + index].Headers.ETag?.ToString());
-                if (journal is not null)
-                {
-                    var work = member.Changes.NewWork;
-                    for (var i = 0; i < work.Count; i++)
-                    {
-                        if (journaled!(work[i]))
-                        {
-                            work[i] = work[i] with { ETag = journalETag, Journal = journal.Id };
-                        }
-                    }
-                }
-
+                StampJournaled(member, journaled, journal, journalETag);
                 results[member.Index] = CommitResult.Committed;
                 offset += member.Batch.Count;
             }
@@ -128,6 +119,26 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             var failed = ex.FailedTransactionActionIndex is { } index ? MemberAt(group, index) : null;
+            if (failed is not null && await CommitLanding.LandedAsync(tables.Documents, failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
+            {
+                // The group had been applied, its answer lost (the transaction is atomic): every member is committed,
+                // with the ETags read back — its own rows' and the group journal's.
+                TableDocumentStore.LogLanded(logger, ex.Status, group.Sum(m => m.Batch.Count));
+                var journalETag = journal is null ? null : await ETagOfAsync(WorkRows.ToEntity(partition, journal), cancellationToken);
+                foreach (var member in group)
+                {
+                    if (member.Index != failed.Value.Member.Index)
+                    {
+                        await CommitLanding.LandedAsync(tables.Documents, member.Batch, member.Changes, cancellationToken);
+                    }
+
+                    StampJournaled(member, journaled, journal, journalETag);
+                    results[member.Index] = CommitResult.Committed;
+                }
+
+                return;
+            }
+
             if (failed is not null)
             {
                 results[failed.Value.Member.Index] = failed.Value.Member.Batch.PartAt(failed.Value.Operation) switch
@@ -144,6 +155,30 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
                 results[member.Index] = await single.CommitAsync(member.Changes, cancellationToken);
             }
         }
+    }
+
+    // The member's journaled work carries the group journal's ID and ETag instead of rows of its own.
+    private static void StampJournaled(Member member, Func<WorkItem, bool>? journaled, WorkItem? journal, string? journalETag)
+    {
+        if (journal is null || journaled is null)
+        {
+            return;
+        }
+
+        var work = member.Changes.NewWork;
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (journaled(work[i]))
+            {
+                work[i] = work[i] with { ETag = journalETag, Journal = journal.Id };
+            }
+        }
+    }
+
+    private async Task<string?> ETagOfAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var read = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, [CommitLanding.TokenColumn], cancellationToken);
+        return read.HasValue ? read.Value!.ETag.ToString() : null;
     }
 
     private static (Member Member, int Operation)? MemberAt(List<Member> group, int index)

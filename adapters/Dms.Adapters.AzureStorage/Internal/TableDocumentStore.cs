@@ -4,10 +4,11 @@ using Dms.Hub.Common;
 using Dms.Hub.Notifications;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
+using Microsoft.Extensions.Logging;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
-internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : IDocumentStore
+internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider clock, ILogger<TableDocumentStore> logger) : IDocumentStore
 {
     public async Task<DocumentRecord?> GetAsync(string dealerCode, string documentType, string trackingId, CancellationToken cancellationToken)
     {
@@ -53,6 +54,12 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
         {
+            if (await CommitLanding.LandedAsync(tables.Documents, batch, changes, cancellationToken))
+            {
+                LogLanded(logger, ex.Status, batch.Count);
+                return CommitResult.Committed;
+            }
+
             return batch.PartAt(index) switch
             {
                 ChangeBatch.Part.Document => CommitResult.DocumentConflict,
@@ -129,4 +136,7 @@ internal sealed class TableDocumentStore(TableSet tables, TimeProvider clock) : 
         }));
         return removed.OfType<string>().ToList();
     }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "A commit's answer was lost (its resend refused with {Status}) but it had been applied: {Operations} operation(s) taken as committed")]
+    internal static partial void LogLanded(ILogger logger, int status, int operations);
 }

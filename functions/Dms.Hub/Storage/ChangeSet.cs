@@ -12,6 +12,13 @@ public sealed class ChangeSet(string dealerCode)
 {
     public string DealerCode { get; } = dealerCode;
 
+    /// <summary>
+    /// Names this change in storage, so a commit whose answer was lost (storage applied it, the client timed out and
+    /// sent it again, and the resend was refused because the first send had moved the ETags) recognises itself as
+    /// committed instead of as a conflict. A change set committed again (a group's member alone) keeps its token.
+    /// </summary>
+    public string CommitToken { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>Inserted when its ETag is null, otherwise replaced only if unchanged since it was read.</summary>
     public DocumentRecord? Document { get; set; }
 

@@ -23,8 +23,19 @@ public sealed class DocumentBulkCommitter(IBulkCommitStore store, DocumentCommit
             committer.Prepare(change);
         }
 
-        // The work that will run right here after the commit is recorded in one journal per transaction (WorkJournal).
-        var results = await store.CommitAllAsync(changes, work.MayJournal, cancellationToken);
+        IReadOnlyList<CommitResult> results;
+        try
+        {
+            // The work that will run right here after the commit is recorded in one journal per transaction (WorkJournal).
+            results = await store.CommitAllAsync(changes, work.MayJournal, cancellationToken);
+        }
+        catch
+        {
+            // Some groups may have landed before the failure (or without an answer): their work is not left to the sweep.
+            await committer.DispatchDoubtfulAsync([.. changes.SelectMany(c => c.NewWork)]);
+            throw;
+        }
+
         var items = new List<WorkItem>();
         for (var i = 0; i < changes.Count; i++)
         {

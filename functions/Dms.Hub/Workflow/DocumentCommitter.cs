@@ -1,6 +1,7 @@
 using Dms.Hub.Intake;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Hub.Workflow;
@@ -12,7 +13,9 @@ namespace Dms.Hub.Workflow;
 /// kept in the <see cref="DocumentCache"/> for the document's next step; the console's projector is told about the
 /// changed document (the change feed marker committed in the same batch makes sure it learns anyway).
 /// </summary>
-public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions, Insights.ChangeSignal signal, IOptions<IntakeOptions> options)
+public sealed partial class DocumentCommitter(
+    IDocumentStore store, IWorkDispatcher dispatcher, DocumentDerivations derivations, DocumentCache cache, DocumentGate gate, WorkCompletions completions,
+    Insights.ChangeSignal signal, IOptions<IntakeOptions> options, ILogger<DocumentCommitter> logger)
 {
     private readonly int _maxRetries = options.Value.MaxConcurrencyRetries;
 
@@ -72,7 +75,17 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         }
 
         Prepare(changes);
-        var result = await StoreAsync(changes, cancellationToken);
+        CommitResult result;
+        try
+        {
+            result = await StoreAsync(changes, cancellationToken);
+        }
+        catch
+        {
+            await DispatchDoubtfulAsync(changes.NewWork);
+            throw;
+        }
+
         if (result == CommitResult.Committed)
         {
             Committed(changes);
@@ -81,8 +94,29 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
                 await dispatcher.DispatchAsync(changes.NewWork, cancellationToken);
             }
         }
+        else
+        {
+            await DispatchDoubtfulAsync(changes.NewWork);
+        }
 
         return result;
+    }
+
+    /// <summary>
+    /// The new work of a commit whose fate is unknown — it threw (a timeout after storage may have applied it) or was
+    /// refused in a way a landed first send can also cause when its token row moved on since — is sent anyway: the
+    /// store recognises its own lost answer (<c>CommitToken</c>), but not in every case. A message for work that never
+    /// landed, or is already done, finds no row and is dropped (one read); work that landed, leased to this process at
+    /// birth, waits out that lease and runs — instead of waiting for the recovery sweep, minutes later under load.
+    /// </summary>
+    internal async Task DispatchDoubtfulAsync(List<WorkItem> doubtful)
+    {
+        if (doubtful.Count > 0)
+        {
+            LogDoubtful(logger, doubtful.Count);
+            // Not the caller's token: its request may be what was cancelled, the work may still be stored.
+            await dispatcher.DispatchAsync([.. doubtful.Select(w => w with { ETag = null })], CancellationToken.None);
+        }
     }
 
     // Alone, or with other documents of the partition when the caller runs many steps together (CommitGroup).
@@ -116,40 +150,18 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
     private async Task<(CommitResult Result, ChangeSet? Changes)> UpdateCoreAsync(
         DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, CancellationToken cancellationToken, bool cached = false)
     {
-        var (result, changes) = await gate.RunAsync<(CommitResult, ChangeSet?)>(key.TrackingId, async () =>
+        List<WorkItem> doubtful = [];
+        CommitResult result;
+        ChangeSet? changes;
+        try
         {
-            var first = (cached || loaded is not null) && cache.Get(key) is { } copy && (cached || copy.Revision > loaded!.Revision) ? copy : loaded;
-            for (var attempt = 0; attempt < _maxRetries; attempt++)
-            {
-                var fromCache = attempt == 0 && cached && first is not null;
-                var document = attempt == 0 && first is not null ? first : await ReadAsync(key, cancellationToken);
-                var changes = await plan(document);
-                if (changes is null && fromCache)
-                {
-                    // Nothing to do, or a refusal, decided on a copy that may be stale: decide on the stored version.
-                    changes = await plan(await ReadAsync(key, cancellationToken));
-                }
-
-                if (changes is null)
-                {
-                    return (CommitResult.Committed, null);
-                }
-
-                Prepare(changes);
-                var result = await StoreAsync(changes, cancellationToken);
-                if (result == CommitResult.Committed)
-                {
-                    Committed(changes);
-                }
-
-                if (result != CommitResult.DocumentConflict)
-                {
-                    return (result, changes);
-                }
-            }
-
-            throw new DocumentBusyException();
-        }, cancellationToken);
+            (result, changes) = await gate.RunAsync<(CommitResult, ChangeSet?)>(key.TrackingId, () => CommitInTurnAsync(key, loaded, plan, cached, doubtful, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            // Sent outside the document's turn, as committed work is.
+            await DispatchDoubtfulAsync(doubtful);
+        }
 
         if (result == CommitResult.Committed && changes is { NewWork.Count: > 0 })
         {
@@ -157,6 +169,56 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         }
 
         return (result, changes);
+    }
+
+    private async Task<(CommitResult, ChangeSet?)> CommitInTurnAsync(
+        DocumentKey key, DocumentRecord? loaded, Func<DocumentRecord?, ValueTask<ChangeSet?>> plan, bool cached, List<WorkItem> doubtful, CancellationToken cancellationToken)
+    {
+        var first = (cached || loaded is not null) && cache.Get(key) is { } copy && (cached || copy.Revision > loaded!.Revision) ? copy : loaded;
+        for (var attempt = 0; attempt < _maxRetries; attempt++)
+        {
+            var fromCache = attempt == 0 && cached && first is not null;
+            var document = attempt == 0 && first is not null ? first : await ReadAsync(key, cancellationToken);
+            var changes = await plan(document);
+            if (changes is null && fromCache)
+            {
+                // Nothing to do, or a refusal, decided on a copy that may be stale: decide on the stored version.
+                changes = await plan(await ReadAsync(key, cancellationToken));
+            }
+
+            if (changes is null)
+            {
+                return (CommitResult.Committed, null);
+            }
+
+            Prepare(changes);
+            CommitResult result;
+            try
+            {
+                result = await StoreAsync(changes, cancellationToken);
+            }
+            catch
+            {
+                doubtful.AddRange(changes.NewWork);
+                throw;
+            }
+
+            if (result == CommitResult.Committed)
+            {
+                Committed(changes);
+            }
+            else
+            {
+                doubtful.AddRange(changes.NewWork);
+            }
+
+            if (result != CommitResult.DocumentConflict)
+            {
+                return (result, changes);
+            }
+        }
+
+        throw new DocumentBusyException();
     }
 
     /// <summary>The work outcome a committed change set reports for its lease.</summary>
@@ -168,4 +230,7 @@ public sealed class DocumentCommitter(IDocumentStore store, IWorkDispatcher disp
         CommitResult.Committed => WorkOutcome.Completed,
         _ => WorkOutcome.Gone,
     };
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Sent {Count} work message(s) of a commit that failed or was refused, in case it had been applied")]
+    private static partial void LogDoubtful(ILogger logger, int count);
 }
