@@ -24,7 +24,10 @@ internal static class ConsoleFloor
         var newest = new List<string>();
         await foreach (var table in service.QueryAsync(t => t.Name.CompareTo("benchlist") >= 0 && t.Name.CompareTo("benchlist~") < 0))
         {
-            newest.Add(table.Name);
+            if (!table.Name.StartsWith("benchlistd", StringComparison.Ordinal))
+            {
+                newest.Add(table.Name); // six-hour tables only: a dealer's week tables (listd) are not what an unfiltered page reads
+            }
         }
 
         var listing = service.GetTableClient(newest.Max(StringComparer.Ordinal)!);

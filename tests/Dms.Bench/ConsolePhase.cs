@@ -52,7 +52,9 @@ internal static partial class ConsolePhase
         output.WriteLine($"== Console: {documents} documents stored, then every page timed over HTTP (signed in)");
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
         var heap = new AzuriteHeap();
-        Environment.SetEnvironmentVariable("NODE_OPTIONS", heap.NodeOptions("--max-old-space-size=12288"));
+        // 16 GB: each document's listing rows are also in its dealer's week table since session 10 (≈ 2.5 KB more of
+        // Azurite's heap a document, session 6's census), so a million documents need ≈ 11 GB live (session 9: 8.2 KB a document).
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", heap.NodeOptions("--max-old-space-size=16384"));
         var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
         hub["Dms:Work:RecoveryIntervalSeconds"] = "3600";
         hub["Dms:RateLimit:Enabled"] = "false";

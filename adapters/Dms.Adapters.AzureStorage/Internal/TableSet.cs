@@ -65,6 +65,14 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     public TableClient Listing(DateTimeOffset at) =>
         service.GetTableClient(options.TablePrefix + "list" + Insights.ListingCursor.Floor(at).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// One dealer's listing rows of the week starting <paramref name="weekStart"/> (Insights.ListingLayout.WeekOf): what a
+    /// filter by dealer reads instead of every six-hour table of all dealers. Named <c>listd</c>, date, code — the date
+    /// has a fixed length, so no two dealers' weeks share a name.
+    /// </summary>
+    public TableClient DealerListing(string dealerCode, DateTimeOffset weekStart) =>
+        service.GetTableClient(options.TablePrefix + "listd" + weekStart.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + dealerCode);
+
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 
     /// <summary>A dealer's partition: everything of one dealer shares it, so one change is one atomic batch.</summary>

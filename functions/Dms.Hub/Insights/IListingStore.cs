@@ -1,8 +1,9 @@
 namespace Dms.Hub.Insights;
 
 /// <summary>
-/// Port: every document's latest facts, partitioned by the hour it was submitted (one table per hour), so a time range
-/// reads only its own partitions and a document is one point read from its tracking ID.
+/// Port: every document's latest facts, partitioned by the hours it was submitted in (and again by dealer and week, for
+/// a filter by dealer), so a time range reads only its own partitions and a document is one point read from its
+/// tracking ID.
 /// </summary>
 public interface IListingStore
 {

@@ -60,15 +60,7 @@ internal static class Recount
         var counters = fixture.Hub.Service<CounterReader>();
         var until = DateTimeOffset.UtcNow.Date.AddDays(2);
         var since = until.AddDays(-60);
-        var all = new List<DocumentFacts>();
-        string? token = null;
-        do
-        {
-            var page = await listing.QueryAsync(new ListingQuery(new DocumentFilter(since, until), 1000, token), CancellationToken.None);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
+        var all = await ReadAllAsync(listing, new DocumentFilter(since, until), 1000);
 
         foreach (var type in fixture.Hub.Service<DocumentTypeRegistry>().All)
         {
@@ -85,7 +77,41 @@ internal static class Recount
         }
 
         await SummariesMatchAsync(fixture, all, since, until);
+        await DealerListingsMatchAsync(listing, all, since, until);
         await FailureGroupsMatchAsync(fixture);
+    }
+
+    /// <summary>
+    /// A filter by dealer reads the dealer's own week tables, written beside the six-hour tables: paged through in small
+    /// pages (so pages cross weeks), each dealer's list holds exactly its documents of the six-hour listing, at the same
+    /// revision and status — newest first in the same order, oldest first in submission order.
+    /// </summary>
+    private static async Task DealerListingsMatchAsync(IListingStore listing, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)
+    {
+        foreach (var dealer in all.GroupBy(f => f.DealerCode))
+        {
+            var newest = await ReadAllAsync(listing, new DocumentFilter(since, until, DealerCode: dealer.Key), 7);
+            var oldest = await ReadAllAsync(listing, new DocumentFilter(since, until, DealerCode: dealer.Key, OldestFirst: true), 7);
+            Assert.Equal(dealer.Select(Shape).ToList(), newest.Select(Shape).ToList());
+            Assert.Equal(dealer.Select(Shape).Order(StringComparer.Ordinal), oldest.Select(Shape).Order(StringComparer.Ordinal));
+            Assert.Equal(oldest.Select(f => f.SubmittedAt).Order(), oldest.Select(f => f.SubmittedAt));
+        }
+
+        static string Shape(DocumentFacts f) => $"{f.TrackingId}@{f.Revision} {f.Status} {f.Region}";
+    }
+
+    private static async Task<List<DocumentFacts>> ReadAllAsync(IListingStore listing, DocumentFilter filter, int pageSize)
+    {
+        var all = new List<DocumentFacts>();
+        string? token = null;
+        do
+        {
+            var page = await listing.QueryAsync(new ListingQuery(filter, pageSize, token), CancellationToken.None);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Dms.Hub.Insights;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
-/// <summary>Where a listing page ends: the listing table (its first hour) and the last row key returned, as an opaque token.</summary>
+/// <summary>Where a listing page ends: the listing table (its start: six-hour or dealer-week) and the last row key returned, as an opaque token.</summary>
 internal static class ListingCursor
 {
     /// <summary>
@@ -33,27 +32,6 @@ internal static class ListingCursor
         }
 
         return (new DateTimeOffset(hour, TimeSpan.Zero), text[(bar + 1)..]);
-    }
-
-    /// <summary>The listing tables (their first hours) of the query's range in reading order, starting at <paramref name="resume"/> when given.</summary>
-    public static IEnumerable<DateTimeOffset> Tables(DocumentFilter query, DateTimeOffset? resume)
-    {
-        var first = Floor(query.From);
-        var last = Floor(query.To.AddTicks(-1));
-        if (query.OldestFirst)
-        {
-            for (var hour = resume ?? first; hour <= last; hour = hour.AddHours(HoursPerTable))
-            {
-                yield return hour;
-            }
-        }
-        else
-        {
-            for (var hour = resume ?? last; hour >= first; hour = hour.AddHours(-HoursPerTable))
-            {
-                yield return hour;
-            }
-        }
     }
 
     /// <summary>The first hour of the listing table that holds <paramref name="at"/>.</summary>

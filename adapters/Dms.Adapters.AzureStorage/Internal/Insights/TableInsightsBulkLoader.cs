@@ -6,7 +6,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// The read model of bulk-loaded documents in entity-group transactions of up to 100 rows, several at once: listing
-/// rows per hour table and order, search-key buckets planned on their stored rows (a key already held by another
+/// rows per table (six hours, dealer week) and order, search-key buckets planned on their stored rows (a key already held by another
 /// document keeps that reference), open-set entries per set, and counter rows replaced whole.
 /// </summary>
 internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLoader
@@ -17,11 +17,11 @@ internal sealed class TableInsightsBulkLoader(TableSet tables) : IInsightsBulkLo
     public async Task LoadAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
     {
         var batches = new List<(TableClient Table, TableTransactionActionType Action, TableEntity[] Rows)>();
-        foreach (var hour in facts.GroupBy(f => ListingCursor.Floor(ListingRows.SubmittedOf(f.TrackingId))))
+        foreach (var group in facts.SelectMany(f => ListingLayout.TablesOf(tables, f).Select(table => (table, f))).GroupBy(x => x.table.Name, StringComparer.Ordinal))
         {
-            var table = tables.Listing(hour.Key);
+            var table = group.First().table;
             await _created.GetOrAdd(table.Name, _ => table.CreateIfNotExistsAsync(cancellationToken));
-            batches.AddRange(Batches(table, TableTransactionActionType.UpsertReplace, hour.SelectMany(ListingRows.Entities)));
+            batches.AddRange(Batches(table, TableTransactionActionType.UpsertReplace, group.SelectMany(x => ListingRows.Entities(x.f))));
         }
 
         foreach (var set in facts.SelectMany(f => f.Open).GroupBy(e => e.Set, StringComparer.Ordinal))

@@ -6,7 +6,10 @@ using Dms.Hub.Insights;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
-/// <summary>Listing rows in one table per six hours of submission (see <see cref="ListingRows"/>).</summary>
+/// <summary>
+/// Listing rows (see <see cref="ListingRows"/>) in one table per six hours of submission, and again in one table per
+/// dealer and week, which a filter by dealer reads (see <see cref="ListingLayout"/>).
+/// </summary>
 internal sealed class TableListingStore(TableSet tables) : IListingStore
 {
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
@@ -30,34 +33,57 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         }
     }
 
+    /// <summary>
+    /// Writes every dealer's week table first (several at once: a batch spans many dealers), then the six-hour tables
+    /// (see <see cref="ListingLayout.TablesOf"/> for why that order). Upserts of whole rows: writing again is harmless.
+    /// </summary>
     public async Task PutAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
     {
-        foreach (var hour in facts.GroupBy(f => ListingCursor.Floor(ListingRows.SubmittedOf(f.TrackingId))))
+        var byTable = facts.SelectMany(f => ListingLayout.TablesOf(tables, f).Select((table, order) => (table, order, f)))
+            .GroupBy(x => (x.order, x.table.Name))
+            .ToList();
+        foreach (var step in byTable.GroupBy(t => t.Key.order).OrderBy(s => s.Key))
         {
-            var table = tables.Listing(hour.Key);
-            await EnsureAsync(table, cancellationToken);
-            var rows = hour.SelectMany(ListingRows.Entities).GroupBy(e => e.PartitionKey);
-            foreach (var partition in rows)
+            await Parallel.ForEachAsync(step, new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken }, async (group, ct) =>
+                await WriteAsync(group.First().table, group.Select(x => x.f), ct));
+        }
+    }
+
+    private const int WriteConcurrency = 8;
+
+    private async Task WriteAsync(TableClient table, IEnumerable<DocumentFacts> facts, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(table, cancellationToken);
+        foreach (var partition in facts.SelectMany(ListingRows.Entities).GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
             {
-                foreach (var chunk in partition.Chunk(100))
-                {
-                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
-                }
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
             }
         }
     }
 
     /// <summary>
-    /// Listing tables in reading order: the first alone (a busy one fills a page), then waves of 2, 4 ... 32 read at once
+    /// The query's tables (<see cref="ListingLayout.For"/>) in reading order: the first alone (a busy one fills a page), then waves of 2, 4 ... 32 read at once
     /// (a narrow filter finds a few rows in each), each wave's rows taken in order until the page is full.
     /// </summary>
     public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var (resumeHour, resumeKey) = ListingCursor.Decode(query.ContinuationToken);
+        if (ListingLayout.For(tables, query.Filter) is not { } layout)
+        {
+            return new ListingPage([], null); // a dealer code no document carries
+        }
+
+        if (resumeHour is { } resume && !layout.IsStart(resume))
+        {
+            throw new FormatException("Unknown continuation token."); // issued for another layout's tables
+        }
+
         var partition = query.Filter.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
         var filters = ListingFilter.Conditions(query.Filter);
         var items = new List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>();
-        using var hours = ListingCursor.Tables(query.Filter, resumeHour).GetEnumerator();
+        using var hours = layout.Tables(query.Filter, resumeHour).GetEnumerator();
         for (var wave = 1; items.Count <= query.PageSize; wave = Math.Min(wave * 2, MaxWave))
         {
             var batch = new List<DateTimeOffset>(wave);
@@ -72,7 +98,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
             }
 
             var want = query.PageSize + 1 - items.Count;
-            var read = await Task.WhenAll(batch.Select(hour => ReadHourAsync(query.Filter, partition, filters, hour, hour == resumeHour ? resumeKey : null, want, cancellationToken)));
+            var read = await Task.WhenAll(batch.Select(hour => ReadHourAsync(layout, query.Filter, partition, filters, hour, hour == resumeHour ? resumeKey : null, want, cancellationToken)));
             items.AddRange(read.SelectMany(r => r).Take(want));
         }
 
@@ -84,9 +110,9 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
 
     private const int MaxWave = 32;
 
-    private async Task<List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>> ReadHourAsync(DocumentFilter query, string partition, string filters, DateTimeOffset hour, string? resumeKey, int want, CancellationToken cancellationToken)
+    private static async Task<List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>> ReadHourAsync(ListingLayout layout, DocumentFilter query, string partition, string filters, DateTimeOffset hour, string? resumeKey, int want, CancellationToken cancellationToken)
     {
-        var (lower, upper) = Bounds(query, partition, hour);
+        var (lower, upper) = Bounds(query, partition, hour, hour + layout.Length);
         if (resumeKey is not null)
         {
             lower = resumeKey + "~"; // strictly after the last row already returned (keys end in the tracking ID)
@@ -97,7 +123,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         try
         {
             var select = partition == ListingRows.OldestFirst ? Keys : null; // an oldest-first row holds no facts: its key is enough
-            await foreach (var entity in tables.Listing(hour).QueryAsync<TableEntity>(filter, Math.Min(1000, want), select, cancellationToken))
+            await foreach (var entity in layout.Table(hour).QueryAsync<TableEntity>(filter, Math.Min(1000, want), select, cancellationToken))
             {
                 rows.Add((ListingRows.FromEntity(entity), hour, entity.RowKey));
                 if (rows.Count >= want)
@@ -116,10 +142,10 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
 
     private static readonly string[] Keys = ["PartitionKey", "RowKey"];
 
-    private static (string Lower, string Upper) Bounds(DocumentFilter query, string partition, DateTimeOffset hour)
+    private static (string Lower, string Upper) Bounds(DocumentFilter query, string partition, DateTimeOffset start, DateTimeOffset end)
     {
-        var from = query.From > hour ? query.From : hour;
-        var to = query.To < hour.AddHours(ListingCursor.HoursPerTable) ? query.To : hour.AddHours(ListingCursor.HoursPerTable);
+        var from = query.From > start ? query.From : start;
+        var to = query.To < end ? query.To : end;
         return partition == ListingRows.NewestFirst
             ? (ListingRows.Key(partition, to.AddMilliseconds(-1)), ListingRows.Key(partition, from.AddMilliseconds(-1)))
             : (ListingRows.Key(partition, from), ListingRows.Key(partition, to));
