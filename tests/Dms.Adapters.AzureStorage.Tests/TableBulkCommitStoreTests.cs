@@ -83,13 +83,7 @@ public sealed class TableBulkCommitStoreTests(StoreFixture fixture) : IClassFixt
         var dealer = Records.Dealer();
         var now = DateTimeOffset.UtcNow;
         // Two items each, leased at birth as the local loop claims them (what InlineWork journals).
-        var changes = Enumerable.Range(0, 40).Select(_ =>
-        {
-            var changes = WithKey(Records.Document(dealer));
-            changes.NewWork[0] = changes.NewWork[0] with { Attempt = 1, LeasedUntil = now.AddMinutes(1) };
-            changes.NewWork.Add(Records.Work(dealer, changes.Document) with { Kind = WorkKinds.Effect, Attempt = 1, LeasedUntil = now.AddMinutes(1) });
-            return changes;
-        }).ToList();
+        var changes = LeasedAtBirth(dealer, now, 40, withEffect: true);
 
         var results = await Bulk.CommitAllAsync(changes, item => item.LeasedUntil is not null, default);
 
@@ -112,12 +106,7 @@ public sealed class TableBulkCommitStoreTests(StoreFixture fixture) : IClassFixt
     {
         var dealer = Records.Dealer();
         var now = DateTimeOffset.UtcNow;
-        var changes = Enumerable.Range(0, 3).Select(_ =>
-        {
-            var changes = WithKey(Records.Document(dealer));
-            changes.NewWork[0] = changes.NewWork[0] with { Attempt = 1, LeasedUntil = now.AddMinutes(1) };
-            return changes;
-        }).ToList();
+        var changes = LeasedAtBirth(dealer, now, 3, withEffect: false);
         await Bulk.CommitAllAsync(changes, _ => true, default);
         var (done, retried) = (changes[0].NewWork[0], changes[1].NewWork[0]);
 
@@ -157,6 +146,20 @@ public sealed class TableBulkCommitStoreTests(StoreFixture fixture) : IClassFixt
     private long Batches() => fixture.Get<StorageTraffic>().Snapshot().GetValueOrDefault("table-batch");
 
     private static string KeyOf(Hub.Workflow.DocumentRecord document) => IdempotencyEntry.ForDocumentNumber(document.DocumentType, document.DocumentNumber);
+
+    // New documents whose work is leased at birth, as the local loop claims it (what InlineWork journals).
+    private static List<ChangeSet> LeasedAtBirth(string dealer, DateTimeOffset now, int count, bool withEffect) =>
+        Enumerable.Range(0, count).Select(_ =>
+        {
+            var changes = WithKey(Records.Document(dealer));
+            changes.NewWork[0] = changes.NewWork[0] with { Attempt = 1, LeasedUntil = now.AddMinutes(1) };
+            if (withEffect)
+            {
+                changes.NewWork.Add(Records.Work(dealer, changes.Document) with { Kind = WorkKinds.Effect, Attempt = 1, LeasedUntil = now.AddMinutes(1) });
+            }
+
+            return changes;
+        }).ToList();
 
     private static ChangeSet WithKey(Hub.Workflow.DocumentRecord document)
     {
