@@ -50,9 +50,12 @@ internal sealed class ChangeBatch
         {
             batch.DocumentIndex = batch.Count;
             var entity = DocumentRows.ToEntity(partition, document);
+            batch._document = entity;
+            // A merge where it leaves the same row as a replace: Azurite updates in place instead of remove + insert
+            // (StoredColumns). The ETag condition is the same either way.
             batch.Add(Part.Document, document.ETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(document.ETag)));
+                : new TableTransactionAction(StoredColumns.MergeEqualsReplace(document, entity) ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, entity, new ETag(document.ETag)));
         }
 
         if (changes.Document is { } changed)
@@ -129,6 +132,7 @@ internal sealed class ChangeBatch
         if (changes.Document is { } document && DocumentIndex >= 0)
         {
             document.ETag = etagAt(DocumentIndex);
+            StoredColumns.Remember(document, _document!, document.ETag);
         }
 
         changes.MarkerETag = MarkerIndex >= 0 ? etagAt(MarkerIndex) : null;
@@ -162,6 +166,9 @@ internal sealed class ChangeBatch
         new(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), new ETag(etag));
 
     private string _token = "";
+
+    // The document's row as this batch writes it (its columns are what the row holds once the batch committed).
+    private TableEntity? _document;
 
     private void Add(Part part, TableTransactionAction action)
     {

@@ -50,7 +50,10 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<ChangeMarker> markers, CancellationToken cancellationToken)
     {
         var done = new bool[markers.Count];
-        var shards = Enumerable.Range(0, markers.Count).GroupBy(i => tables.ShardOf(markers[i].DealerCode), StringComparer.Ordinal);
+        // Newest first (see DeleteAsync): a marker that changed again is most likely one of the newest.
+        var shards = Enumerable.Range(0, markers.Count)
+            .OrderByDescending(i => TrackingIds.UlidOf(markers[i].TrackingId), StringComparer.Ordinal)
+            .GroupBy(i => tables.ShardOf(markers[i].DealerCode), StringComparer.Ordinal);
         await Task.WhenAll(shards.Select(async shard =>
         {
             foreach (var chunk in shard.Chunk(100))
@@ -62,7 +65,12 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
     }
 
     // One transaction per shard: a marker that changed (its document changed again) fails the whole transaction, so
-    // it is left out and the rest go again — each retry leaves out one more, and usually none fails.
+    // it is left out and the rest go again — each retry leaves out one more. What a failure costs is the deletes
+    // before the failed one: applied, rolled back and applied again. On Azurite each of those is a remove from the
+    // whole documents table (and a rollback an insert): in a 100,000-row file, where the delivery changes a document's
+    // marker moments after the projector read it, oldest-first order made that 2.2 deletes per marker (measured).
+    // Markers change again because their document is young (its delivery still to come), so the newest go first: a
+    // failure then comes early in the transaction, with little before it to undo.
     private async Task DeleteAsync(string partition, List<int> pending, IReadOnlyList<ChangeMarker> markers, bool[] done, CancellationToken cancellationToken)
     {
         while (pending.Count > 0)

@@ -18,7 +18,14 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
         }
 
         var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken: cancellationToken);
-        return row.HasValue ? DocumentRows.FromEntity(row.Value!) : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var document = DocumentRows.FromEntity(row.Value!);
+        StoredColumns.Remember(document, row.Value!, document.ETag);
+        return document;
     }
 
     public async Task<RawPayload?> GetPayloadAsync(string dealerCode, string trackingId, int contentVersion, CancellationToken cancellationToken)

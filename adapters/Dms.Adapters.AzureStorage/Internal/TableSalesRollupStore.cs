@@ -64,9 +64,13 @@ internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
 
     private static string Partition(int shard) => "s" + shard.ToString("D3", CultureInfo.InvariantCulture);
 
+    // An update is a merge under the ETag, not a replace: a contribution writes all its columns every time, and a
+    // row's cells are read through their chunk count (BinaryChunks), so chunks beyond it, left by a merge after the
+    // cells shrank, are never read. Azurite replaces by a remove and an insert, and a remove walks the whole table's
+    // key indexes (this table gains a contribution per RDR); a merge updates in place. On Azure both are one operation.
     private static TableTransactionAction Write(TableEntity entity, string? etag) => etag is null
         ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(etag));
+        : new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(etag));
 
     private static TableEntity ContributionEntity(string partition, string trackingId, SalesContribution c) => new(partition, SalesRowKeys.Contribution(trackingId))
     {
