@@ -21,7 +21,9 @@ internal static class StoredColumns
 {
     private static readonly ConditionalWeakTable<DocumentRecord, Shape> Shapes = new();
 
-    private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
+    // Not the row's own data; and the commit token, which the batch puts on its first write (the document's, when it
+    // writes one: ChangeBatch) after this check — it is rewritten all the same.
+    private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag", CommitLanding.TokenColumn };
 
     /// <summary>Remembers that <paramref name="document"/>'s row holds <paramref name="row"/>'s columns under <paramref name="etag"/>.</summary>
     public static void Remember(DocumentRecord document, TableEntity row, string? etag)
