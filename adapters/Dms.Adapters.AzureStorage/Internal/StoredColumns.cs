@@ -1,49 +1,75 @@
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Dms.Hub.Workflow;
 
 namespace Dms.Adapters.AzureStorage.Internal;
 
 /// <summary>
-/// Which columns a document's row holds under the ETag the record carries — remembered for the record as it was read
-/// or as its commit wrote it — so the next write of the document can be a merge instead of a replace when it writes
-/// every one of those columns again (then both leave the same row).
+/// Which columns a document's row holds under a given ETag — remembered when the row is read or written here — so
+/// the next write of the document can be a merge instead of a replace when it writes every one of those columns
+/// again (then both leave the same row).
 /// </summary>
 /// <remarks>
 /// Why: Azurite (LokiJS) replaces a row by a remove and an insert, and a remove walks both key indexes of the whole
 /// table once more to shift every position after it; a merge updates the row in place. A file of one dealer keeps
 /// every document, payload, key and mailbox row of that dealer in one partition of one table (≈ 4 rows a document),
 /// so each status change (the delivery's, every OEM event's) cost time proportional to everything the dealer ever
-/// sent. On Azure both are one operation under the same If-Match. A record not known here (copied, built elsewhere)
-/// or whose new row lacks a stored column (a summary field gone, fewer body chunks) is replaced, as before.
+/// sent. On Azure both are one operation under the same If-Match.
+/// Kept by tracking ID and ETag, not by record: the hub plans on copies (DocumentCache deserializes one per use), and
+/// an ETag names one stored version of the row whatever copy carries it. Bounded like DocumentCache (two generations);
+/// a row not known here (forgotten, written by another instance) or whose new version lacks a stored column (a summary
+/// field gone, fewer body chunks) is replaced, as before.
 /// </remarks>
 internal static class StoredColumns
 {
-    private static readonly ConditionalWeakTable<DocumentRecord, Shape> Shapes = new();
+    private const int MaxEntries = 8192;
+
+    private static readonly Lock Gate = new();
 
     // Not the row's own data; and the commit token, which the batch puts on its first write (the document's, when it
     // writes one: ChangeBatch) after this check — it is rewritten all the same.
     private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag", CommitLanding.TokenColumn };
 
+    private static Dictionary<string, Shape> _current = new(StringComparer.Ordinal);
+    private static Dictionary<string, Shape> _previous = new(StringComparer.Ordinal);
+
     /// <summary>Remembers that <paramref name="document"/>'s row holds <paramref name="row"/>'s columns under <paramref name="etag"/>.</summary>
     public static void Remember(DocumentRecord document, TableEntity row, string? etag)
     {
-        if (etag is null)
+        var shape = etag is null ? null : new Shape(etag, [.. Written(row).Select(string.Intern)]);
+        lock (Gate)
         {
-            Shapes.Remove(document);
-            return;
-        }
+            _previous.Remove(document.TrackingId);
+            if (shape is null)
+            {
+                _current.Remove(document.TrackingId);
+                return;
+            }
 
-        Shapes.AddOrUpdate(document, new Shape(etag, [.. Written(row)]));
+            if (_current.Count >= MaxEntries)
+            {
+                (_previous, _current) = (_current, new Dictionary<string, Shape>(StringComparer.Ordinal));
+            }
+
+            _current[document.TrackingId] = shape;
+        }
     }
 
     /// <summary>
-    /// True when writing <paramref name="row"/> as a merge leaves exactly the row a replace would: the record's stored
-    /// columns are known for its current ETag and <paramref name="row"/> writes each of them.
+    /// True when writing <paramref name="row"/> as a merge leaves exactly the row a replace would: the stored columns
+    /// are known for the document's current ETag and <paramref name="row"/> writes each of them.
     /// </summary>
     public static bool MergeEqualsReplace(DocumentRecord document, TableEntity row)
     {
-        if (document.ETag is not { } etag || !Shapes.TryGetValue(document, out var shape) || shape.ETag != etag)
+        Shape? shape;
+        lock (Gate)
+        {
+            if (!_current.TryGetValue(document.TrackingId, out shape) && !_previous.TryGetValue(document.TrackingId, out shape))
+            {
+                return false;
+            }
+        }
+
+        if (document.ETag is not { } etag || shape.ETag != etag)
         {
             return false;
         }
