@@ -47,7 +47,8 @@ internal sealed partial class StorageTimingPolicy(ILogger<StorageTimingPolicy> l
     private void Record(HttpMessage message, DateTimeOffset sent, long started)
     {
         var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var query = message.Request.Method == RequestMethod.Get && !message.Request.Uri.Path.EndsWith(')');
+        var path = message.Request.Uri.Path;
+        var query = message.Request.Method == RequestMethod.Get && !(path.EndsWith(')') && path.Contains("PartitionKey=", StringComparison.Ordinal));
         if (took < SlowMilliseconds && !query)
         {
             return;
@@ -55,7 +56,7 @@ internal sealed partial class StorageTimingPolicy(ILogger<StorageTimingPolicy> l
 
         // The table only: never a row's keys or the query's filter.
         var at = sent.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
-        var table = Table(message.Request.Uri.Path);
+        var table = Table(path);
         var status = message.HasResponse ? message.Response.Status : 0;
         var milliseconds = Math.Round(took, 1);
         LogCall(logger, at, milliseconds, message.Request.Method.Method, query ? "query" : "call", table, status);
