@@ -22,6 +22,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dms.Adapters.AzureStorage;
@@ -39,11 +40,12 @@ public static class AzureStorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableServiceUri is not null, "Set Dms:Storage:ConnectionString or Dms:Storage:TableServiceUri.")
             .ValidateOnStart();
         services.TryAddSingleton<StorageTraffic>();
-        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value, sp.GetRequiredService<StorageTraffic>()));
+        services.AddSingleton(sp => new BackgroundGatePolicy(sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value.BackgroundConcurrency));
+        services.AddSingleton(sp => CreateClient(sp, sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
-            var scans = CreateClient(options, sp.GetRequiredService<StorageTraffic>(), Math.Max(options.TimeoutSeconds, options.ScanTimeoutSeconds));
+            var scans = CreateClient(sp, options, Math.Max(options.TimeoutSeconds, options.ScanTimeoutSeconds));
             return new TableSet(sp.GetRequiredService<TableServiceClient>(), options, scans);
         });
         services.AddSingleton<TableDocumentStore>();
@@ -115,10 +117,19 @@ public static class AzureStorageServiceCollectionExtensions
             new DefaultAzureCredential(), clientOptions);
     }
 
-    private static TableServiceClient CreateClient(AzureStorageOptions options, StorageTraffic traffic, int? timeoutSeconds = null)
+    private static TableServiceClient CreateClient(IServiceProvider services, AzureStorageOptions options, int? timeoutSeconds = null)
     {
         var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(new StorageTrafficPolicy(traffic, "table"), HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(new StorageTrafficPolicy(services.GetRequiredService<StorageTraffic>(), "table"), HttpPipelinePosition.PerRetry);
+
+        // The gate before the timing, so a call's logged time is storage's, not its wait for a background slot.
+        clientOptions.AddPolicy(services.GetRequiredService<BackgroundGatePolicy>(), HttpPipelinePosition.PerRetry);
+
+        if (services.GetService<ILogger<StorageTimingPolicy>>() is { } timing)
+        {
+            clientOptions.AddPolicy(new StorageTimingPolicy(timing), HttpPipelinePosition.PerRetry);
+        }
+
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);

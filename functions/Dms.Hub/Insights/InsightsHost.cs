@@ -29,6 +29,8 @@ internal sealed partial class InsightsHost(
             return;
         }
 
+        // Nobody waits for the read model's writes: they queue behind acknowledgements, not ahead of them.
+        using var lane = StorageLane.Background();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

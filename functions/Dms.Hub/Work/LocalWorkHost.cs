@@ -36,7 +36,7 @@ internal sealed partial class LocalWorkHost(
 
         var loops = handlers.Select(h => h.Kind).Distinct(StringComparer.Ordinal).Select(kind => Task.Run(() => ReceiveAsync(kind, stoppingToken), CancellationToken.None)).ToList();
         loops.Add(Task.Run(() => SweepAsync(stoppingToken), CancellationToken.None));
-        loops.Add(Task.Run(() => EveryAsync(_options.ScheduledJobsIntervalSeconds, jobs.RunAllAsync, stoppingToken), CancellationToken.None));
+        loops.Add(Task.Run(() => ScheduledJobsAsync(stoppingToken), CancellationToken.None));
         await Task.WhenAll(loops);
     }
 
@@ -145,9 +145,16 @@ internal sealed partial class LocalWorkHost(
     /// </summary>
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
+        using var lane = StorageLane.Background();
         var slice = -1;
         await EveryAsync(TimeSpan.FromSeconds(_options.RecoveryIntervalSeconds) / SweepSlices, cancellationToken =>
             slice++ < 0 ? recovery.RunOnceAsync(cancellationToken) : recovery.RunSliceAsync(slice % SweepSlices, SweepSlices, cancellationToken), stoppingToken);
+    }
+
+    private async Task ScheduledJobsAsync(CancellationToken stoppingToken)
+    {
+        using var lane = StorageLane.Background();
+        await EveryAsync(_options.ScheduledJobsIntervalSeconds, jobs.RunAllAsync, stoppingToken);
     }
 
     private Task EveryAsync<T>(int seconds, Func<CancellationToken, Task<T>> run, CancellationToken stoppingToken) =>

@@ -16,6 +16,7 @@ internal sealed partial class TechnicalAlertHost(TechnicalAlerts alerts, IEnumer
             return;
         }
 
+        using var lane = StorageLane.Background();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
