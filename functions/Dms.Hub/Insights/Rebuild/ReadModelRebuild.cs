@@ -36,7 +36,8 @@ public sealed partial class ReadModelRebuild(
     TimeProvider clock,
     ILogger<ReadModelRebuild> logger) : IDisposable
 {
-    public const int PageSize = 1000;
+    /// <summary>Documents a page (and a checkpoint): a page costs Azurite a range query and ≈ 40 transactions of listing rows.</summary>
+    public int PageSize { get; set; } = 1000;
     private readonly SemaphoreSlim _one = new(1, 1);
 
     public void Dispose() => _one.Dispose();
