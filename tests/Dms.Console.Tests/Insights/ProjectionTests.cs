@@ -79,6 +79,13 @@ internal static class Recount
         await SummariesMatchAsync(fixture, all, since, until);
         await DealerListingsMatchAsync(listing, all, since, until);
         await FailureGroupsMatchAsync(fixture);
+
+        // Both orders share a partition: a newest-first page's token must not resume an oldest-first list (its key sorts
+        // the other way, so the range would start anywhere) — refused, not misread.
+        var first = await listing.QueryAsync(new ListingQuery(new DocumentFilter(since, until), 2, null), CancellationToken.None);
+        Assert.NotNull(first.ContinuationToken);
+        await Assert.ThrowsAsync<FormatException>(() =>
+            listing.QueryAsync(new ListingQuery(new DocumentFilter(since, until, OldestFirst: true), 2, first.ContinuationToken), CancellationToken.None));
     }
 
     /// <summary>

@@ -122,10 +122,14 @@ public sealed class RoundTripTests(RoundTripTests.Fixture fixture) : IClassFixtu
         // listing, counter and index rows from what it last wrote (each write conditional on that copy).
         Assert.True(reads == 0, "the projector re-read rows:\n" + report);
 
-        // Per changed document: its receipt, search keys (up to one batch per index partition its keys fall in), open
-        // sets, listing rows, counters and marker — batched per cycle, so a document projected alone (its burst ended
-        // apart from the other's) pays each batch itself; under load they are shared (see ./dms bench).
-        Assert.True(total <= 12 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
+        // Per changed document: the receipts read (a query), its receipt, search keys (one batch per index partition its
+        // keys fall in: at most 4), open sets, listing rows (one batch in its six-hour table, one in its dealer's week),
+        // counters and marker — batched per cycle, so a document projected alone (its burst ended apart from the
+        // other's) pays each batch itself: at most 10 (measured 4–10), one more if the life crosses a six-hour boundary
+        // and a new listing table is created; under load they are shared (see ./dms bench). Session 10's second listing
+        // copy made it 12–15 alone (two partitions a table, sixteen for the index) and this failed when the two
+        // documents were projected apart.
+        Assert.True(total <= 11 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
 
         // Each document's life is one burst of changes (the fixture's quiet period outlasts the pauses between its
         // steps): projected once, not after each change (a claim was projected 3.1 times, an RDR 1.55, in the bench).

@@ -24,7 +24,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         try
         {
             var table = tables.Listing(ListingRows.SubmittedOf(trackingId));
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingRows.NewestFirst, ListingRows.Key(ListingRows.NewestFirst, trackingId), cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingRows.Partition, ListingRows.Key(ListingRows.NewestFirst, trackingId), cancellationToken: cancellationToken);
             return row.HasValue ? ListingRows.FromEntity(row.Value!) : null;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -75,12 +75,12 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
             return new ListingPage([], null); // a dealer code no document carries
         }
 
-        if (resumeHour is { } resume && !layout.IsStart(resume))
+        var order = query.Filter.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
+        if ((resumeHour is { } resume && !layout.IsStart(resume)) || (resumeKey is not null && !resumeKey.StartsWith(order, StringComparison.Ordinal)))
         {
-            throw new FormatException("Unknown continuation token."); // issued for another layout's tables
+            throw new FormatException("Unknown continuation token."); // issued for another layout's tables, or another order
         }
 
-        var partition = query.Filter.OldestFirst ? ListingRows.OldestFirst : ListingRows.NewestFirst;
         var filters = ListingFilter.Conditions(query.Filter);
         var items = new List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>();
         using var hours = layout.Tables(query.Filter, resumeHour).GetEnumerator();
@@ -98,7 +98,7 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
             }
 
             var want = query.PageSize + 1 - items.Count;
-            var read = await Task.WhenAll(batch.Select(hour => ReadHourAsync(layout, query.Filter, partition, filters, hour, hour == resumeHour ? resumeKey : null, want, cancellationToken)));
+            var read = await Task.WhenAll(batch.Select(hour => ReadHourAsync(layout, query.Filter, order, filters, hour, hour == resumeHour ? resumeKey : null, want, cancellationToken)));
             items.AddRange(read.SelectMany(r => r).Take(want));
         }
 
@@ -110,19 +110,19 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
 
     private const int MaxWave = 32;
 
-    private static async Task<List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>> ReadHourAsync(ListingLayout layout, DocumentFilter query, string partition, string filters, DateTimeOffset hour, string? resumeKey, int want, CancellationToken cancellationToken)
+    private static async Task<List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>> ReadHourAsync(ListingLayout layout, DocumentFilter query, string order, string filters, DateTimeOffset hour, string? resumeKey, int want, CancellationToken cancellationToken)
     {
-        var (lower, upper) = Bounds(query, partition, hour, hour + layout.Length);
+        var (lower, upper) = Bounds(query, order, hour, hour + layout.Length);
         if (resumeKey is not null)
         {
             lower = resumeKey + "~"; // strictly after the last row already returned (keys end in the tracking ID)
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}") + filters;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListingRows.Partition} and RowKey ge {lower} and RowKey lt {upper}") + filters;
         var rows = new List<(DocumentFacts?, DateTimeOffset, string)>();
         try
         {
-            var select = partition == ListingRows.OldestFirst ? Keys : null; // an oldest-first row holds no facts: its key is enough
+            var select = order == ListingRows.OldestFirst ? Keys : null; // an oldest-first row holds no facts: its key is enough
             await foreach (var entity in layout.Table(hour).QueryAsync<TableEntity>(filter, Math.Min(1000, want), select, cancellationToken))
             {
                 rows.Add((ListingRows.FromEntity(entity), hour, entity.RowKey));
@@ -142,13 +142,13 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
 
     private static readonly string[] Keys = ["PartitionKey", "RowKey"];
 
-    private static (string Lower, string Upper) Bounds(DocumentFilter query, string partition, DateTimeOffset start, DateTimeOffset end)
+    private static (string Lower, string Upper) Bounds(DocumentFilter query, string order, DateTimeOffset start, DateTimeOffset end)
     {
         var from = query.From > start ? query.From : start;
         var to = query.To < end ? query.To : end;
-        return partition == ListingRows.NewestFirst
-            ? (ListingRows.Key(partition, to.AddMilliseconds(-1)), ListingRows.Key(partition, from.AddMilliseconds(-1)))
-            : (ListingRows.Key(partition, from), ListingRows.Key(partition, to));
+        return order == ListingRows.NewestFirst
+            ? (ListingRows.Key(order, to.AddMilliseconds(-1)), ListingRows.Key(order, from.AddMilliseconds(-1)))
+            : (ListingRows.Key(order, from), ListingRows.Key(order, to));
     }
 
     private Task EnsureAsync(TableClient table, CancellationToken cancellationToken) =>
