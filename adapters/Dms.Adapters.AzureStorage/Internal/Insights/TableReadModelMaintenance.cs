@@ -217,7 +217,8 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
             }
         }
 
-        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {ListingRows.NewestFirst}");
+        // The newest-first rows (the ones with the facts): row keys "n…" of the listing partition.
+        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {ListingRows.Partition} and RowKey ge {ListingRows.NewestFirst} and RowKey lt {ListingRows.NewestFirst + "~"}");
         foreach (var name in names)
         {
             var facts = new List<DocumentFacts>();

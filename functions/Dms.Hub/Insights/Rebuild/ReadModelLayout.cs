@@ -8,8 +8,9 @@ namespace Dms.Hub.Insights.Rebuild;
 /// projected before the change would otherwise show partial data without saying so.
 /// </summary>
 /// <remarks>
-/// History: 1 — session 11 (six-hour and dealer-week listing tables, search-key buckets, open sets a table each, week and
-/// dealer-health counter rows). Stores from before session 11 carry no version and are rebuilt.
+/// History: 1 — session 11 (six-hour and dealer-week listing tables with a document's two rows in one partition,
+/// search-key buckets in 4 partitions, open sets a table each, week and dealer-health counter rows). Stores from before
+/// session 11 carry no version and are rebuilt.
 /// </remarks>
 public static class ReadModelLayout
 {
