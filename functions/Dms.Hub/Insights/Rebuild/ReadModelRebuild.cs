@@ -128,19 +128,40 @@ public sealed partial class ReadModelRebuild(
                     return;
                 case RebuildLease.TakenFromProjector:
                     LogWaitingForProjector(logger, term.TotalSeconds);
-                    await Task.Delay(term, clock, cancellationToken);
-                    if (await store.TakeLeaseAsync(InsightsProjector.LeaseName, owner, clock.GetUtcNow(), term, cancellationToken) == RebuildLease.Busy)
+                    if (await OutwaitProjectorAsync(owner, term, cancellationToken))
                     {
-                        continue;
+                        return;
                     }
 
-                    return;
+                    break;
                 default:
                     // Another rebuild (or one that stopped and whose lease has not lapsed yet: resumed once it does).
                     await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A full lease term with the lease held throughout (renewed every quarter, so it never lapses to a projector
+    /// meanwhile); false when another rebuild took it.
+    /// </summary>
+    private async Task<bool> OutwaitProjectorAsync(string owner, TimeSpan term, CancellationToken cancellationToken)
+    {
+        for (var quarter = 0; quarter < 4; quarter++)
+        {
+            await Task.Delay(term / 4, clock, cancellationToken);
+            switch (await store.TakeLeaseAsync(InsightsProjector.LeaseName, owner, clock.GetUtcNow(), term, cancellationToken))
+            {
+                case RebuildLease.Busy:
+                    return false;
+                case RebuildLease.TakenFromProjector:
+                    quarter = -1; // a projector held it again after all: a full term from now
+                    break;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Who an automatic rebuild is audited as.</summary>
