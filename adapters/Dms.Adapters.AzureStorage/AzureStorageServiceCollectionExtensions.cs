@@ -58,6 +58,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IListingStore, TableListingStore>();
         services.AddSingleton<ISearchIndex, TableSearchIndex>();
         services.AddSingleton<IInsightsBulkLoader, TableInsightsBulkLoader>();
+        services.AddSingleton<Hub.Insights.Rebuild.IReadModelMaintenance, TableReadModelMaintenance>();
         services.AddSingleton<IOpenSetStore, TableOpenSetStore>();
         services.AddSingleton<ICounterStore, TableCounterStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();

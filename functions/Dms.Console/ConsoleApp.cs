@@ -55,6 +55,7 @@ public static class ConsoleApp
         console.MapFailureEndpoints();
         console.MapDealerEndpoints();
         console.MapAlertEndpoints();
+        console.MapReadModelEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

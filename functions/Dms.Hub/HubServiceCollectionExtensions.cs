@@ -118,6 +118,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<InsightsHistoryImport>();
         services.AddSingleton<ProjectionWriter>();
         services.AddSingleton<InsightsProjector>();
+        services.AddSingleton<Insights.Rebuild.ReadModelRebuild>();
+        services.AddSingleton<Insights.Rebuild.ReadModelUpkeep>();
         services.AddSingleton<CounterReader>();
         services.AddSingleton<DocumentSearch>();
         services.AddSingleton<DocumentList>();

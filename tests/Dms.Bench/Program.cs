@@ -11,13 +11,15 @@ using Dms.Bench;
 // ./dms bench --phases backlog [--rate R]   only the backlog phase (OEM down for 30 s of documents at R/s, then back)
 // ./dms bench --phase console [--console-documents N] [--console-pages a,b]   only the console pages over N stored
 //     documents (1,000,000) — or only the pages whose names contain a or b; writes artifacts/bench/console.md and .json
+// ./dms bench --phase rebuild [--console-documents N]   the read-model rebuild over N seeded documents (50,000),
+//     compared with the seeded read model, then stopped halfway and resumed; artifacts/bench/rebuild.md
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]
 //     one fault scenario with reconciliation; exit code 1 on loss or duplicate effect. oem-outage keeps a steady load
 //     of R documents/s (default 20) through an outage of S seconds (default 60); its documents default to R × (S + 60);
 //     after the reconciliation it measures saturation on the same stack with N documents (default 3000, as ./dms bench's saturation phase; 0: skip).
 // ./dms parts-bench [--parts N] [--dealers N] [--dealer-parts N]   suggested stock order timings; artifacts/bench/parts-suggestions.md
 var command = args.FirstOrDefault();
-var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]";
+var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] | bench --phase rebuild [--console-documents N] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]";
 string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "parts", "dealers", "dealer-parts", "outage-seconds", "rate", "saturation-documents"];
 
 // A run holds the machine for minutes, so a mistyped option (or --help) must not start one with the defaults.
@@ -41,6 +43,8 @@ string Text(string name, string fallback)
 
 switch (command)
 {
+    case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "rebuild":
+        return await RebuildBench.RunAsync((int)Option("console-documents", 50_000), Console.Out) ? 0 : 1;
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
         var only = Text("console-pages", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), only, Console.Out)).Passed ? 0 : 1;

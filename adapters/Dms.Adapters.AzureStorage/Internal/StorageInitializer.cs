@@ -8,7 +8,7 @@ namespace Dms.Adapters.AzureStorage.Internal;
 /// Creates the tables in the background, retrying until storage answers. The hub starts even while storage is
 /// down, so that it can answer 503 (and readiness can say why) instead of refusing to start.
 /// </summary>
-internal sealed partial class StorageInitializer(TableSet tables, ILogger<StorageInitializer> logger) : BackgroundService
+internal sealed partial class StorageInitializer(TableSet tables, Hub.Insights.Rebuild.IReadModelMaintenance readModel, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,6 +24,13 @@ internal sealed partial class StorageInitializer(TableSet tables, ILogger<Storag
                 foreach (var table in tables.All)
                 {
                     await table.CreateIfNotExistsAsync(stoppingToken);
+                }
+
+                // A new store's read model is in this code's layout from its first document: recorded before anything is
+                // stored (demo data, the first submissions), so the projector's start-up check does not rebuild it.
+                if (await readModel.GetVersionAsync(stoppingToken) is null && !await readModel.AnyDocumentAsync(stoppingToken))
+                {
+                    await readModel.SetVersionAsync(Hub.Insights.Rebuild.ReadModelLayout.Version, stoppingToken);
                 }
 
                 _ready.TrySetResult();

@@ -10,9 +10,10 @@ namespace Dms.Hub.Insights;
 /// bulk, their facts built as the projector would, listing rows and open sets per chunk, the search keys in key
 /// order once all are known, and the
 /// counters summed in memory and written once as whole rows at the end — so the counters are exactly those of the
-/// loaded documents, and no change marker is left for the projector.
+/// loaded documents, and no change marker is left for the projector. The store's read-model layout version is
+/// recorded as this code's (<see cref="Rebuild.ReadModelLayout"/>).
 /// </summary>
-public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsightsBulkLoader insights, ICounterStore counters, FactsBuilder builder, DealerDirectory dealers, TimeProvider clock)
+public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsightsBulkLoader insights, ICounterStore counters, FactsBuilder builder, DealerDirectory dealers, Rebuild.IReadModelMaintenance layout, TimeProvider clock)
 {
     private const int Chunk = 2000;
     private const int InFlight = 3;
@@ -53,6 +54,13 @@ public sealed class InsightsHistoryImport(IDocumentBulkLoader documents, IInsigh
         await insights.LoadSearchKeysAsync(keys, cancellationToken);
         await insights.LoadCountersAsync(sums.Select(s => new CounterDelta(s.Key.Key, s.Key.Metric, s.Value)).ToList(), cancellationToken);
         await counters.SetWatermarkAsync(clock.GetUtcNow(), cancellationToken);
+
+        // Written in this code's layout: no rebuild needed at the hub's next start (unless one was interrupted here).
+        if (await layout.GetCheckpointAsync(cancellationToken) is null)
+        {
+            await layout.SetVersionAsync(Rebuild.ReadModelLayout.Version, cancellationToken);
+        }
+
         return count;
     }
 

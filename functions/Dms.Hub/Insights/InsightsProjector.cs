@@ -19,6 +19,7 @@ public sealed partial class InsightsProjector(
     IOptionsMonitor<InsightsOptions> options,
     TimeProvider clock,
     Operations.StorageTraffic traffic,
+    Rebuild.ReadModelUpkeep upkeep,
     ILogger<InsightsProjector> logger)
 {
     public const string LeaseName = "projector";
@@ -38,6 +39,8 @@ public sealed partial class InsightsProjector(
     /// <param name="sweep">Scan the change feed now, whenever the last scan was.</param>
     public async Task<ProjectorCycle> RunOnceAsync(bool sweep, CancellationToken cancellationToken)
     {
+        // A read model in an older layout is rebuilt before anything is projected into it (once per process).
+        await upkeep.EnsureCurrentAsync(cancellationToken);
         var settings = options.CurrentValue;
         var started = clock.GetUtcNow();
         using var step = traffic.Step("-", CycleStep);
