@@ -10,7 +10,7 @@ namespace Dms.Functions.Tests.Api;
 public sealed class RetailRecordConfirmTests(RetailRecordConfirmTests.Fixture fixture) : IClassFixture<RetailRecordConfirmTests.Fixture>
 {
     [Fact]
-    public async Task Rdr_RetailRecordUnconfirmedAtIntake_ClaimCovered_RecordConfirmedByItsCheck()
+    public async Task Rdr_RetailRecordUnconfirmedAtIntake_ClaimCovered_RecordConfirmedByItsCheck_SecondClaimCoveredToo()
     {
         using var dealer = await DealerSession.StartAsync(fixture.Hub);
         var vin = await dealer.RetailAsync();
@@ -18,9 +18,10 @@ public sealed class RetailRecordConfirmTests(RetailRecordConfirmTests.Fixture fi
 
         var (first, body) = await dealer.SubmitClaimAsync(TestDocuments.Claim(vin));
         var afterClaim = await fixture.RetailRecordAsync(vin);
+        var (second, _) = await dealer.SubmitClaimAsync(TestDocuments.Claim(vin));
 
         Assert.True(first == HttpStatusCode.Accepted, body.ToJsonString());
-        Assert.Equal((false, true), (atIntake.GetBoolean("Confirmed"), afterClaim.GetBoolean("Confirmed")));
+        Assert.Equal((false, true, HttpStatusCode.Accepted), (atIntake.GetBoolean("Confirmed"), afterClaim.GetBoolean("Confirmed"), second));
         Assert.Equal(atIntake.GetString("Data"), afterClaim.GetString("Data"));
     }
 
