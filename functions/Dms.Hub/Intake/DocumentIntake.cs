@@ -113,10 +113,7 @@ public sealed partial class DocumentIntake(
         return claim.Errors.Count > 0 ? (IntakeResult.Invalid(claim.Errors), null) : (null, claim);
     }
 
-    /// <summary>
-    /// The answer once the document's commit is done: accepted, or as answered before. Its reservations are not
-    /// confirmed here: the first reader that finds the document stored does it (<see cref="Reservations.IsLiveConfirmingAsync"/>).
-    /// </summary>
+    /// <summary>The answer once the document's commit is done: accepted (its reservations confirmed), or as answered before.</summary>
     private async Task<IntakeResult> FinishAsync(CheckedRequest request, ChangeSet changes, ReservationClaim claim, CommitResult commit, CancellationToken cancellationToken)
     {
         if (commit == CommitResult.KeyConflict)
@@ -124,6 +121,7 @@ public sealed partial class DocumentIntake(
             return await AnswerKeyConflictAsync(request.Submission.Type, request.Submission.Dealer.Code, request.Keys, request.Hash, claim, cancellationToken);
         }
 
+        await reservations.ConfirmAsync(claim, cancellationToken);
         return IntakeResult.Accepted(changes.Document!.TrackingId, changes.Document.Status);
     }
 

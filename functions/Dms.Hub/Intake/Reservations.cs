@@ -134,24 +134,15 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
     }
 
     /// <summary>
-    /// Whether the reservation is live (as <see cref="IsLiveAsync"/>); when its holder is a stored document that holds it,
-    /// it is marked confirmed under the ETag it was read with, so later readers need not check the holder again.
+    /// Marks reservations that carry data (a vehicle's warranty start) as belonging to a stored document, under the
+    /// ETags the claim returned, so readers need not check the holder's document.
     /// </summary>
-    /// <remarks>
-    /// Confirmed by its first reader (a warranty claim's coverage check reading a VIN's retail record), not by the
-    /// intake of every document that holds it: that was a write per RDR — on Azurite an update, which walks the
-    /// reservations table's key indexes (a row per vehicle ever retailed) — for a record most VINs never have read.
-    /// Readers see the same either way: an unconfirmed entry is judged by its holder's document, as before a confirm.
-    /// </remarks>
-    public async Task<bool> IsLiveConfirmingAsync(ReservationEntry entry, CancellationToken cancellationToken)
+    public async Task ConfirmAsync(ReservationClaim claim, CancellationToken cancellationToken)
     {
-        var holding = await HoldingAsync(entry, cancellationToken);
-        if (holding == Holding.Stored && !entry.Confirmed)
+        foreach (var entry in claim.Held.Where(e => !e.Confirmed && e.Data.Count > 0))
         {
             await store.ConfirmAsync(entry, cancellationToken);
         }
-
-        return holding != Holding.Gone;
     }
 
     /// <param name="units">The pool units the holder's document recorded (<see cref="Workflow.DocumentRecord.Units"/>): each
@@ -213,29 +204,18 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
             : Task.CompletedTask;
 
     /// <summary>A reservation is live while its holder's document exists (or may still appear) and holds it.</summary>
-    public async Task<bool> IsLiveAsync(ReservationEntry entry, CancellationToken cancellationToken) =>
-        await HoldingAsync(entry, cancellationToken) != Holding.Gone;
-
-    private async Task<Holding> HoldingAsync(ReservationEntry entry, CancellationToken cancellationToken)
+    public async Task<bool> IsLiveAsync(ReservationEntry entry, CancellationToken cancellationToken)
     {
         var holder = entry.Holder;
         var key = await documents.GetKeyAsync(holder.DealerCode, IdempotencyEntry.ForDocumentNumber(holder.DocumentType, holder.DocumentNumber), cancellationToken);
         if (key is null)
         {
-            // No document yet: its intake may still be under way (a claim is made before the commit).
-            return !entry.Confirmed && clock.GetUtcNow() - entry.ReservedAt < _grace ? Holding.Pending : Holding.Gone;
+            return !entry.Confirmed && clock.GetUtcNow() - entry.ReservedAt < _grace;
         }
 
         var type = _types.Value.Get(holder.DocumentType);
         var document = await documents.GetAsync(holder.DealerCode, holder.DocumentType, key.TrackingId, cancellationToken);
-        return document is not null && !type.ReleasingStates.Contains(document.Status) ? Holding.Stored : Holding.Gone;
-    }
-
-    private enum Holding
-    {
-        Gone,
-        Pending,
-        Stored,
+        return document is not null && !type.ReleasingStates.Contains(document.Status);
     }
 
     private async Task<(ClaimOutcome, ReservationEntry?)> TryClaimOneAsync(Reservation item, ReservationHolder holder, CancellationToken cancellationToken)

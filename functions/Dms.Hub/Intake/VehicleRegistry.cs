@@ -28,7 +28,7 @@ public sealed class VehicleRegistry(IReservationStore store, Reservations reserv
     public async Task<VehicleRetail?> GetRetailAsync(string vin, CancellationToken cancellationToken)
     {
         var entry = await store.GetAsync(Scope(vin), RetailKey, cancellationToken);
-        if (entry is null || (!entry.Confirmed && !await reservations.IsLiveConfirmingAsync(entry, cancellationToken)))
+        if (entry is null || (!entry.Confirmed && !await reservations.IsLiveAsync(entry, cancellationToken)))
         {
             return null;
         }
