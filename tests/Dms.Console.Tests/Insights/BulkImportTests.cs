@@ -175,11 +175,11 @@ public sealed class BulkImportTests(ConsoleFixture fixture)
         return rows;
     }
 
-    /// <summary>The demo's history generator: every type, from three dealers over five days; claims and parts orders mostly about vehicles sold.</summary>
-    private static List<DocumentRecord> Generate(IServiceProvider services, Dealer[] dealers, int count)
+    /// <summary>The demo's history generator: every type, from the given dealers over five days; claims and parts orders mostly about vehicles sold (also RebuildTests').</summary>
+    internal static List<DocumentRecord> Generate(IServiceProvider services, Dealer[] dealers, int count, int seed = 13)
     {
         var generator = new HistoryGenerator(services);
-        var random = new Random(13);
+        var random = new Random(seed);
         var now = DateTimeOffset.UtcNow;
         var sold = new List<string>();
         var documents = new List<DocumentRecord>();

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Dms.Adapters.AzureStorage;
 using Dms.Adapters.Rest;
-using Dms.Functions.Startup.History;
 using Dms.Hub;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
@@ -23,8 +22,6 @@ namespace Dms.Console.Tests.Insights;
 [Collection(ConsoleHub.Name)]
 public sealed class RebuildTests(ConsoleFixture fixture)
 {
-    private static readonly string[] Types = ["retail-delivery-report", "warranty-claim", "vehicle-order", "parts-order"];
-
     private static readonly Dealer[] Dealers =
     [
         new() { Code = "RB01", Name = "Rebuild one", Region = "North", District = "North-A", Brand = "Aurora" },
@@ -300,31 +297,7 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         return (provider, prefix);
     }
 
-    /// <summary>The demo's history generator: every type, from three dealers over five days; claims and parts orders mostly about vehicles sold.</summary>
-    private static List<DocumentRecord> Generate(IServiceProvider services, int count)
-    {
-        var generator = new HistoryGenerator(services);
-        var random = new Random(11);
-        var now = DateTimeOffset.UtcNow;
-        var sold = new List<string>();
-        var documents = new List<DocumentRecord>();
-        for (var n = 0; documents.Count < count; n++)
-        {
-            var type = Types[n % Types.Length];
-            var vin = type is "warranty-claim" or "parts-order" && sold.Count > 0 ? sold[random.Next(sold.Count)] : null;
-            if (generator.Build(type, Dealers[random.Next(Dealers.Length)], n, now.AddMinutes(-random.Next(5 * 24 * 60)), now, random, vin) is { } generated)
-            {
-                if (type == "retail-delivery-report")
-                {
-                    sold.Add(generated.Record.Body["vin"]!.GetValue<string>());
-                }
-
-                documents.Add(generated.Record);
-            }
-        }
-
-        return documents;
-    }
+    private static List<DocumentRecord> Generate(IServiceProvider services, int count) => BulkImportTests.Generate(services, Dealers, count, seed: 11);
 
     private sealed class SimulatedCrash : Exception;
 }
