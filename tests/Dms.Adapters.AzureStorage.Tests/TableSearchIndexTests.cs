@@ -54,6 +54,38 @@ public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<
         Assert.Equal("D2-X", Assert.Single(await new TableSearchIndex(tables).FindAsync(other, ct)).TrackingId);
     }
 
+    /// <summary>
+    /// Every row of a batch file carries the batch's correlation ID, and the projector adds a few documents a cycle,
+    /// each time merging without reading: the head row must still stop at a row's worth (Azure refuses a row past 252
+    /// properties; Azurite took 100,000 and copied them all on every merge) and the key continue in pages.
+    /// </summary>
+    [Fact]
+    public async Task AKeySharedByManyDocuments_AddedAFewACycle_NoRowHoldsMoreThanARow_AllFound()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = fixture.Get<TableSet>();
+        var index = new TableSearchIndex(tables);
+        var hot = "correlation:" + Guid.NewGuid().ToString("N");
+        const int PerCycle = 25;
+        var documents = TableSearchIndex.RefsPerRow * 3;
+        for (var first = 0; first < documents; first += PerCycle)
+        {
+            await index.ApplyAsync([.. Enumerable.Range(first, PerCycle).Select(i => Add(hot, $"D1-{i:D5}"))], ct);
+        }
+
+        var (partition, row) = TableSearchIndex.BucketOf(hot);
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var entity in tables.SearchKeys.QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {row} and RowKey lt {row + "/"}"), cancellationToken: ct))
+        {
+            rows.Add(entity);
+        }
+
+        Assert.True(rows.Count >= 3, $"{rows.Count} rows");
+        Assert.All(rows, r => Assert.InRange(PostingRow.RefCount(r), 0, TableSearchIndex.RefsPerRow));
+        Assert.Equal(documents, (await new TableSearchIndex(tables).FindAsync(hot, ct)).Select(r => r.TrackingId).Distinct().Count());
+    }
+
     private static IndexChange Add(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: false);
 
     private static IndexChange Remove(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: true);

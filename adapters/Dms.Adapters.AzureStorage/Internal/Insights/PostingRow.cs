@@ -45,7 +45,7 @@ internal static class PostingRow
     public static List<PageWrite> Plan(
         string partition, string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IEnumerable<(string Name, IndexRef Ref, bool Remove)> changes, int capacity)
     {
-        var pages = rows.Select(r => new Page(Copy(r.Entity), r.ETag)).ToList();
+        var pages = rows.Select(r => new Page(r.Entity, r.ETag)).ToList();
         if (pages.Count == 0)
         {
             pages.Add(new Page(new TableEntity(partition, row), null));
@@ -95,6 +95,9 @@ internal static class PostingRow
         return pages.Where(p => p.Changes.Count > 0).Select(p => new PageWrite(p.Entity, p.ETag is null ? p.Entity : Delta(p), p.ETag)).ToList();
     }
 
+    /// <summary>How many references <paramref name="entity"/> holds (emptied ones included: their properties stay).</summary>
+    public static int RefCount(TableEntity entity) => entity.Keys.Count(IsRef);
+
     private static bool IsRef(string name) => name.StartsWith(RefMark, StringComparison.Ordinal);
 
     private static string Kinds(string? current, IndexRef reference, bool remove)
@@ -115,7 +118,7 @@ internal static class PostingRow
     {
         if (!Equals(page.Entity.TryGetValue(name, out var current) ? current : null, value))
         {
-            page.Entity[name] = value;
+            page.Writable()[name] = value;
             page.Changes.Add(name);
         }
     }
@@ -151,11 +154,25 @@ internal static class PostingRow
         return copy;
     }
 
+    /// <summary>A row being planned: a stored row is copied only when it changes (a hot key's bucket has hundreds of pages).</summary>
     private sealed class Page(TableEntity entity, ETag? etag)
     {
-        public TableEntity Entity { get; } = entity;
+        private bool _copied = etag is null;
+
+        public TableEntity Entity { get; private set; } = entity;
 
         public ETag? ETag { get; } = etag;
+
+        public TableEntity Writable()
+        {
+            if (!_copied)
+            {
+                Entity = Copy(Entity);
+                _copied = true;
+            }
+
+            return Entity;
+        }
 
         public int Count { get; set; }
 

@@ -22,6 +22,13 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// more new references than a row holds, or one whose write failed (a stale copy, or — on Azure — a head row past the
 /// service's 252 properties) is read, planned and written on its own. 65,536 buckets keep a head row near 90 entries
 /// at a million documents, well under that limit.
+/// <para>
+/// Blind merges into one head stop once they could take it past <see cref="RefsPerRow"/> (counted per bucket,
+/// <see cref="_headRefs"/>): a key many documents share — every row of a batch file carries the batch's correlation
+/// ID — is then read once and continues in pages. Without the count only Azure's property limit stopped it; Azurite
+/// has none, so the head of a 100,000-row file's correlation bucket grew to 100,000 properties, each merge copying
+/// them all (session 12's probe).
+/// </para>
 /// </remarks>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 {
@@ -32,6 +39,10 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     private const int MaxPropertiesPerTransaction = 6_000;
     private const int Reads = 16;
     private readonly ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>> _known = new(StringComparer.Ordinal);
+
+    // Per bucket row, at least how many references its head row holds: as read or planned, plus what was merged into it
+    // blind since. Kept when the bucket's rows are forgotten (at most one entry per bucket, 65,536).
+    private readonly ConcurrentDictionary<string, int> _headRefs = new(StringComparer.Ordinal);
     private int _cached;
 
     public async Task<IReadOnlyList<IndexRef>> FindAsync(string normalizedKey, CancellationToken cancellationToken)
@@ -99,8 +110,12 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
                 }
             });
 
-    /// <summary>Written without reading: only gaining references, no more than a row holds (its head then needs no pages).</summary>
-    private static bool Blind(BucketChanges bucket) => bucket.Changes.Count <= RefsPerRow && bucket.Changes.All(c => !c.Remove);
+    /// <summary>
+    /// Written without reading: only gaining references, and no more than the head row still has room for as far as
+    /// this process knows (it then needs no pages).
+    /// </summary>
+    private bool Blind(BucketChanges bucket) =>
+        bucket.Changes.All(c => !c.Remove) && _headRefs.GetValueOrDefault(bucket.Row) + bucket.Changes.Count <= RefsPerRow;
 
     /// <summary>On the rows held (null: a blind merge, the changes planned as if the bucket were empty).</summary>
     private static BucketPlan Plan(BucketChanges bucket, List<(TableEntity Entity, ETag ETag)>? rows) =>
@@ -139,9 +154,14 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
                 foreach (var plan in plans)
                 {
                     var written = plan.Writes.Select(w => (w.Row, response.Value[index++].Headers.ETag!.Value)).ToList();
-                    if (!plan.Blind)
+                    if (plan.Blind)
                     {
-                        Remember(plan.Bucket.Row, plan.Rows, written); // a blind merge leaves the bucket's other entries unknown
+                        // A blind merge leaves the bucket's other entries unknown; only the head's growth is counted.
+                        _headRefs.AddOrUpdate(plan.Bucket.Row, plan.Bucket.Changes.Count, (_, held) => held + plan.Bucket.Changes.Count);
+                    }
+                    else
+                    {
+                        Remember(plan.Bucket.Row, plan.Rows, written);
                     }
                 }
 
@@ -229,6 +249,7 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         List<(TableEntity, ETag)> ordered = [.. rows.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal)];
         var previous = _known.TryGetValue(row, out var old) ? old.Sum(r => r.Entity.Count) : 0;
         _known[row] = ordered;
+        _headRefs[row] = ordered.Count == 0 ? 0 : PostingRow.RefCount(ordered[0].Item1);
         Interlocked.Add(ref _cached, ordered.Sum(r => r.Item1.Count) - previous);
     }
 
@@ -258,6 +279,13 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
             tables.SearchKeys.GetEntityIfExistsAsync<TableEntity>(partition, PostingRow.PageKey(row, n), cancellationToken: cancellationToken)));
         rows.AddRange(more.Where(r => r.HasValue).Select(r => (r.Value!, r.Value!.ETag)));
         return rows;
+    }
+
+    /// <summary>The partition and head row key of <paramref name="normalizedKey"/>'s bucket (its pages follow as <c>{row}.{n}</c>).</summary>
+    internal static (string Partition, string Row) BucketOf(string normalizedKey)
+    {
+        var hash = Hash(normalizedKey);
+        return (Partition(hash), Row(hash));
     }
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
