@@ -25,9 +25,9 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// <para>
 /// Blind merges into one head stop once they could take it past <see cref="RefsPerRow"/> (counted per bucket,
 /// <see cref="_headRefs"/>): a key many documents share — every row of a batch file carries the batch's correlation
-/// ID — is then read once and continues in pages. Without the count only Azure's property limit stopped it; Azurite
-/// has none, so the head of a 100,000-row file's correlation bucket grew to 100,000 properties, each merge copying
-/// them all (session 12's probe).
+/// ID — is then read once and continues in pages. Without the count only Azure's property limit stopped it (a failed
+/// transaction, then the bucket alone); Azurite has none, so the head of a file's correlation bucket gained a property
+/// per row of the file, and Azurite copies a row's properties whole on every merge into it.
 /// </para>
 /// </remarks>
 internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
