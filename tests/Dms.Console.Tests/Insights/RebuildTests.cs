@@ -48,6 +48,9 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         Assert.Equal(documents.Count, result!.Documents);
         Assert.Equal(documents.Count, result.Listed);
         Assert.Contains(progress, c => c.Phase == RebuildCheckpoint.Listing && c.Listed is > 0 and < 140); // progress shown page by page
+        Assert.All(progress, c => Assert.Equal(documents.Count, c.Expected)); // "k of N": N counted by the old read model before clearing
+        Assert.Contains(progress, c => c.Phase == RebuildCheckpoint.Counting && c.Counted == documents.Count);
+        Assert.False(await TableExistsAsync(oldPrefix + "insightskeys")); // the table before session 7's search buckets, dropped for good
         await AssertSameReadModelAsync(freshPrefix, oldPrefix);
         Assert.Equal(ReadModelLayout.Version, await old.GetRequiredService<IReadModelMaintenance>().GetVersionAsync(CancellationToken.None));
         Assert.Null(await old.GetRequiredService<IReadModelMaintenance>().GetCheckpointAsync(CancellationToken.None));
@@ -175,6 +178,69 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         await old.DisposeAsync();
     }
 
+    [Fact]
+    public async Task LeaseTakenFromALiveProjector_IsHeldAndWaitedOutForATerm_SoItsCycleInFlightIsCleared()
+    {
+        var (fresh, freshPrefix) = await StartAsync();
+        var (hub, prefix) = await StartAsync();
+        var (other, _) = await StartAsync(sharing: prefix); // another process on the same store, its projector live
+        var documents = Generate(fresh, 60);
+        await ProjectAsync(fresh, documents);
+        await ProjectAsync(hub, documents);
+        var projector = other.GetRequiredService<InsightsProjector>();
+        Assert.True((await projector.RunOnceAsync(sweep: false, CancellationToken.None)).Leased);
+        var lease = (await new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(prefix + "insightscounts").GetEntityAsync<TableEntity>("c", "~lease|" + InsightsProjector.LeaseName)).Value;
+        var leaseUntil = lease.GetDateTimeOffset("Until")!.Value;
+
+        // The rebuild starts while that lease runs; the projector's cycle in flight writes once more before its lease
+        // ends (a stale revision of a document — projected after the clearing, it would stay).
+        var rebuild = hub.GetRequiredService<ReadModelRebuild>();
+        var saved = new List<RebuildCheckpoint>();
+        rebuild.Observer = (c, _) => { lock (saved) { saved.Add(c); } return Task.CompletedTask; };
+        var running = rebuild.RunAsync("admin-4", "take-over test", CancellationToken.None);
+        var late = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (leaseUntil - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1.5)).Ticks)));
+            var stale = Generate(fresh, 60)[0];
+            stale.Status = documents.First(d => d.Status != stale.Status).Status;
+            stale.Revision++;
+            return await other.GetRequiredService<ProjectionWriter>().ProjectAsync(Facts(other, [stale]), CancellationToken.None);
+        });
+
+        // Meanwhile the projector asks for its lease again (after a quarter term it no longer assumes it holds it): refused.
+        var asked = new List<bool>();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        while (!running.IsCompleted && !Cleared(saved))
+        {
+            asked.Add((await projector.RunOnceAsync(sweep: false, CancellationToken.None)).Leased);
+            await Task.Delay(TimeSpan.FromMilliseconds(400));
+        }
+
+        Assert.Equal(documents.Count, (await running)!.Documents);
+        Assert.Equal(1, await late); // written — before the clearing
+        var waiting = Assert.Single(saved, c => c.WaitingUntil is not null); // what the page and the banner show meanwhile
+        Assert.Contains("waiting up to", RebuildProgress.Of(waiting, waiting.UpdatedAt).Describe(), StringComparison.Ordinal);
+        var clearing = saved.First(c => c.Phase == RebuildCheckpoint.Clearing && c.WaitingUntil is null);
+        Assert.True(clearing.UpdatedAt >= leaseUntil, $"cleared at {clearing.UpdatedAt:HH:mm:ss.fff}, before the projector's lease ended at {leaseUntil:HH:mm:ss.fff}");
+        Assert.True(asked.Count >= 3, $"the projector asked {asked.Count} times");
+        Assert.DoesNotContain(true, asked);
+        await AssertSameReadModelAsync(freshPrefix, prefix);
+
+        // Released at the end: the projector projects again.
+        Assert.True((await projector.RunOnceAsync(sweep: false, CancellationToken.None)).Leased);
+        await fresh.DisposeAsync();
+        await hub.DisposeAsync();
+        await other.DisposeAsync();
+    }
+
+    private static bool Cleared(List<RebuildCheckpoint> saved)
+    {
+        lock (saved)
+        {
+            return saved.Any(c => c.Phase != RebuildCheckpoint.Clearing || c.WaitingUntil is null);
+        }
+    }
+
     private static async Task<DocumentRecord> ChangeAsync(IDocumentStore store, DocumentRecord original, string status, CancellationToken cancellationToken)
     {
         var current = (await store.GetAsync(original.DealerCode, original.DocumentType, original.TrackingId, cancellationToken))!;
@@ -211,6 +277,18 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         await service.GetTableClient(prefix + "insightssearch").UpsertEntityAsync(new TableEntity("f", "ffff") { ["k_old"] = "stale" });
         await service.GetTableClient(prefix + "insightscounts").UpsertEntityAsync(new TableEntity("c", "d|all|retail-delivery-report|20200101") { ["mreceived"] = 7L });
         await service.GetTableClient(prefix + "insightsopenfailures").UpsertEntityAsync(new TableEntity("x", "stale") { ["Region"] = "North" });
+        await service.GetTableClient(prefix + "insightskeys").CreateIfNotExistsAsync();
+        await service.GetTableClient(prefix + "insightskeys").AddEntityAsync(new TableEntity("k", "vin|OLD") { ["TrackingId"] = "old" });
+    }
+
+    private async Task<bool> TableExistsAsync(string name)
+    {
+        await foreach (var _ in new TableServiceClient(fixture.Azurite.ConnectionString).QueryAsync(t => t.Name == name))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     private static async Task ProjectAsync(ServiceProvider provider, List<DocumentRecord> documents)
@@ -277,9 +355,9 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         return rows;
     }
 
-    private async Task<(ServiceProvider Provider, string Prefix)> StartAsync()
+    private async Task<(ServiceProvider Provider, string Prefix)> StartAsync(string? sharing = null)
     {
-        var prefix = "r" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = sharing ?? "r" + Guid.NewGuid().ToString("N")[..10];
         var settings = HubSettings.Defaults(fixture.Azurite.ConnectionString, prefix, "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
         settings["Dms:Insights:LeaseSeconds"] = "5";
         var services = new ServiceCollection().AddLogging().AddMetrics();

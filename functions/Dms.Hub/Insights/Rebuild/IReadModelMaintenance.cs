@@ -18,6 +18,12 @@ public interface IReadModelMaintenance
 
     Task SaveCheckpointAsync(RebuildCheckpoint checkpoint, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// About how many documents the read model lists now (its gauges: every document counts once by its status), read
+    /// before clearing for the rebuild's progress; null when it counts none. A few point reads, not a pass over the documents.
+    /// </summary>
+    Task<long?> CountListedAsync(CancellationToken cancellationToken);
+
     /// <summary>Whether any document is stored at all (a new store needs no rebuild, only its version).</summary>
     Task<bool> AnyDocumentAsync(CancellationToken cancellationToken);
 
