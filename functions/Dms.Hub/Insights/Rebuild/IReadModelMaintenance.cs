@@ -38,7 +38,8 @@ public interface IReadModelMaintenance
 
     /// <summary>
     /// Empties the read model: listing tables of every layout, the search index, the open sets, counter rows and
-    /// projection receipts (never the lease, the version, the checkpoint or the watermark). Idempotent.
+    /// projection receipts (never the lease, the version, the checkpoint or the watermark), and drops tables no layout
+    /// reads any more. Idempotent.
     /// </summary>
     Task ClearAsync(CancellationToken cancellationToken);
 
