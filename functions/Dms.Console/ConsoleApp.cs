@@ -40,6 +40,7 @@ public static class ConsoleApp
         builder.Services.AddSingleton<HqFigures>();
         builder.Services.AddSingleton<HqSalesFigures>();
         builder.Services.AddSingleton<HqReports>();
+        builder.Services.AddSingleton<RebuildStatus>();
         return builder;
     }
 

@@ -1,16 +1,10 @@
 using Azure.Data.Tables;
-using Dms.Adapters.AzureStorage;
-using Dms.Adapters.Rest;
-using Dms.Hub;
-using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
 using Dms.Hub.Insights.Rebuild;
 using Dms.Hub.Operations;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Dms.Console.Tests.Insights;
 
@@ -22,21 +16,16 @@ namespace Dms.Console.Tests.Insights;
 [Collection(ConsoleHub.Name)]
 public sealed class RebuildTests(ConsoleFixture fixture)
 {
-    private static readonly Dealer[] Dealers =
-    [
-        new() { Code = "RB01", Name = "Rebuild one", Region = "North", District = "North-A", Brand = "Aurora" },
-        new() { Code = "RB02", Name = "Rebuild two", Region = "South", District = "South-A", Brand = "Aurora" },
-        new() { Code = "RB03", Name = "Rebuild three", Region = "South", Brand = "Aurora" },
-    ];
+    private readonly RebuildStores stores = new(fixture.Azurite);
 
     [Fact]
     public async Task WipedOrOldLayoutReadModel_RebuiltEqualsAFreshProjection_AndSearchFindsEveryVin()
     {
-        var (fresh, freshPrefix) = await StartAsync();
-        var (old, oldPrefix) = await StartAsync();
-        var documents = Generate(fresh, 140);
-        await ProjectAsync(fresh, documents);
-        await ProjectAsync(old, documents);
+        var (fresh, freshPrefix) = await stores.StartAsync();
+        var (old, oldPrefix) = await stores.StartAsync();
+        var documents = RebuildStores.Generate(fresh, 140);
+        await RebuildStores.ProjectAsync(fresh, documents);
+        await RebuildStores.ProjectAsync(old, documents);
         await WreckAsync(oldPrefix);
 
         var rebuild = old.GetRequiredService<ReadModelRebuild>();
@@ -48,12 +37,15 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         Assert.Equal(documents.Count, result!.Documents);
         Assert.Equal(documents.Count, result.Listed);
         Assert.Contains(progress, c => c.Phase == RebuildCheckpoint.Listing && c.Listed is > 0 and < 140); // progress shown page by page
-        await AssertSameReadModelAsync(freshPrefix, oldPrefix);
+        Assert.All(progress, c => Assert.Equal(documents.Count, c.Expected)); // "k of N": N counted by the old read model before clearing
+        Assert.Contains(progress, c => c.Phase == RebuildCheckpoint.Counting && c.Counted == documents.Count);
+        Assert.False(await TableExistsAsync(oldPrefix + "insightskeys")); // the table before session 7's search buckets, dropped for good
+        await stores.AssertSameReadModelAsync(freshPrefix, oldPrefix);
         Assert.Equal(ReadModelLayout.Version, await old.GetRequiredService<IReadModelMaintenance>().GetVersionAsync(CancellationToken.None));
         Assert.Null(await old.GetRequiredService<IReadModelMaintenance>().GetCheckpointAsync(CancellationToken.None));
 
         var search = old.GetRequiredService<DocumentSearch>();
-        var facts = Facts(old, documents);
+        var facts = RebuildStores.Facts(old, documents);
         foreach (var vehicle in facts.Where(f => f.Vin is not null).GroupBy(f => f.Vin!).Take(8))
         {
             var hits = (await search.SearchAsync(vehicle.Key, ViewScope.Everything, CancellationToken.None)).Hits.Select(h => h.Facts.TrackingId).Order().ToList();
@@ -71,7 +63,7 @@ public sealed class RebuildTests(ConsoleFixture fixture)
 
         // Run twice: the same rows again (nothing added to counters, no reference twice).
         await rebuild.RunAsync("admin-1", "again", CancellationToken.None);
-        await AssertSameReadModelAsync(freshPrefix, oldPrefix);
+        await stores.AssertSameReadModelAsync(freshPrefix, oldPrefix);
 
         // The projector afterwards finds nothing to change.
         Assert.Equal(0, await old.GetRequiredService<ProjectionWriter>().ProjectAsync(facts, CancellationToken.None));
@@ -82,11 +74,11 @@ public sealed class RebuildTests(ConsoleFixture fixture)
     [Fact]
     public async Task RebuildInterruptedWhileListingAndWhileCounting_ResumesToTheSameReadModel()
     {
-        var (fresh, freshPrefix) = await StartAsync();
-        var (old, oldPrefix) = await StartAsync();
-        var documents = Generate(fresh, 120);
-        await ProjectAsync(fresh, documents);
-        await ProjectAsync(old, documents);
+        var (fresh, freshPrefix) = await stores.StartAsync();
+        var (old, oldPrefix) = await stores.StartAsync();
+        var documents = RebuildStores.Generate(fresh, 120);
+        await RebuildStores.ProjectAsync(fresh, documents);
+        await RebuildStores.ProjectAsync(old, documents);
         await WreckAsync(oldPrefix);
 
         var rebuild = old.GetRequiredService<ReadModelRebuild>();
@@ -110,7 +102,7 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         rebuild.Observer = null;
         await old.GetRequiredService<ReadModelUpkeep>().EnsureCurrentAsync(CancellationToken.None);
         Assert.Null(await old.GetRequiredService<IReadModelMaintenance>().GetCheckpointAsync(CancellationToken.None));
-        await AssertSameReadModelAsync(freshPrefix, oldPrefix);
+        await stores.AssertSameReadModelAsync(freshPrefix, oldPrefix);
         var audit = await old.GetRequiredService<IAuditLog>().ListAsync(new AuditQuery(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 100), CancellationToken.None);
         var record = Assert.Single(audit.Items, r => r.Action == "RebuiltReadModel");
         Assert.Equal(("admin-2", documents.Count), (record.ActorId, record.Count)); // the requester of the interrupted run
@@ -121,9 +113,9 @@ public sealed class RebuildTests(ConsoleFixture fixture)
     [Fact]
     public async Task DocumentsChangedWhileTheRebuildRuns_AreReflectedAfterIt()
     {
-        var (old, oldPrefix) = await StartAsync();
-        var documents = Generate(old, 120);
-        await ProjectAsync(old, documents);
+        var (old, oldPrefix) = await stores.StartAsync();
+        var documents = RebuildStores.Generate(old, 120);
+        await RebuildStores.ProjectAsync(old, documents);
         await WreckAsync(oldPrefix);
         var store = old.GetRequiredService<IDocumentStore>();
 
@@ -167,10 +159,10 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         }
 
         // The same read model as a fresh projection of the documents as they stand now.
-        var (fresh, freshPrefix) = await StartAsync();
+        var (fresh, freshPrefix) = await stores.StartAsync();
         var now = documents.Select(d => changed.FirstOrDefault(c => c.TrackingId == d.TrackingId) ?? d).ToList();
-        await ProjectAsync(fresh, now);
-        await AssertSameReadModelAsync(freshPrefix, oldPrefix);
+        await RebuildStores.ProjectAsync(fresh, now);
+        await stores.AssertSameReadModelAsync(freshPrefix, oldPrefix);
         await fresh.DisposeAsync();
         await old.DisposeAsync();
     }
@@ -211,93 +203,19 @@ public sealed class RebuildTests(ConsoleFixture fixture)
         await service.GetTableClient(prefix + "insightssearch").UpsertEntityAsync(new TableEntity("f", "ffff") { ["k_old"] = "stale" });
         await service.GetTableClient(prefix + "insightscounts").UpsertEntityAsync(new TableEntity("c", "d|all|retail-delivery-report|20200101") { ["mreceived"] = 7L });
         await service.GetTableClient(prefix + "insightsopenfailures").UpsertEntityAsync(new TableEntity("x", "stale") { ["Region"] = "North" });
+        await service.GetTableClient(prefix + "insightskeys").CreateIfNotExistsAsync();
+        await service.GetTableClient(prefix + "insightskeys").AddEntityAsync(new TableEntity("k", "vin|OLD") { ["TrackingId"] = "old" });
     }
 
-    private static async Task ProjectAsync(ServiceProvider provider, List<DocumentRecord> documents)
+    private async Task<bool> TableExistsAsync(string name)
     {
-        await provider.GetRequiredService<IDocumentBulkLoader>().LoadAsync(documents, withNumberKeys: false, CancellationToken.None);
-        Assert.Equal(documents.Count, await provider.GetRequiredService<ProjectionWriter>().ProjectAsync(Facts(provider, documents), CancellationToken.None));
-    }
-
-    private static List<DocumentFacts> Facts(IServiceProvider provider, List<DocumentRecord> documents)
-    {
-        var builder = provider.GetRequiredService<FactsBuilder>();
-        return documents.Select(d => builder.Build(d, Dealers.Single(x => x.Code == d.DealerCode))).ToList();
-    }
-
-    /// <summary>Every read-model table of <paramref name="expectedPrefix"/> row for row in <paramref name="actualPrefix"/>, and nothing more there.</summary>
-    private async Task AssertSameReadModelAsync(string expectedPrefix, string actualPrefix)
-    {
-        var service = new TableServiceClient(fixture.Azurite.ConnectionString);
-        var compared = 0;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(expectedPrefix) >= 0 && t.Name.CompareTo(expectedPrefix + "~") < 0))
+        await foreach (var _ in new TableServiceClient(fixture.Azurite.ConnectionString).QueryAsync(t => t.Name == name))
         {
-            var name = table.Name[expectedPrefix.Length..];
-            if (name.StartsWith("list", StringComparison.Ordinal) || name.StartsWith("insights", StringComparison.Ordinal))
-            {
-                names.Add(name);
-                var expected = await RowsAsync(service, table.Name);
-                Assert.Equal(expected, await RowsAsync(service, actualPrefix + name));
-                compared += expected.Count;
-            }
+            return true;
         }
 
-        Assert.True(compared > 400, $"only {compared} rows compared");
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(actualPrefix) >= 0 && t.Name.CompareTo(actualPrefix + "~") < 0))
-        {
-            var name = table.Name[actualPrefix.Length..];
-            if ((name.StartsWith("list", StringComparison.Ordinal) || name.StartsWith("insights", StringComparison.Ordinal)) && !names.Contains(name))
-            {
-                Assert.Empty(await RowsAsync(service, table.Name));
-            }
-        }
+        return false;
     }
-
-    /// <summary>
-    /// A table's rows as text, without what the service stamps or the bookkeeping rows (<c>~…</c>); counters without
-    /// the zeros a projected change leaves behind (a status counted down to 0 is the same count as one never counted).
-    /// </summary>
-    private static async Task<List<string>> RowsAsync(TableServiceClient service, string table)
-    {
-        var rows = new List<string>();
-        var counters = table.EndsWith("insightscounts", StringComparison.Ordinal);
-        await foreach (var entity in service.GetTableClient(table).QueryAsync<TableEntity>())
-        {
-            var properties = entity.Where(p => p.Key is not ("odata.etag" or "Timestamp") && !(counters && p.Value is 0L))
-                .OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-            if (entity.RowKey.StartsWith('~') || (counters && properties.All(p => p.Key is "PartitionKey" or "RowKey")))
-            {
-                continue;
-            }
-
-            rows.Add(string.Join(";", properties.Select(p => p.Key + "=" + (p.Value is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)))));
-        }
-
-        return rows;
-    }
-
-    private async Task<(ServiceProvider Provider, string Prefix)> StartAsync()
-    {
-        var prefix = "r" + Guid.NewGuid().ToString("N")[..10];
-        var settings = HubSettings.Defaults(fixture.Azurite.ConnectionString, prefix, "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
-        settings["Dms:Insights:LeaseSeconds"] = "5";
-        var services = new ServiceCollection().AddLogging().AddMetrics();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration).AddRestAdapter(configuration);
-        var provider = services.BuildServiceProvider();
-        var initializer = provider.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "StorageInitializer");
-        await initializer.StartAsync(CancellationToken.None);
-        await initializer.ExecuteTask!;
-        foreach (var dealer in Dealers)
-        {
-            await provider.GetRequiredService<IDealerStore>().UpsertAsync(dealer, CancellationToken.None);
-        }
-
-        return (provider, prefix);
-    }
-
-    private static List<DocumentRecord> Generate(IServiceProvider services, int count) => BulkImportTests.Generate(services, Dealers, count, seed: 11);
 
     private sealed class SimulatedCrash : Exception;
 }

@@ -63,6 +63,9 @@ internal static class CounterRows
     public static string Prefix(CounterScope scope, CounterGrain grain, string documentType) =>
         $"{Grain(grain)}|{Escape(scope.Key)}|{Escape(documentType)}|";
 
+    /// <summary>Where one scope's gauge rows (every document type's) start; they end before this + <c>~</c>.</summary>
+    public static string GaugesOf(CounterScope scope) => $"{Grain(CounterGrain.Gauge)}|{Escape(scope.Key)}|";
+
     public static string Bucket(CounterGrain grain, DateTimeOffset at) => grain switch
     {
         CounterGrain.Hour => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture),

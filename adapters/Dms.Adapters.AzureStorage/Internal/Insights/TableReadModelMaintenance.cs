@@ -24,6 +24,9 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
     private const int Concurrency = 8;
     private static readonly TimeSpan RecreateFor = TimeSpan.FromMinutes(3);
 
+    /// <summary>The one-row-per-key search table before session 7 (search keys are in buckets of <c>insightssearch</c> since).</summary>
+    private static readonly string[] Obsolete = ["insightskeys"];
+
     private string Prefix => options.Value.TablePrefix;
 
     public async Task<int?> GetVersionAsync(CancellationToken cancellationToken)
@@ -57,7 +60,11 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
         var row = found.Value;
         return new RebuildCheckpoint(phase, row.GetString("Cursor"), row.GetInt64("Listed") ?? 0, row.GetInt64("Counted") ?? 0,
             row.GetDateTimeOffset("StartedAt") ?? default, row.GetDateTimeOffset("UpdatedAt") ?? default, row.GetString("By") ?? "?", row.GetString("Reason") ?? string.Empty,
-            row.GetInt32("FromVersion") ?? 0);
+            row.GetInt32("FromVersion") ?? 0)
+        {
+            Expected = row.GetInt64("Expected"), WaitingUntil = row.GetDateTimeOffset("WaitingUntil"),
+            PhaseStartedAt = row.GetDateTimeOffset("PhaseStartedAt") ?? default, PhaseFrom = row.GetInt64("PhaseFrom") ?? 0,
+        };
     }
 
     public Task SaveCheckpointAsync(RebuildCheckpoint checkpoint, CancellationToken cancellationToken) =>
@@ -65,8 +72,23 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
         {
             ["Phase"] = checkpoint.Phase, ["Cursor"] = checkpoint.Cursor, ["Listed"] = checkpoint.Listed, ["Counted"] = checkpoint.Counted,
             ["StartedAt"] = checkpoint.StartedAt.UtcDateTime, ["UpdatedAt"] = checkpoint.UpdatedAt.UtcDateTime, ["By"] = checkpoint.By, ["Reason"] = checkpoint.Reason,
-            ["FromVersion"] = checkpoint.FromVersion,
+            ["FromVersion"] = checkpoint.FromVersion, ["Expected"] = checkpoint.Expected, ["WaitingUntil"] = checkpoint.WaitingUntil?.UtcDateTime,
+            ["PhaseStartedAt"] = checkpoint.PhaseStartedAt == default ? null : checkpoint.PhaseStartedAt.UtcDateTime, ["PhaseFrom"] = checkpoint.PhaseFrom,
         }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<long?> CountListedAsync(CancellationToken cancellationToken)
+    {
+        // The "*" scope's gauges, one row per document type: each listed document adds 1 to "status.<its status>".
+        var from = CounterRows.GaugesOf(CounterScope.All);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {from} and RowKey lt {from + "~"}");
+        long total = 0;
+        await foreach (var row in tables.Counters.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            total += CounterRows.Values(row).Where(v => v.Key.StartsWith("status.", StringComparison.Ordinal)).Sum(v => v.Value);
+        }
+
+        return total > 0 ? total : null;
+    }
 
     public async Task<bool> AnyDocumentAsync(CancellationToken cancellationToken)
     {
@@ -152,7 +174,24 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
 
             await RecreateAsync(service.GetTableClient(name), ct);
         });
+        await DropObsoleteAsync(cancellationToken);
         await DeleteCountersAsync(cancellationToken);
+    }
+
+    /// <summary>Read-model tables no layout reads any more, dropped for good (not created again).</summary>
+    private async Task DropObsoleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in Obsolete)
+        {
+            try
+            {
+                await service.DeleteTableAsync(Prefix + name, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // never there, or dropped by an earlier rebuild
+            }
+        }
     }
 
     /// <summary>Counter rows (every key before <c>~</c>) and projection receipts; the bookkeeping rows (<c>~…</c>) stay.</summary>

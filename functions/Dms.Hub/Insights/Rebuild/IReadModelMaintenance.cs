@@ -18,6 +18,12 @@ public interface IReadModelMaintenance
 
     Task SaveCheckpointAsync(RebuildCheckpoint checkpoint, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// About how many documents the read model lists now (its gauges: every document counts once by its status), read
+    /// before clearing for the rebuild's progress; null when it counts none. A few point reads, not a pass over the documents.
+    /// </summary>
+    Task<long?> CountListedAsync(CancellationToken cancellationToken);
+
     /// <summary>Whether any document is stored at all (a new store needs no rebuild, only its version).</summary>
     Task<bool> AnyDocumentAsync(CancellationToken cancellationToken);
 
@@ -32,7 +38,8 @@ public interface IReadModelMaintenance
 
     /// <summary>
     /// Empties the read model: listing tables of every layout, the search index, the open sets, counter rows and
-    /// projection receipts (never the lease, the version, the checkpoint or the watermark). Idempotent.
+    /// projection receipts (never the lease, the version, the checkpoint or the watermark), and drops tables no layout
+    /// reads any more. Idempotent.
     /// </summary>
     Task ClearAsync(CancellationToken cancellationToken);
 

@@ -38,6 +38,7 @@ public sealed partial class ReadModelRebuild(
 {
     /// <summary>Documents a page (and a checkpoint): a page costs Azurite a range query and ≈ 40 transactions of listing rows.</summary>
     public int PageSize { get; set; } = 1000;
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _one = new(1, 1);
 
     public void Dispose() => _one.Dispose();
@@ -74,7 +75,7 @@ public sealed partial class ReadModelRebuild(
         var watch = Stopwatch.StartNew();
         var owner = "rebuild/" + Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
         var term = TimeSpan.FromSeconds(options.CurrentValue.LeaseSeconds);
-        await TakeLeaseAsync(owner, term, cancellationToken);
+        var (checkpoint, resumed) = await TakeLeaseAsync(owner, term, by, reason, cancellationToken);
         var renewedAt = clock.GetUtcNow();
         async Task RenewAsync(CancellationToken ct)
         {
@@ -89,25 +90,21 @@ public sealed partial class ReadModelRebuild(
             }
         }
 
-        var now = clock.GetUtcNow();
-        var checkpoint = await store.GetCheckpointAsync(cancellationToken);
-        var resumed = checkpoint is not null;
-        checkpoint ??= new RebuildCheckpoint(RebuildCheckpoint.Clearing, null, 0, 0, now, now, by, reason, await store.GetVersionAsync(cancellationToken) ?? 0);
         LogStarted(logger, checkpoint.Phase, checkpoint.Listed, resumed);
         if (checkpoint.Phase == RebuildCheckpoint.Clearing)
         {
-            await SaveAsync(checkpoint, cancellationToken);
+            await SaveAsync(checkpoint with { WaitingUntil = null }, cancellationToken);
             await store.ClearAsync(cancellationToken);
-            checkpoint = await SaveAsync(checkpoint with { Phase = RebuildCheckpoint.Listing, Cursor = null, Listed = 0 }, cancellationToken);
+            checkpoint = await SaveAsync(checkpoint with { Phase = RebuildCheckpoint.Listing, Cursor = null, Listed = 0, WaitingUntil = null }, cancellationToken);
         }
 
         if (checkpoint.Phase == RebuildCheckpoint.Listing)
         {
-            checkpoint = await ListAsync(checkpoint, RenewAsync, cancellationToken);
+            checkpoint = await ListAsync(checkpoint with { PhaseStartedAt = clock.GetUtcNow(), PhaseFrom = checkpoint.Listed }, RenewAsync, cancellationToken);
             checkpoint = await SaveAsync(checkpoint with { Phase = RebuildCheckpoint.Counting, Counted = 0 }, cancellationToken);
         }
 
-        checkpoint = await CountAsync(checkpoint, RenewAsync, cancellationToken);
+        checkpoint = await CountAsync(checkpoint with { Counted = 0, PhaseStartedAt = clock.GetUtcNow(), PhaseFrom = 0 }, RenewAsync, cancellationToken);
         await store.SetVersionAsync(ReadModelLayout.Version, cancellationToken);
         await store.ReleaseLeaseAsync(InsightsProjector.LeaseName, owner, cancellationToken);
         var took = clock.GetUtcNow() - checkpoint.StartedAt;
@@ -117,29 +114,46 @@ public sealed partial class ReadModelRebuild(
         return new RebuildResult(checkpoint.Listed, checkpoint.Counted, watch.Elapsed, resumed);
     }
 
-    /// <summary>The projector lease; when a live projector held it, one lease term for its cycle in flight to end.</summary>
-    private async Task TakeLeaseAsync(string owner, TimeSpan term, CancellationToken cancellationToken)
+    /// <summary>
+    /// The projector lease, and the checkpoint to go on from (an interrupted rebuild's, or a new one counting what the
+    /// read model holds before it is cleared). When a live projector held the lease: the wait is on the checkpoint (so
+    /// every instance's console says why nothing moves), then one lease term for its cycle in flight to end.
+    /// </summary>
+    private async Task<(RebuildCheckpoint Checkpoint, bool Resumed)> TakeLeaseAsync(string owner, TimeSpan term, string by, string reason, CancellationToken cancellationToken)
     {
         while (true)
         {
-            switch (await store.TakeLeaseAsync(InsightsProjector.LeaseName, owner, clock.GetUtcNow(), term, cancellationToken))
+            var lease = await store.TakeLeaseAsync(InsightsProjector.LeaseName, owner, clock.GetUtcNow(), term, cancellationToken);
+            if (lease == RebuildLease.Busy)
             {
-                case RebuildLease.Taken:
-                    return;
-                case RebuildLease.TakenFromProjector:
-                    LogWaitingForProjector(logger, term.TotalSeconds);
-                    if (await OutwaitProjectorAsync(owner, term, cancellationToken))
-                    {
-                        return;
-                    }
+                // Another rebuild (or one that stopped and whose lease has not lapsed yet: resumed once it does).
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+                continue;
+            }
 
-                    break;
-                default:
-                    // Another rebuild (or one that stopped and whose lease has not lapsed yet: resumed once it does).
-                    await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
-                    break;
+            var stored = await store.GetCheckpointAsync(cancellationToken);
+            var checkpoint = stored ?? await NewCheckpointAsync(by, reason, cancellationToken);
+            if (lease == RebuildLease.Taken)
+            {
+                return (checkpoint, stored is not null);
+            }
+
+            LogWaitingForProjector(logger, term.TotalSeconds);
+            await SaveAsync(checkpoint with { WaitingUntil = clock.GetUtcNow() + term }, cancellationToken);
+            if (await OutwaitProjectorAsync(owner, term, cancellationToken))
+            {
+                return (checkpoint, stored is not null);
             }
         }
+    }
+
+    private async Task<RebuildCheckpoint> NewCheckpointAsync(string by, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return new RebuildCheckpoint(RebuildCheckpoint.Clearing, null, 0, 0, now, now, by, reason, await store.GetVersionAsync(cancellationToken) ?? 0)
+        {
+            Expected = await store.CountListedAsync(cancellationToken),
+        };
     }
 
     /// <summary>
@@ -204,6 +218,7 @@ public sealed partial class ReadModelRebuild(
         var sums = new Dictionary<(CounterKey Key, string Metric), long>();
         var keys = new List<(string, IndexRef)>();
         long counted = 0;
+        var shownAt = clock.GetUtcNow();
         await foreach (var table in store.ReadListedAsync(cancellationToken))
         {
             foreach (var facts in table)
@@ -219,6 +234,12 @@ public sealed partial class ReadModelRebuild(
 
             counted += table.Count;
             await renew(cancellationToken);
+            if (clock.GetUtcNow() - shownAt >= ProgressEvery)
+            {
+                // Progress only (a crash redoes the counting whole): a write every few seconds, not one per table.
+                checkpoint = await SaveAsync(checkpoint with { Counted = counted }, cancellationToken);
+                shownAt = clock.GetUtcNow();
+            }
         }
 
         checkpoint = await SaveAsync(checkpoint with { Counted = counted }, cancellationToken);

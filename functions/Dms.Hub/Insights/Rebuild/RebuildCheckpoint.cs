@@ -24,6 +24,22 @@ public sealed record RebuildCheckpoint(
 
     /// <summary>Search keys and counters from the listing just written (redone whole after a crash: both are replaced, not added).</summary>
     public const string Counting = "counting";
+
+    /// <summary>
+    /// About how many documents there are to list: what the read model counted before it was cleared (its gauges), so
+    /// approximate — documents arriving meanwhile are not in it, and a read model in doubt may be off. Null: unknown
+    /// (nothing was counted, e.g. a layout whose counters this code does not read).
+    /// </summary>
+    public long? Expected { get; init; }
+
+    /// <summary>Until when the rebuild waits, holding the lease, for a live projector's cycle in flight to end (nothing cleared yet).</summary>
+    public DateTimeOffset? WaitingUntil { get; init; }
+
+    /// <summary>When this run of the current phase began, and its count then (<see cref="Listed"/> or <see cref="Counted"/>): the phase's rate.</summary>
+    public DateTimeOffset PhaseStartedAt { get; init; }
+
+    /// <inheritdoc cref="PhaseStartedAt"/>
+    public long PhaseFrom { get; init; }
 }
 
 /// <summary>What a finished rebuild did.</summary>
