@@ -30,6 +30,18 @@ public sealed class StorageRetryLogTests
         Assert.Equal(2, handler.Calls);
     }
 
+    [Fact]
+    public async Task CancelledByTheCaller_NothingLogged()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var logger = new Collecting();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SendAsync(new Answering(HttpStatusCode.OK), Batch, logger, cancelled.Token));
+        Assert.Empty(logger.Lines);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.OK)]
     [InlineData(HttpStatusCode.NotFound)]
@@ -40,9 +52,9 @@ public sealed class StorageRetryLogTests
         Assert.Empty(await SendAsync(new Answering(status), Batch));
     }
 
-    private static async Task<List<string>> SendAsync(Answering handler, string uri)
+    private static async Task<List<string>> SendAsync(Answering handler, string uri, Collecting? logger = null, CancellationToken cancellationToken = default)
     {
-        var logger = new Collecting();
+        logger ??= new Collecting();
         var options = new Options { Transport = new HttpClientTransport(new HttpClient(handler)) };
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
@@ -50,7 +62,7 @@ public sealed class StorageRetryLogTests
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;
         message.Request.Uri.Reset(new Uri(uri));
-        await pipeline.SendAsync(message, CancellationToken.None);
+        await pipeline.SendAsync(message, cancellationToken);
         return logger.Lines;
     }
 

@@ -41,9 +41,15 @@ internal sealed partial class StorageRetryLog(ILogger<StorageRetryLog> logger) :
         Log(message, null);
     }
 
-    // Always false as an exception filter: the exception goes on to the retry policy untouched.
+    // Always false as an exception filter: the exception goes on to the retry policy untouched. A call its caller
+    // cancelled is not sent again (the SDK's network timeout is a cancellation the caller did not ask for: it is).
     private bool Log(HttpMessage message, Exception? exception)
     {
+        if (exception is OperationCanceledException && message.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
         var status = exception is null && message.HasResponse ? message.Response.Status : 0;
         if ((exception is null && status is not (408 or 429 or >= 500)) || !logger.IsEnabled(LogLevel.Information))
         {
