@@ -8,6 +8,12 @@ namespace Dms.Hub.Work;
 /// </summary>
 public sealed class WorkScheduler(TimeProvider clock)
 {
+    /// <summary>
+    /// The longest single wait: a timer cannot wait more than ≈ 49.7 days (Task.Delay throws beyond), and an item may be
+    /// due much later (the demo parks its dead letters' work a year ahead). Waking once an hour to look again is free.
+    /// </summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+
     private readonly Lock _gate = new();
     private readonly PriorityQueue<WorkMessage, DateTimeOffset> _queue = new();
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
@@ -123,7 +129,7 @@ public sealed class WorkScheduler(TimeProvider clock)
                 return true;
             }
 
-            wait = due - now;
+            wait = due - now < MaxWait ? due - now : MaxWait;
             return false;
         }
 

@@ -49,6 +49,27 @@ public sealed class WorkSchedulerTests
     }
 
     [Fact]
+    public async Task TakeNextDue_ItemDueBeyondATimersRange_WaitsWithoutFailing_AndComesWhenDue()
+    {
+        // A timer cannot wait 50 days or more; the scheduler must still wait (not throw in a loop) and deliver it.
+        var scheduler = new WorkScheduler(_clock);
+        scheduler.Schedule(Message("next-year", _clock.GetUtcNow().AddYears(1)));
+
+        var take = scheduler.TakeNextDueAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(take.IsCompleted);
+
+        // Days pass (past the due date too: a wait the scheduler starts late still ends).
+        for (var day = 0; day < 1000 && !take.IsCompleted; day++)
+        {
+            _clock.Advance(TimeSpan.FromDays(1));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("next-year", (await take.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).WorkId);
+    }
+
+    [Fact]
     public async Task TakeNextDue_EarlierItemArrivesWhileWaiting_ReturnsIt()
     {
         var scheduler = new WorkScheduler(_clock);
