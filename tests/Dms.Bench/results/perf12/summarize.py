@@ -50,6 +50,14 @@ for run in sys.argv[1:]:
             if '"EventId":1004' not in line: continue
             try: st = json.loads(line)['State']; retries[f"{st['Kind']} {st['Table']} {st['Outcome']}"] += 1
             except Exception: retries['?'] += 1
+    if not retries:
+        # Copied results keep the count (storage-retries.txt) instead of the hub's log.
+        try:
+            lines = open(f'{run}/storage-retries.txt').read().split('\n')
+            for l in lines[1:]:
+                m = re.match(r'\s+(\d+)\s+(\S+) (\S+) attempt (\d+): (.*)$', l)
+                if m: retries[f"{m.group(2)} {m.group(3)} {m.group(5).split(' ')[0]}"] += int(m.group(1))
+        except FileNotFoundError: pass
     args = ''
     try: args = re.search(r"node args '([^']*)'", open(f'{run}/uptime.txt').read()).group(1)
     except Exception: pass
