@@ -131,6 +131,11 @@ public static class AzureStorageServiceCollectionExtensions
             clientOptions.AddPolicy(new StorageTimingPolicy(timing), HttpPipelinePosition.PerRetry);
         }
 
+        if (services.GetService<ILogger<StorageRetryLog>>() is { } retries)
+        {
+            clientOptions.AddPolicy(new StorageRetryLog(retries), HttpPipelinePosition.PerRetry);
+        }
+
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);

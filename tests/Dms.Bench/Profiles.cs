@@ -40,6 +40,11 @@ internal static class Profiles
             ["Dms:Notifications:Retry:MaxDelaySeconds"] = "5",
             ["Dms:Notifications:Webhook:TimeoutSeconds"] = "5",
 
+            // The hub's own storage timeout (10 s), not the tests' 5 s: at 32 senders Azurite answered some calls after
+            // more than 5 s, and the SDK sent each such call again — 7 to 814 resends in the warm-up and preload of one
+            // latency run (perf12, StorageRetryLog), each one more round trip counted towards its step.
+            ["Dms:Storage:TimeoutSeconds"] = "10",
+
             // Every simulated dealer orders about a tenth of its documents as vehicles of this month's allocation; a
             // benchmark measures the pool's cost, not its refusals (the demo's 8 units would be gone in seconds).
             ["Dms:Documents:VehicleOrder:Allocation:UnitsPerPeriod:AUR-SUV"] = "2000",

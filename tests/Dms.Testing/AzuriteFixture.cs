@@ -11,14 +11,10 @@ namespace Dms.Testing;
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Node options Azurite runs with, here and in <c>./dms run</c>: a 64 MB young generation (Node 20's default is 16 MB).
-    /// Azurite keeps every table in one V8 heap, and its collections pause the one thread that answers every request:
-    /// the acknowledgement tail at half the bench's saturation rate is Azurite's old-generation collection (every ~9.6 s,
-    /// marking for 150–280 ms; README, Performance: session 7). Measured with this option (two runs against two): young
-    /// collections 270 → 96 in a 40 s phase, old-generation marking 190–280 → 145–230 ms, acknowledgement p95 76 / 67 →
-    /// 53 / 51 ms, p99 278 / 255 → 190 / 174 ms. The old-generation collections themselves still come every ~9.6 s.
+    /// Node options Azurite runs with, here and in <c>./dms run</c>: the repository's <c>azurite.node-options</c> (why each
+    /// option is there, with what it was measured to change), or <c>DMS_AZURITE_NODE_OPTIONS</c> when set (empty: node's defaults).
     /// </summary>
-    public const string AzuriteNodeOptions = "--max-semi-space-size=64";
+    public static string AzuriteNodeOptions { get; } = Environment.GetEnvironmentVariable("DMS_AZURITE_NODE_OPTIONS") ?? DefaultNodeOptions();
 
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,6 +29,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     /// <param name="nodeOptions">Options for node itself, instead of <see cref="AzuriteNodeOptions"/>.</param>
     /// <param name="arguments">Azurite arguments on top of the fixture's own (e.g. <c>--disableTelemetry</c>).</param>
     public static AzuriteFixture With(string nodeOptions, IReadOnlyList<string> arguments) => new() { _nodeOptions = nodeOptions, _arguments = arguments };
+
+    /// <summary>The options of <c>azurite.node-options</c> (every line that is not blank or a # comment), on one line.</summary>
+    public static string DefaultNodeOptions() =>
+        string.Join(' ', File.ReadLines(System.IO.Path.Combine(RepoRoot.Path, "azurite.node-options")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
 
     public int TablePort => _ports["Table"];
 
@@ -64,8 +64,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = _folder.FullName,
         };
-        // Node's young generation as ./dms run sizes it (AzuriteNodeOptions, unless the caller chose), then
-        // DMS_AZURITE_NODE_ARGS: options for node itself (e.g. --trace-gc, which NODE_OPTIONS does not take); none by default.
+        // Node's options as ./dms run sets them (AzuriteNodeOptions, unless the caller chose), then DMS_AZURITE_NODE_ARGS:
+        // more options for node itself (e.g. --trace-gc, which NODE_OPTIONS does not take); none by default.
         foreach (var arg in _nodeOptions.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat((Environment.GetEnvironmentVariable("DMS_AZURITE_NODE_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             start.ArgumentList.Add(arg);

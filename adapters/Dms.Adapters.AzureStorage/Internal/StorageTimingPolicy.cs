@@ -62,7 +62,7 @@ internal sealed partial class StorageTimingPolicy(ILogger<StorageTimingPolicy> l
         LogCall(logger, at, milliseconds, message.Request.Method.Method, query ? "query" : "call", table, status);
     }
 
-    private static string Table(string path)
+    internal static string Table(string path)
     {
         var name = path.TrimEnd('/').Split('/')[^1];
         var keys = name.IndexOf('(', StringComparison.Ordinal);

@@ -9,7 +9,7 @@ internal sealed class StorageTrafficPolicy(StorageTraffic traffic, string servic
 {
     public override void OnSendingRequest(HttpMessage message) => traffic.Count(service == "table" ? TableKind(message.Request) : service);
 
-    private static string TableKind(Request request)
+    internal static string TableKind(Request request)
     {
         var path = request.Uri.Path;
         if (request.Method == RequestMethod.Get)
