@@ -1,15 +1,10 @@
-using Dms.Adapters.AzureStorage;
-using Dms.Adapters.Rest;
 using Dms.Functions.Startup.History;
-using Dms.Hub;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Dms.Console.Tests.Insights;
 
@@ -26,25 +21,13 @@ public sealed class BulkImportTests(ConsoleFixture fixture)
     [Fact]
     public async Task ImportedHistory_ReadsAsTheProjectorWouldHaveWrittenIt()
     {
-        var settings = HubSettings.Defaults(fixture.Azurite.ConnectionString, "b" + Guid.NewGuid().ToString("N")[..10], "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddMetrics();
-        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration).AddRestAdapter(configuration);
-        await using var provider = services.BuildServiceProvider();
-        var initializer = provider.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "StorageInitializer");
-        await initializer.StartAsync(CancellationToken.None);
-        await initializer.ExecuteTask!;
-
         Dealer[] dealers =
         [
             new() { Code = "BI01", Name = "Bulk one", Region = "North", District = "North-A", Brand = "Aurora" },
             new() { Code = "BI02", Name = "Bulk two", Region = "North", District = "North-B", Brand = "Aurora" },
             new() { Code = "BI03", Name = "Bulk three", Region = "South", Brand = "Aurora" },
         ];
-        foreach (var dealer in dealers)
-        {
-            await provider.GetRequiredService<IDealerStore>().UpsertAsync(dealer, CancellationToken.None);
-        }
+        await using var provider = await StoreServices.StartAsync(fixture.Azurite.ConnectionString, "b" + Guid.NewGuid().ToString("N")[..10], dealers);
 
         var documents = Generate(provider, dealers, 160);
         var imported = await provider.GetRequiredService<InsightsHistoryImport>().ImportAsync(Stream(documents), CancellationToken.None);
@@ -140,19 +123,7 @@ public sealed class BulkImportTests(ConsoleFixture fixture)
     private async Task<(ServiceProvider Provider, string Prefix)> StartAsync(Dealer[] dealers)
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        var settings = HubSettings.Defaults(fixture.Azurite.ConnectionString, prefix, "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
-        var services = new ServiceCollection().AddLogging().AddMetrics();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration).AddRestAdapter(configuration);
-        var provider = services.BuildServiceProvider();
-        var initializer = provider.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "StorageInitializer");
-        await initializer.StartAsync(CancellationToken.None);
-        await initializer.ExecuteTask!;
-        foreach (var dealer in dealers)
-        {
-            await provider.GetRequiredService<IDealerStore>().UpsertAsync(dealer, CancellationToken.None);
-        }
-
+        var provider = await StoreServices.StartAsync(fixture.Azurite.ConnectionString, prefix, dealers);
         return (provider, prefix);
     }
 

@@ -1,14 +1,9 @@
 using Azure.Data.Tables;
-using Dms.Adapters.AzureStorage;
-using Dms.Adapters.Rest;
-using Dms.Hub;
 using Dms.Hub.Dealers;
 using Dms.Hub.Insights;
 using Dms.Hub.Storage;
 using Dms.Hub.Workflow;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Dms.Console.Tests.Insights;
 
@@ -93,20 +88,7 @@ internal sealed class RebuildStores(AzuriteFixture azurite)
     public async Task<(ServiceProvider Provider, string Prefix)> StartAsync(string? sharing = null)
     {
         var prefix = sharing ?? "r" + Guid.NewGuid().ToString("N")[..10];
-        var settings = HubSettings.Defaults(azurite.ConnectionString, prefix, "http://127.0.0.1:9/oem", "http://127.0.0.1:9/hq", "http://127.0.0.1:9/orders", "http://127.0.0.1:9/parts");
-        settings["Dms:Insights:LeaseSeconds"] = "5";
-        var services = new ServiceCollection().AddLogging().AddMetrics();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        services.AddDmsHub(configuration).AddAzureStorageAdapter(configuration).AddRestAdapter(configuration);
-        var provider = services.BuildServiceProvider();
-        var initializer = provider.GetServices<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "StorageInitializer");
-        await initializer.StartAsync(CancellationToken.None);
-        await initializer.ExecuteTask!;
-        foreach (var dealer in Dealers)
-        {
-            await provider.GetRequiredService<IDealerStore>().UpsertAsync(dealer, CancellationToken.None);
-        }
-
+        var provider = await StoreServices.StartAsync(azurite.ConnectionString, prefix, Dealers, new Dictionary<string, string?> { ["Dms:Insights:LeaseSeconds"] = "5" });
         return (provider, prefix);
     }
 
