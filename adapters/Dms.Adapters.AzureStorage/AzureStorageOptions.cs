@@ -54,4 +54,12 @@ public sealed class AzureStorageOptions
     /// </summary>
     [Range(0, 1000)]
     public int BackgroundConcurrency { get; set; }
+
+    /// <summary>
+    /// References of the search index's bucket rows this process keeps to plan its next writes on (beyond them it
+    /// starts over; a bucket forgotten costs one read). A bucket continued in pages is kept as its head and last page
+    /// only, so one key shared by a whole file cannot fill it.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int SearchIndexCachedRefs { get; set; } = 300_000;
 }

@@ -86,6 +86,44 @@ public sealed class TableSearchIndexTests(StoreFixture fixture) : IClassFixture<
         Assert.Equal(documents, (await new TableSearchIndex(tables).FindAsync(hot, ct)).Select(r => r.TrackingId).Distinct().Count());
     }
 
+    /// <summary>
+    /// A file's correlation key gains a few references a cycle for the whole file: the index plans on its head and
+    /// last page, never on the whole bucket, so what this process keeps stays within two rows however long the file
+    /// (it kept every reference: the hub's memory grew with the file). A reference added again from a page no longer
+    /// kept is found once; taken off, it is gone from every copy.
+    /// </summary>
+    [Fact]
+    public async Task AKeySharedByAWholeFile_KeptAsHeadAndLastPage_NothingLost_AddedAgainThenRemovedGone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = fixture.Get<TableSet>();
+        var index = new TableSearchIndex(tables);
+        var hot = "correlation:" + Guid.NewGuid().ToString("N");
+        const int PerCycle = 25;
+        var documents = TableSearchIndex.RefsPerRow * 6;
+        var mostKept = 0;
+        for (var first = 0; first < documents; first += PerCycle)
+        {
+            await index.ApplyAsync([.. Enumerable.Range(first, PerCycle).Select(i => Add(hot, $"D1-{i:D5}"))], ct);
+            mostKept = Math.Max(mostKept, index.CachedRefs);
+        }
+
+        // Two rows' references, plus each row's keys, Timestamp, ETag and the head's page count.
+        Assert.InRange(mostKept, TableSearchIndex.RefsPerRow, 2 * (TableSearchIndex.RefsPerRow + 5));
+
+        // D1-00250 sits in the first page, which is not kept: added again, it is written a second time in the last.
+        var again = $"D1-{TableSearchIndex.RefsPerRow + 50:D5}";
+        await index.ApplyAsync([Add(hot, again)], ct);
+        var found = await new TableSearchIndex(tables).FindAsync(hot, ct);
+        Assert.Equal(documents, found.Count);
+        Assert.Equal(documents, found.Select(r => r.TrackingId).Distinct().Count());
+
+        await index.ApplyAsync([Remove(hot, again)], ct);
+        found = await new TableSearchIndex(tables).FindAsync(hot, ct);
+        Assert.Equal(documents - 1, found.Count);
+        Assert.DoesNotContain(found, r => r.TrackingId == again);
+    }
+
     private static IndexChange Add(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: false);
 
     private static IndexChange Remove(string key, string trackingId) => new(key, new IndexRef(trackingId, "warranty-claim", "number"), Remove: true);

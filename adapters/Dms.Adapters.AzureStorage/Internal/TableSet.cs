@@ -12,6 +12,9 @@ namespace Dms.Adapters.AzureStorage.Internal;
 /// </param>
 internal sealed class TableSet(TableServiceClient service, AzureStorageOptions options, TableServiceClient? scans = null)
 {
+    /// <summary>The storage options the tables were named with (also the adapter's cache bounds).</summary>
+    public AzureStorageOptions Options => options;
+
     public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
 
     /// <summary>The documents table for background range queries (see the <c>scans</c> parameter).</summary>

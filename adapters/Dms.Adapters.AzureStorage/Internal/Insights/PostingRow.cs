@@ -41,6 +41,8 @@ internal static class PostingRow
     /// <summary>
     /// The writes that bring the bucket's rows in line with <paramref name="changes"/>: a row not stored yet is added
     /// whole; a stored one gets only its changed properties, merged on the ETag it was read or written with.
+    /// <paramref name="rows"/> is the head first, then all its pages or only the last (a new page is numbered after the
+    /// head's count); a reference held twice (added again while only the last page was known) changes in every copy.
     /// </summary>
     public static List<PageWrite> Plan(
         string partition, string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> rows, IEnumerable<(string Name, IndexRef Ref, bool Remove)> changes, int capacity)
@@ -52,21 +54,33 @@ internal static class PostingRow
         }
 
         var where = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, List<int>>? copies = null;
         for (var i = 0; i < pages.Count; i++)
         {
             foreach (var name in pages[i].Entity.Keys.Where(IsRef))
             {
-                where[name] = i;
+                if (!where.TryAdd(name, i))
+                {
+                    copies ??= new(StringComparer.Ordinal);
+                    (copies.TryGetValue(name, out var more) ? more : copies[name] = []).Add(i);
+                }
+
                 pages[i].Count++;
             }
         }
 
         var open = 0;
+        var last = pages[0].Entity.GetInt32(PagesProperty) ?? 0;
         foreach (var (name, reference, remove) in changes)
         {
             if (where.TryGetValue(name, out var at))
             {
                 Set(pages[at], name, Kinds(pages[at].Entity.GetString(name), reference, remove));
+                foreach (var copy in copies?.GetValueOrDefault(name) ?? [])
+                {
+                    Set(pages[copy], name, Kinds(pages[copy].Entity.GetString(name), reference, remove));
+                }
+
                 continue;
             }
 
@@ -83,8 +97,8 @@ internal static class PostingRow
 
             if (open == pages.Count)
             {
-                pages.Add(new Page(new TableEntity(partition, PageKey(row, pages.Count)), null));
-                Set(pages[0], PagesProperty, pages.Count - 1);
+                pages.Add(new Page(new TableEntity(partition, PageKey(row, ++last)), null));
+                Set(pages[0], PagesProperty, last);
             }
 
             Set(pages[open], name, Kinds(null, reference, remove: false));

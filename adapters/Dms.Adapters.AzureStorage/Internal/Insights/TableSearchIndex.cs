@@ -29,16 +29,26 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// transaction, then the bucket alone); Azurite has none, so the head of a file's correlation bucket gained a property
 /// per row of the file, and Azurite copies a row's properties whole on every merge into it.
 /// </para>
+/// <para>
+/// A bucket continued in pages is kept (<see cref="Held"/>) as its head and its last page only: pages fill in order,
+/// so only the last can take a new reference, and the head counts the pages. Kept whole, the file's correlation bucket
+/// held a reference per row of the file (≈ 300 bytes each) and every cycle planned over all of them (a dictionary of
+/// every name, megabytes of garbage a cycle at 100,000 rows): the hub's memory grew with the file. A bucket kept in
+/// part is read whole before a reference is taken off it. A reference added again that sits in a page not kept gets a
+/// second property in the last page: both carry the same document, lookups return it once (<see cref="FindAsync"/>),
+/// and a whole plan changes every copy (<see cref="PostingRow.Plan"/>).
+/// </para>
 /// </remarks>
-internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
+/// <param name="maxCachedRefs">References kept across buckets at most (default: <see cref="AzureStorageOptions.SearchIndexCachedRefs"/>).</param>
+internal sealed class TableSearchIndex(TableSet tables, int? maxCachedRefs = null) : ISearchIndex
 {
     internal const int RefsPerRow = 200;
     private const int Attempts = 5;
-    private const int MaxCachedRefs = 300_000;
     private const int MaxOperations = 100;
     private const int MaxPropertiesPerTransaction = 6_000;
     private const int Reads = 16;
-    private readonly ConcurrentDictionary<string, List<(TableEntity Entity, ETag ETag)>> _known = new(StringComparer.Ordinal);
+    private readonly int _maxCachedRefs = maxCachedRefs ?? tables.Options.SearchIndexCachedRefs;
+    private readonly ConcurrentDictionary<string, Held> _known = new(StringComparer.Ordinal);
 
     // Per bucket row, at least how many references its head row holds: as read or planned, plus what was merged into it
     // blind since. Kept when the bucket's rows are forgotten (at most one entry per bucket, 65,536).
@@ -49,7 +59,7 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
     {
         var hash = Hash(normalizedKey);
         var rows = await ReadAsync(Partition(hash), Row(hash), cancellationToken);
-        return rows.SelectMany(r => PostingRow.Refs(r.Entity, Tag(hash))).ToList();
+        return rows.SelectMany(r => PostingRow.Refs(r.Entity, Tag(hash))).Distinct().ToList();
     }
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
@@ -62,9 +72,10 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         {
             await Task.WhenAll(buckets.Select(async bucket =>
             {
-                if (_known.TryGetValue(bucket.Row, out var known) || Blind(bucket))
+                var known = _known.GetValueOrDefault(bucket.Row);
+                if (known is not null ? !known.Partial || bucket.Changes.All(c => !c.Remove) : Blind(bucket))
                 {
-                    rows[bucket.Row] = known;
+                    rows[bucket.Row] = known?.Rows;
                     return;
                 }
 
@@ -230,7 +241,7 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
         }
     }
 
-    /// <summary>The bucket's rows after <paramref name="writes"/>, kept for its next change.</summary>
+    /// <summary>The bucket's rows after <paramref name="writes"/>, kept for its next change: the head and the last page.</summary>
     private void Remember(string row, IReadOnlyList<(TableEntity Entity, ETag ETag)> before, IReadOnlyList<(TableEntity Entity, ETag ETag)> writes)
     {
         var rows = before.ToDictionary(r => r.Entity.RowKey, StringComparer.Ordinal);
@@ -239,27 +250,31 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
             rows[entity.RowKey] = (entity, etag);
         }
 
-        if (Volatile.Read(ref _cached) >= MaxCachedRefs)
+        if (Volatile.Read(ref _cached) >= _maxCachedRefs)
         {
             _known.Clear();
             Interlocked.Exchange(ref _cached, 0);
         }
 
-        // Head first, then its pages in order (as a read returns them).
-        List<(TableEntity, ETag)> ordered = [.. rows.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal)];
-        var previous = _known.TryGetValue(row, out var old) ? old.Sum(r => r.Entity.Count) : 0;
-        _known[row] = ordered;
-        _headRefs[row] = ordered.Count == 0 ? 0 : PostingRow.RefCount(ordered[0].Item1);
-        Interlocked.Add(ref _cached, ordered.Sum(r => r.Item1.Count) - previous);
+        // Head first, then its pages in order (as a read returns them); of the pages only the last is kept.
+        var ordered = rows.Values.OrderBy(r => r.Entity.RowKey.Length).ThenBy(r => r.Entity.RowKey, StringComparer.Ordinal).ToList();
+        var held = ordered.Count <= 2 ? new Held(ordered, Partial: false) : new Held([ordered[0], ordered[^1]], Partial: true);
+        var previous = _known.TryGetValue(row, out var old) ? old.Refs : 0;
+        _known[row] = held;
+        _headRefs[row] = ordered.Count == 0 ? 0 : PostingRow.RefCount(ordered[0].Entity);
+        Interlocked.Add(ref _cached, held.Refs - previous);
     }
 
     private void Forget(string row)
     {
-        if (_known.TryRemove(row, out var rows))
+        if (_known.TryRemove(row, out var held))
         {
-            Interlocked.Add(ref _cached, -rows.Sum(r => r.Entity.Count));
+            Interlocked.Add(ref _cached, -held.Refs);
         }
     }
+
+    /// <summary>References this process keeps to plan on (properties of the rows kept), across buckets.</summary>
+    internal int CachedRefs => Volatile.Read(ref _cached);
 
     private static TableTransactionAction Action(PageWrite write, bool blind) => write.ETag is { } current
         ? new(TableTransactionActionType.UpdateMerge, write.Changes, current)
@@ -300,6 +315,12 @@ internal sealed class TableSearchIndex(TableSet tables) : ISearchIndex
 
     /// <summary>32 more bits of the hash tell a bucket's keys apart (a lookup's hits are checked against the listing anyway).</summary>
     private static string Tag(string hash) => hash[4..12];
+
+    /// <summary>A bucket's rows as kept: all of them, or (<paramref name="Partial"/>) its head and last page only.</summary>
+    private sealed record Held(List<(TableEntity Entity, ETag ETag)> Rows, bool Partial)
+    {
+        public int Refs { get; } = Rows.Sum(r => r.Entity.Count);
+    }
 
     private sealed record BucketChanges(string Partition, string Row, IReadOnlyList<(string Name, IndexRef Ref, bool Remove)> Changes);
 
