@@ -60,7 +60,7 @@ public static class RestServiceCollectionExtensions
                 var gates = context.ServiceProvider.GetRequiredService<CircuitGates>();
                 pipeline
                     .AddConcurrencyLimiter(Limiter(maxConcurrency))
-                    .AddCircuitBreaker(Breaker(breaker, args => gates.Opened(name, args.BreakDuration), () => gates.Closed(name)))
+                    .AddCircuitBreaker(Breaker(breaker, args => gates.Opened(name, args.BreakDuration), _ => gates.Closed(name)))
                     .AddTimeout(TimeSpan.FromSeconds(timeoutSeconds));
             });
     }
@@ -70,24 +70,30 @@ public static class RestServiceCollectionExtensions
     /// per dealer host (scheme, host and port of its callback URL). With one circuit for all, a single dealer whose
     /// listener was down opened it for every dealer's pushes — each deferred a whole break, at a round trip per
     /// deferral — though their own endpoints answered. A dealer's push that meets its own open circuit is deferred
-    /// (<see cref="HttpOutcomes.FromException"/>); pushes have no gate, so nobody else waits on it.
+    /// before any request is built (<see cref="WebhookNotifier"/> asks the host's gate); nobody else waits on it.
     /// </summary>
     private static void AddWebhookClient(IServiceCollection services, WebhookOptions options)
     {
         var client = services.AddHttpClient(WebhookNotifier.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("dms-limit", pipeline => pipeline.AddConcurrencyLimiter(Limiter(options.MaxConcurrency)));
-        client.AddResilienceHandler("dms", pipeline => pipeline
-                .AddCircuitBreaker(Breaker(new RestDestinationOptions(), _ => { }, () => { }))
-                .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds)))
-            .SelectPipelineBy(_ => request => DealerHost(request.RequestUri));
+        client.AddResilienceHandler("dms", (pipeline, context) =>
+            {
+                // The gates mirror each dealer host's breaker so WebhookNotifier can defer without asking Polly (which
+                // answers an open circuit with an exception); the host comes from the request that opened or closed it.
+                var gates = context.ServiceProvider.GetRequiredService<CircuitGates>();
+                pipeline
+                    .AddCircuitBreaker(Breaker(
+                        new RestDestinationOptions(),
+                        args => gates.Opened(WebhookNotifier.GateName(WebhookNotifier.CircuitKey(args.Context.GetRequestMessage()?.RequestUri)), args.BreakDuration),
+                        args => gates.Closed(WebhookNotifier.GateName(WebhookNotifier.CircuitKey(args.Context.GetRequestMessage()?.RequestUri)))))
+                    .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            })
+            .SelectPipelineBy(_ => request => WebhookNotifier.CircuitKey(request.RequestUri));
     }
-
-    /// <summary>The circuit's key: scheme, host and port only (never a path, query or user info a callback URL may carry).</summary>
-    private static string DealerHost(Uri? url) => url is null ? string.Empty : $"{url.Scheme}://{url.Host}:{url.Port}";
 
     private static ConcurrencyLimiterOptions Limiter(int maxConcurrency) => new() { PermitLimit = maxConcurrency, QueueLimit = maxConcurrency * 4 };
 
-    private static HttpCircuitBreakerStrategyOptions Breaker(RestDestinationOptions breaker, Action<OnCircuitOpenedArguments<HttpResponseMessage>> opened, Action closed) => new()
+    private static HttpCircuitBreakerStrategyOptions Breaker(RestDestinationOptions breaker, Action<OnCircuitOpenedArguments<HttpResponseMessage>> opened, Action<OnCircuitClosedArguments<HttpResponseMessage>> closed) => new()
     {
         FailureRatio = breaker.BreakFailureRatio,
         MinimumThroughput = breaker.BreakMinimumThroughput,
@@ -98,9 +104,9 @@ public static class RestServiceCollectionExtensions
             opened(args);
             return default;
         },
-        OnClosed = _ =>
+        OnClosed = args =>
         {
-            closed();
+            closed(args);
             return default;
         },
     };

@@ -70,6 +70,48 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task Notify_CircuitOpen_DeferredWithoutAnExceptionAndWithTheRestOfTheBreak()
+    {
+        // perf13: the bench threw up to 114 BrokenCircuitExceptions a second (pushes to closed listeners); the host's
+        // gate now answers before any request is built. Counted only on this test's own flow (other classes run beside it).
+        using var down = WireMockServer.Start();
+        down.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        await using var provider = Services();
+        var notifier = provider.GetRequiredKeyedService<IDealerNotifier>("webhook");
+        var failing = Dealer("D1", down.Url + "/hooks/d1");
+        for (var i = 0; i < 12; i++)
+        {
+            await notifier.NotifyAsync(failing, Push("F" + i), default);
+        }
+
+        var broken = 0;
+        var mine = new AsyncLocal<bool> { Value = true };
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (mine.Value && e.Exception is Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                Interlocked.Increment(ref broken);
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        DeliveryResult[] deferred;
+        try
+        {
+            deferred = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => notifier.NotifyAsync(failing, Push("N" + i), default)));
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.All(deferred, r => Assert.Equal((DeliveryOutcome.Deferred, "Circuit open after repeated failures."), (r.Outcome, r.Error)));
+        // The breaker's default break is 15 s (RestDestinationOptions.BreakSeconds): each waits out what is left of it.
+        Assert.All(deferred, r => Assert.InRange(r.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15)));
+        Assert.Equal(0, broken);
+    }
+
+    [Fact]
     public async Task Notify_CallsInFlight_LimitedForAllDealersTogether()
     {
         // One call in flight and four queued, for all dealers: a fifth waiting push to another dealer's host is refused

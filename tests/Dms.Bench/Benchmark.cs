@@ -133,7 +133,11 @@ internal static class Benchmark
         var seconds = Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds;
         return new Phase(simulation, Math.Round(seconds, 1), Math.Round(simulation.Accepted / seconds, 1),
             Math.Round((after.CpuSeconds - before.CpuSeconds) / documents * 1000, 2), Math.Round((after.AzuriteCpuSeconds - before.AzuriteCpuSeconds) / documents * 1000, 2),
-            Math.Max(sampler.PeakBytes, after.WorkingSetBytes), after.PeakWorkingSetBytes, storage, Math.Round(storage.Values.Sum(), 1), after.StepsSince(before));
+            Math.Max(sampler.PeakBytes, after.WorkingSetBytes), after.PeakWorkingSetBytes, storage, Math.Round(storage.Values.Sum(), 1), after.StepsSince(before))
+        {
+            HubAllocatedKbPerDocument = Math.Round((after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / documents, 1),
+            HubGcPauseMsPerDocument = Math.Round((after.GcPauseMilliseconds - before.GcPauseMilliseconds) / documents, 3),
+        };
     }
 
     /// <summary>The hub's CPU while nothing is submitted and the documents are settled: its background, in ms per second.</summary>
@@ -150,7 +154,14 @@ internal static class Benchmark
 internal sealed record Phase(
     SimulationResult Simulation, double EndToEndSeconds, double EndToEndDocumentsPerSecond, double HubCpuMsPerDocument, double AzuriteCpuMsPerDocument,
     long PeakWorkingSetBytes, long ProcessPeakWorkingSetBytes, IReadOnlyDictionary<string, double> StoragePerDocument, double StorageRoundTripsPerDocument,
-    IReadOnlyList<StepCost> Steps);
+    IReadOnlyList<StepCost> Steps)
+{
+    /// <summary>What the hub allocated (GC.GetTotalAllocatedBytes) over the phase, per accepted document.</summary>
+    public double HubAllocatedKbPerDocument { get; init; }
+
+    /// <summary>The hub's GC pauses (GC.GetTotalPauseDuration) over the phase, per accepted document.</summary>
+    public double HubGcPauseMsPerDocument { get; init; }
+}
 
 internal sealed record BenchReport(
     JsonObject Machine, string Mix, int Documents, Phase WarmUp, Phase Saturation, Phase Steady, StorageFloor.Result MinimalFloor, StorageFloor.Result SameTripsFloor,

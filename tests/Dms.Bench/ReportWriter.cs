@@ -32,6 +32,7 @@ internal static class ReportWriter
         Line($"| duplicates answered as replays | {s.Simulation.DuplicatesReplayed}/{s.Simulation.DuplicatesSent} | {t.Simulation.DuplicatesReplayed}/{t.Simulation.DuplicatesSent} |");
         Line($"| errors by kind | {Errors(s.Simulation)} | {Errors(t.Simulation)} |");
         Line($"| hub CPU ms per document, from the phase's start until its documents settled (warm-up phase apart: {w.HubCpuMsPerDocument}; idle hub: {r.HubIdleCpuMsPerSecond} ms per second) | {s.HubCpuMsPerDocument} | {t.HubCpuMsPerDocument} |");
+        Line($"| hub allocated KB / GC pause ms per document (warm-up: {w.HubAllocatedKbPerDocument} / {w.HubGcPauseMsPerDocument}) | {s.HubAllocatedKbPerDocument} / {s.HubGcPauseMsPerDocument} | {t.HubAllocatedKbPerDocument} / {t.HubGcPauseMsPerDocument} |");
         Line($"| Azurite CPU ms per document | {s.AzuriteCpuMsPerDocument} | {t.AzuriteCpuMsPerDocument} |");
         Line($"| hub peak working set (MB) | {Mb(s.PeakWorkingSetBytes)} | {Mb(t.PeakWorkingSetBytes)} |");
         Line($"| storage round trips per document | {s.StorageRoundTripsPerDocument} ({Kinds(s.StoragePerDocument)}) | {t.StorageRoundTripsPerDocument} ({Kinds(t.StoragePerDocument)}) |");

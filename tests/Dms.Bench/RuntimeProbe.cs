@@ -8,7 +8,7 @@ namespace Dms.Bench;
 /// </summary>
 internal sealed record RuntimeSnapshot(
     double CpuSeconds, long WorkingSetBytes, long PeakWorkingSetBytes, IReadOnlyDictionary<string, long> Storage, long StorageTotal,
-    IReadOnlyDictionary<(string Type, string Step), StepCount> Steps, double AzuriteCpuSeconds, long At, long GcHeapBytes = 0, int ProjectorWaiting = 0, long GcCommittedBytes = 0, long GcHeapCount = 0)
+    IReadOnlyDictionary<(string Type, string Step), StepCount> Steps, double AzuriteCpuSeconds, long At, long GcHeapBytes = 0, int ProjectorWaiting = 0, long GcCommittedBytes = 0, long GcHeapCount = 0, long AllocatedBytes = 0, double GcPauseMilliseconds = 0)
 {
     public static async Task<RuntimeSnapshot> TakeAsync(Stack stack)
     {
@@ -19,7 +19,8 @@ internal sealed record RuntimeSnapshot(
             s => new StepCount(s["runs"]!.GetValue<long>(), s["roundTrips"]!.AsObject().ToDictionary(t => t.Key, t => t.Value!.GetValue<long>(), StringComparer.Ordinal)));
         return new RuntimeSnapshot(view["cpuSeconds"]!.GetValue<double>(), view["workingSetBytes"]!.GetValue<long>(), view["peakWorkingSetBytes"]!.GetValue<long>(),
             storage, view["storageRequestsTotal"]!.GetValue<long>(), steps, stack.AzuriteCpuSeconds(), Stopwatch.GetTimestamp(), view["gcHeapBytes"]?.GetValue<long>() ?? 0, view["projectorWaiting"]?.GetValue<int>() ?? 0,
-            view["gcCommittedBytes"]?.GetValue<long>() ?? 0, view["gcHeapCount"]?.GetValue<long>() ?? 0);
+            view["gcCommittedBytes"]?.GetValue<long>() ?? 0, view["gcHeapCount"]?.GetValue<long>() ?? 0,
+            view["allocatedBytes"]?.GetValue<long>() ?? 0, view["gcPauseMilliseconds"]?.GetValue<double>() ?? 0);
     }
 
     /// <summary>What each step cost between <paramref name="before"/> and this snapshot, per run.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Azure.Data.Tables;
 
@@ -18,13 +19,23 @@ internal static class BrotliChunks
 
     public static void Write(TableEntity entity, string name, ReadOnlySpan<byte> value, string suffix = Suffix)
     {
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(value.Length)];
-        if (!BrotliEncoder.TryCompress(value, compressed, out var written, Quality, Window))
+        // The bound is larger than the value; the chunks copy out only what was written, so the pooled buffer (its
+        // earlier contents included) never reaches an entity and goes back at once (perf13: 0.6 % of allocated bytes).
+        var compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(value.Length));
+        try
         {
-            throw new InvalidOperationException("Brotli could not compress a value into its own bound.");
+            if (!BrotliEncoder.TryCompress(value, compressed, out var written, Quality, Window))
+            {
+                throw new InvalidOperationException("Brotli could not compress a value into its own bound.");
+            }
+
+            BinaryChunks.Write(entity, name + suffix, compressed.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(compressed);
         }
 
-        BinaryChunks.Write(entity, name + suffix, compressed.AsSpan(0, written));
         entity[name + suffix + "Length"] = value.Length;
     }
 

@@ -10,6 +10,9 @@ namespace Dms.Adapters.Rest.Internal;
 /// <summary>Turns HTTP answers and failures into delivery outcomes: what to retry, what to give up on.</summary>
 internal static class HttpOutcomes
 {
+    /// <summary>What a deferral for an open circuit says (the dealer and operators see it).</summary>
+    public const string CircuitOpen = "Circuit open after repeated failures.";
+
     private const int MaxErrorText = 500;
 
     public static async Task<DeliveryResult> ClassifyAsync(HttpResponseMessage response, string? referenceProperty, CancellationToken cancellationToken)
@@ -30,19 +33,20 @@ internal static class HttpOutcomes
         or BrokenCircuitException or RateLimiterRejectedException or TaskCanceledException or IOException;
 
     /// <param name="trialWindow">
-    /// For work that asks its circuit's gate before it leases (deliveries, <see cref="CircuitGates"/>): how long a trial
+    /// For work that asks its circuit's gate before it calls (deliveries before they lease, pushes before they build the
+    /// request — <see cref="CircuitGates"/>): how long a trial
     /// call can take (the client's timeout and a second), the longest a call refused by the circuit then waits. While the
     /// trial is out Polly refuses every other call with the whole break as its RetryAfter (it moves the break's end
     /// forward when it lets the trial through), though the trial answers within its timeout and usually closes the
     /// circuit in milliseconds: such a delivery sat out up to a break (15 s) after its destination was back — a drain's
     /// stragglers. Waking sooner costs no storage: the loop asks the gate again and waits out the rest of a real break.
-    /// Null (webhooks, which have no gate): Polly's RetryAfter as it is.
+    /// Null: Polly's RetryAfter as it is.
     /// </param>
     public static DeliveryResult FromException(Exception exception, TimeSpan? trialWindow = null) => exception switch
     {
         TimeoutRejectedException or TaskCanceledException => DeliveryResult.Transient("Timed out."),
         // Neither call went out: the destination is being spared, which is a wait, not an attempt.
-        BrokenCircuitException broken => DeliveryResult.Deferred("Circuit open after repeated failures.",
+        BrokenCircuitException broken => DeliveryResult.Deferred(CircuitOpen,
             trialWindow is { } window && !(broken.RetryAfter < window) ? window : broken.RetryAfter),
         RateLimiterRejectedException rejected => DeliveryResult.Deferred("Too many calls in flight.", rejected.RetryAfter),
         _ => DeliveryResult.Transient("Connection failed."),

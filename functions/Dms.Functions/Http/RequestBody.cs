@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using Dms.Hub.Intake;
 
@@ -28,20 +29,62 @@ internal sealed class RequestBody(IOptions<IntakeOptions> options)
             return (default, TooLarge(context, max));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > max)
-            {
-                return (default, TooLarge(context, max));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return await ReadKnownLengthAsync(context, request.Body, (int)length, cancellationToken);
         }
 
-        return (buffer.ToArray(), null);
+        // Chunked (no length): grow a buffer from the shared pool; only the body's own bytes are copied out, and the
+        // rented array goes back whole, so nothing of this request stays reachable through it.
+        var rented = ArrayPool<byte>.Shared.Rent(4 * 1024);
+        try
+        {
+            var filled = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(rented.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+                if (filled > max)
+                {
+                    return (default, TooLarge(context, max));
+                }
+
+                if (filled == rented.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(rented.Length * 2);
+                    rented.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(rented);
+                    rented = larger;
+                }
+            }
+
+            return (rented.AsSpan(0, filled).ToArray(), null);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// A body whose length the client declared (every dealer system and the OEM send one): read straight into an
+    /// array of that size — one allocation of the body itself, where a 16 KB chunk, a growing stream and its final
+    /// copy were 3 % of the hub's allocated bytes (perf13).
+    /// </summary>
+    private static async Task<(ReadOnlyMemory<byte> Body, IResult? Problem)> ReadKnownLengthAsync(HttpContext context, Stream body, int length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        // Kestrel never hands over more than the declared length, and fails a body that ends short of it itself.
+        return filled == length
+            ? (buffer, null)
+            : (default, Problems.Create(context, 400, "INCOMPLETE_BODY", "Incomplete body", "The body ended before its declared Content-Length."));
     }
 
     private static bool IsJson(string? contentType)

@@ -27,12 +27,11 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
                 return (ClaimOutcome.AlreadyHeld, mine);
             }
 
-            var taken = entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-            var free = Enumerable.Range(1, capacity).Select(SlotKey).Where(k => !taken.Contains(k)).ToList();
+            var free = FreeSlots(entries, capacity);
             if (entries.Count < capacity && free.Count > 0)
             {
                 // A random free unit spreads concurrent claimers over the free rows instead of all racing for one.
-                if (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken) is [var unit])
+                if (await store.TryAddAsync(pool.Scope, [pool with { Key = SlotKey(free[Random.Shared.Next(free.Count)]) }], holder, clock.GetUtcNow(), cancellationToken) is [var unit])
                 {
                     return (ClaimOutcome.Added, unit);
                 }
@@ -60,7 +59,7 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
             }
 
             var claimed = free.Count > 0
-                ? (await store.TryAddAsync(pool.Scope, [pool with { Key = free[Random.Shared.Next(free.Count)] }], holder, clock.GetUtcNow(), cancellationToken))?.SingleOrDefault()
+                ? (await store.TryAddAsync(pool.Scope, [pool with { Key = SlotKey(free[Random.Shared.Next(free.Count)]) }], holder, clock.GetUtcNow(), cancellationToken))?.SingleOrDefault()
                 : stale.Count > 0 ? await TakeOverAsync(stale[Random.Shared.Next(stale.Count)], pool, holder, cancellationToken) : null;
             if (claimed is not null)
             {
@@ -100,6 +99,48 @@ internal sealed class ReservationPools(IReservationStore store, TimeProvider clo
 
     private Task<ReservationEntry?> TakeOverAsync(ReservationEntry stale, Reservation pool, ReservationHolder holder, CancellationToken cancellationToken) =>
         store.TryReplaceAsync(stale, pool with { Key = stale.Key }, holder, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// The units no row holds, counted without spelling them: only the one picked becomes a key. Spelling every unit's
+    /// key on each claim (a pool of thousands) was 1.7 % of the hub's allocated bytes (perf13).
+    /// </summary>
+    internal static FreeUnits FreeSlots(IReadOnlyCollection<ReservationEntry> entries, int capacity)
+    {
+        var taken = new HashSet<int>();
+        foreach (var entry in entries)
+        {
+            // Only a key exactly as SlotKey spells it holds its unit (as when keys were compared as strings).
+            if (IsSlot(entry.Key, capacity) && int.Parse(entry.Key.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture) is var slot && SlotKey(slot) == entry.Key)
+            {
+                taken.Add(slot);
+            }
+        }
+
+        return new FreeUnits(taken, capacity);
+    }
+
+    /// <summary>Units 1…capacity less those taken.</summary>
+    internal readonly record struct FreeUnits(HashSet<int> Taken, int Capacity)
+    {
+        public int Count => Capacity - Taken.Count;
+
+        /// <summary>The <paramref name="index"/>-th free unit in ascending order (0 ≤ index &lt; <see cref="Count"/>).</summary>
+        public int this[int index]
+        {
+            get
+            {
+                for (var slot = 1; slot <= Capacity; slot++)
+                {
+                    if (!Taken.Contains(slot) && index-- == 0)
+                    {
+                        return slot;
+                    }
+                }
+
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+    }
 
     private static bool IsSlot(string key, int capacity) =>
         key.StartsWith("unit|", StringComparison.Ordinal)

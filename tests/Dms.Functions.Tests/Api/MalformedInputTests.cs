@@ -90,6 +90,26 @@ public sealed class MalformedInputTests(HubFixture fixture) : IClassFixture<HubF
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task SubmitClaim_ChunkedBodyOverManyReadBuffers_ReadWhole()
+    {
+        // A body without Content-Length is read into pooled buffers that grow (perf13): 40 KB of leading whitespace
+        // and a wrong-typed field at the end must reach the validator whole (a byte lost or repeated → MALFORMED_JSON).
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var body = new string(' ', 40 * 1024) + "{\"dealerClaimNumber\": 7, \"vin\": \"" + new string('V', 3000) + "\"}";
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)), 1000);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/warranty-claims") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await dealer.Http.SendAsync(request);
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("VALIDATION_FAILED", problem["code"]!.GetValue<string>());
+        Assert.Contains("dealerClaimNumber", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/api/v1/unknown-documents")]
     [InlineData("POST", "/api/v1/purchase-orders")]

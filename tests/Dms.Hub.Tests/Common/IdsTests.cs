@@ -17,6 +17,37 @@ public sealed class IdsTests
         Assert.StartsWith(Ids.TimePrefix(t), first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WriteRandom_SameCharactersAsTheBigIntegerEncoding()
+    {
+        // The random part was encoded through a BigInteger until perf13: the word-based encoding must spell the same
+        // 16 characters for any 80 bits (edges and random draws).
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        List<byte[]> inputs = [new byte[10], Enumerable.Repeat((byte)0xFF, 10).ToArray(), [0x80, 0, 0, 0, 0, 0, 0, 0, 0, 1], [0, 1, 0x80, 0, 0, 0, 0, 0, 0, 0]];
+        var random = new Random(13);
+        for (var i = 0; i < 500; i++)
+        {
+            var bytes = new byte[10];
+            random.NextBytes(bytes);
+            inputs.Add(bytes);
+        }
+
+        foreach (var bytes in inputs)
+        {
+            var bits = new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+            var expected = new char[16];
+            for (var i = 15; i >= 0; i--)
+            {
+                expected[i] = alphabet[(int)(bits & 31)];
+                bits >>= 5;
+            }
+
+            var actual = new char[16];
+            Ids.WriteRandom(bytes, actual);
+            Assert.Equal(new string(expected), new string(actual));
+        }
+    }
+
     [Theory]
     [InlineData("D001-01M83ER6YJZWAF6BVVGVEXTAHK", true)]
     [InlineData("d001-01M83ER6YJZWAF6BVVGVEXTAHK", false)]

@@ -25,6 +25,9 @@ internal static class CounterRows
     public const string DealerGaugePrefix = "G|";
     public const string FailurePrefix = "F|";
 
+    /// <summary>The characters <see cref="Escape"/> writes as %xx besides control characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("/\\#?%|");
+
     public static string RowKey(CounterKey key) => key.Scope.Key.StartsWith(FailureTally.ScopePrefix, StringComparison.Ordinal)
         ? $"{FailurePrefix}{key.Scope.Key[FailureTally.ScopePrefix.Length..]}|{Escape(key.DocumentType)}|{Bucket(CounterGrain.Day, key.Bucket)}"
         : key.Scope.DealerCode is { } dealer
@@ -151,12 +154,29 @@ internal static class CounterRows
     private static string Unescape(string value) => Uri.UnescapeDataString(value);
 
     /// <summary>Row keys may not hold / \ # ? or control characters; scopes are free text (region names).</summary>
-    private static string Escape(string value)
+    /// <remarks>
+    /// Nearly every value (document types, dealer scopes) needs no escaping and is returned as it is. The conditional
+    /// that appended a string or a char here made both an object: a boxed char and its string per character, 2.3 % of
+    /// the hub's allocated bytes while the projector ran (perf13).
+    /// </remarks>
+    internal static string Escape(string value)
     {
-        var text = new StringBuilder(value.Length);
+        if (!value.AsSpan().ContainsAny(Escaped) && !value.AsSpan().ContainsAnyInRange('\0', '\x1f') && !value.AsSpan().ContainsAnyInRange('\x7f', '\x9f'))
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
-            text.Append(c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c) ? $"%{(int)c:x2}" : c);
+            if (c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c))
+            {
+                text.Append('%').Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
         }
 
         return text.ToString();
