@@ -74,6 +74,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<InlineWork>();
         services.AddSingleton<DocumentDerivations>();
         services.AddSingleton<Reservations>();
+        services.AddSingleton<IDocumentEffect, ReservationRelease>();
         services.AddSingleton<VehicleRegistry>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<DocumentIntake>();

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dms.Hub.Dealers;
-using Dms.Hub.Intake;
 using Dms.Hub.Registry;
 using Dms.Hub.Storage;
 using Dms.Hub.Work;
@@ -27,7 +26,7 @@ public enum TriggerOutcome
 /// recognised and has no second effect. A document in a releasing state (cancelled, unwound …) no longer holds its
 /// links, so it counts as missing.
 /// </summary>
-public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory dealers, DocumentCommitter committer, DocumentWorkflow workflow, Reservations reservations)
+public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory dealers, DocumentCommitter committer, DocumentWorkflow workflow)
 {
     public const string OperationField = "operationId";
 
@@ -86,7 +85,6 @@ public sealed class DocumentTriggers(DocumentTypeRegistry types, DealerDirectory
 
         if (taken is not null && changes?.Document is { } updated)
         {
-            await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
             await type.AfterTransitionAsync(updated, taken, cancellationToken);
         }
 

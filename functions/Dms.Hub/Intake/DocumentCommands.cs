@@ -108,7 +108,6 @@ public sealed class DocumentCommands(
         var updated = changes!.Document!;
         var holder = new ReservationHolder(dealer.Code, type.Name, updated.DocumentNumber);
         await reservations.ReleaseAsync(released, holder, cancellationToken);
-        await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
         await type.AfterTransitionAsync(updated, taken!, cancellationToken);
 
         return IntakeResult.Accepted(updated.TrackingId, updated.Status);

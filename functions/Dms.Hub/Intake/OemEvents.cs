@@ -120,8 +120,8 @@ public sealed class OemEvents(
             return await idempotency.FindAsync(dealerCode, keys, hash, cancellationToken) ?? IntakeResult.NotFound;
         }
 
+        // What a rejection or cancellation gives back is an effect committed with it (ReservationRelease), not a write here.
         var updated = changes!.Document!;
-        await reservations.ReleaseIfDoneAsync(type, updated, cancellationToken);
         if (taken is not null)
         {
             await type.AfterTransitionAsync(updated, taken, cancellationToken);

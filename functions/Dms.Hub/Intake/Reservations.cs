@@ -197,7 +197,10 @@ public sealed class Reservations(IReservationStore store, IDocumentStore documen
         }
     }
 
-    /// <summary>Gives back everything a document holds once it reaches a releasing state (cancelled, unwound ...).</summary>
+    /// <summary>
+    /// Gives back everything a document holds while it is in a releasing state (cancelled, unwound ...): run by the
+    /// <see cref="ReservationRelease"/> effect that the change into that state committed, with the document as stored.
+    /// </summary>
     public Task ReleaseIfDoneAsync(DocumentType type, Workflow.DocumentRecord document, CancellationToken cancellationToken) =>
         type.ReleasingStates.Contains(document.Status)
             ? ReleaseAsync(type.ReservationsHeld(document), new ReservationHolder(document.DealerCode, type.Name, document.DocumentNumber), cancellationToken, document.Units)
