@@ -45,4 +45,6 @@ if [ $(left) -ge 190 ]; then
 else
   log "no time for the latency run ($(left) s left)"
 fi
+python3 $R/figures.py $R/bench/report.json > $R/figures.txt 2>&1
+[ -f $L/lat/latency-acks.csv ] && { python3 $W/tests/Dms.Bench/results/perf11/tail.py $L/lat 100 > $R/tail.txt 2>&1; python3 $R/contention.py $L/lat 100 > $R/contention.txt 2>&1; }
 log "slot done"
