@@ -7,6 +7,9 @@
 set -u
 W=/work/wt-perf14; L=/tmp/perf14-slot; R=$W/tests/Dms.Bench/results/perf14; END=$(date -d 02:31:40 +%s)
 mkdir -p $L
+# A run stopped by its timeout may leave its stack behind: end the processes it printed (by id, ours only).
+reap() { for p in $(sed -n 's/^Stack: hub pid \([0-9]*\), Azurite pid \([0-9]*\), OEM simulator pid \([0-9]*\).*/\1 \2 \3/p' $1); do
+  grep -qaE "Dms.Functions|azurite|Dms.OemSimulator" /proc/$p/cmdline 2>/dev/null && kill $p && log "ended leftover pid $p"; done; }
 log() { echo "$(date -u +%H:%M:%S) $*" | tee -a $L/slot-times.txt; }
 left() { echo $(( END - $(date +%s) )); }
 
@@ -25,7 +28,7 @@ pid=$!
 record $L/bench.log "Claim + RDR" 3 15 pair $pid &
 record $L/bench.log "Steady" 5 25 steady $pid &
 wait $pid; rc=$?
-log "bench end rc $rc, load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "bench end rc $rc, load $(cut -d' ' -f1-3 /proc/loadavg)"; reap $L/bench.log
 wait
 mkdir -p $R/bench && cp artifacts/bench/report.md artifacts/bench/report.json $R/bench/ 2>/dev/null
 grep '^Stack: hub pid' $L/bench.log > $L/pids.txt
@@ -39,8 +42,8 @@ if [ $(left) -ge 190 ]; then
   mkdir -p $L/lat/logs
   log "latency start, load $(cut -d' ' -f1-3 /proc/loadavg)"
   DMS_CHILD_LOGS=$L/lat/logs DMS_AZURITE_NODE_ARGS=--trace-gc \
-    timeout $(left) dotnet tests/Dms.Bench/bin/Release/net10.0/Dms.Bench.dll bench --phases latency --rate 27 --documents 1000 --preload 1500 > $L/lat/run.log 2>&1
-  log "latency end rc $?, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    timeout $(left) dotnet tests/Dms.Bench/bin/Release/net10.0/Dms.Bench.dll bench --phases latency --rate 27 --documents 900 --preload 1500 > $L/lat/run.log 2>&1
+  log "latency end rc $?, load $(cut -d' ' -f1-3 /proc/loadavg)"; reap $L/lat/run.log
   cp artifacts/bench/latency.md artifacts/bench/latency-acks.csv artifacts/bench/latency-timeline.json $L/lat/ 2>/dev/null
 else
   log "no time for the latency run ($(left) s left)"
