@@ -35,3 +35,14 @@ for x in d['saturation'].get('steps', []):
         rows.append((x.get('documentType'), name, x.get('runs'), total, x.get('byKind') or x.get('roundTrips')))
 for r in sorted(rows, key=lambda r: -(r[3] or 0))[:8]:
     print('  ', r)
+# The HTTP exchanges a document of each phase causes, from its steps: inbound (intake, OEM events, dealer commands),
+# outbound (deliveries to the OEM, pushes to dealers) and storage round trips — hub CPU per exchange.
+for phase in ('steady', 'pair', 'saturation'):
+    p = d[phase]; docs = p['simulation']['accepted'] + p['simulation'].get('refused', 0)
+    inbound = sum(x['runs'] for x in p['steps'] if x['step'].split(':')[0] in ('intake', 'oem-event', 'oem-event-replayed', 'command') or x['step'].startswith(('intake', 'oem-event', 'command')))
+    outbound = sum(x['runs'] for x in p['steps'] if x['step'].startswith(('deliver:', 'notify:')))
+    trips = p['storageRoundTripsPerDocument']
+    per_doc = (inbound + outbound) / docs + trips
+    print(f"{phase}: per document {inbound / docs:.2f} inbound requests + {outbound / docs:.2f} outbound calls + {trips} storage trips = "
+          f"{per_doc:.1f} exchanges; hub CPU {p['hubCpuMsPerDocument']} ms → {p['hubCpuMsPerDocument'] / per_doc:.2f} ms per exchange "
+          f"(4 ms would allow {4 / (p['hubCpuMsPerDocument'] / per_doc):.1f} at that cost)")
