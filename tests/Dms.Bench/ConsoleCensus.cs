@@ -37,8 +37,8 @@ internal static class ConsoleCensus
     }
 
     /// <summary>A table's name without its trailing digits (day tables, shards).</summary>
-    public static string Family(string name) => name.IndexOf("listd", StringComparison.Ordinal) is > 0 and var at
-        ? name[..(at + 5)] + "*" // dealer-week listing tables: the code after the date may end in digits too
+    public static string Family(string name) => (name.IndexOf("listd", StringComparison.Ordinal) is > 0 and var dealer ? dealer : name.IndexOf("listr", StringComparison.Ordinal)) is > 0 and var at
+        ? name[..(at + 5)] + "*" // dealer-week and region listing tables: the code or key after the date may end in digits too
         : name.TrimEnd("0123456789".ToCharArray()) is { Length: > 0 } family ? family + (family.Length < name.Length ? "*" : "") : name;
 
     private static long Size(TableEntity entity)

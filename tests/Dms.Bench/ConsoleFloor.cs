@@ -24,9 +24,9 @@ internal static class ConsoleFloor
         var newest = new List<string>();
         await foreach (var table in service.QueryAsync(t => t.Name.CompareTo("benchlist") >= 0 && t.Name.CompareTo("benchlist~") < 0))
         {
-            if (!table.Name.StartsWith("benchlistd", StringComparison.Ordinal))
+            if (!table.Name.StartsWith("benchlistd", StringComparison.Ordinal) && !table.Name.StartsWith("benchlistr", StringComparison.Ordinal))
             {
-                newest.Add(table.Name); // six-hour tables only: a dealer's week tables (listd) are not what an unfiltered page reads
+                newest.Add(table.Name); // six-hour tables only: a dealer's week tables (listd) and regions' (listr) are not what an unfiltered page reads
             }
         }
 

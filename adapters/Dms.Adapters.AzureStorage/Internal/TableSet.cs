@@ -42,6 +42,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
     public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");
 
+    /// <summary>A copy of the dealers' health rows and gauges, which the dealer list reads (Insights.DealerCounterMirror).</summary>
+    public TableClient DealerCounters { get; } = service.GetTableClient(options.TablePrefix + "insightsdealercounts");
+
     /// <summary>
     /// One open set's table (undelivered, awaiting the OEM, failures): a table each, because Azurite answers a range
     /// query by scanning the whole table — reading the failures must not walk every undelivered document too.
@@ -56,7 +59,7 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters,
+    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, DealerCounters,
         OpenSet(Hub.Insights.OpenEntry.Undelivered), OpenSet(Hub.Insights.OpenEntry.AwaitingAck), OpenSet(Hub.Insights.OpenEntry.Failures), Audit, Console];
 
     /// <summary>
@@ -75,6 +78,22 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// </summary>
     public TableClient DealerListing(string dealerCode, DateTimeOffset weekStart) =>
         service.GetTableClient(options.TablePrefix + "listd" + weekStart.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + dealerCode);
+
+    /// <summary>
+    /// One region's listing rows of six hours (the six-hour table's start, as <see cref="Listing"/>): what a filter by
+    /// region — a regional manager's every list — reads instead of the six-hour table of all regions. Named <c>listr</c>,
+    /// the six hours, then <see cref="RegionKey"/> (region names are free text; the key has a fixed length).
+    /// </summary>
+    public TableClient RegionListing(string region, DateTimeOffset at) =>
+        service.GetTableClient(options.TablePrefix + "listr" + Insights.ListingCursor.Floor(at).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture) + RegionKey(region));
+
+    /// <summary>
+    /// A region's part of a table name: 10 hex digits of the SHA-256 of its upper-case name. Regions that differ only
+    /// in case share a table (a regional manager's scope compares them so); two regions sharing a table by a hash
+    /// collision would only cost reading — every region query also filters on the region column.
+    /// </summary>
+    public static string RegionKey(string region) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(region.ToUpperInvariant())).AsSpan(0, 5));
 
     public IEnumerable<string> Shards => Enumerable.Range(0, options.ShardCount).Select(ShardName);
 

@@ -6,7 +6,7 @@ namespace Dms.Console.Internal;
 /// <summary>
 /// The HQ pages' drill-down: where the user stands (everything, a region, a district, a dealer), the level below it,
 /// and each one's counters for a document type — sums over a period and gauges now, each level from its own counter
-/// rows, all of a page's by point reads of whole weeks and the days at either end (<see cref="CounterReader.SumsAsync"/>),
+/// rows, all of a page's by point reads of whole four weeks, weeks and the days at either end (<see cref="CounterReader.SumsAsync"/>),
 /// never a range read over the counter table. Regional managers start at their region and cannot leave it: another region,
 /// district or dealer typed into the URL answers as one that does not exist.
 /// </summary>

@@ -14,15 +14,26 @@ public enum CounterGrain
     /// weeks plus the days at either end) instead of one per day. Written beside every day row, by the same deltas.
     /// </summary>
     Week,
+
+    /// <summary>
+    /// Four weeks from a Monday (every 28 days from 1970-01-05, UTC): the week rows pre-summed again, so a period of
+    /// months is a few point reads more than its ends (HQ pages over 90 days read ≈ 12 week rows per place before).
+    /// Written beside every day and week row, by the same deltas.
+    /// </summary>
+    FourWeeks,
 }
 
 public static class CounterGrains
 {
+    /// <summary>A Monday that starts a four-week bucket (the first Monday of 1970).</summary>
+    private static readonly DateTimeOffset FirstMonday = new(1970, 1, 5, 0, 0, 0, TimeSpan.Zero);
+
     public static DateTimeOffset Floor(DateTimeOffset at, CounterGrain grain)
     {
         var utc = at.ToUniversalTime();
         return grain switch
         {
+            CounterGrain.FourWeeks => FirstMonday.AddDays(Math.Floor((Floor(at, CounterGrain.Day) - FirstMonday).TotalDays / 28) * 28),
             CounterGrain.Hour => new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero),
             CounterGrain.Day => new DateTimeOffset(utc.Year, utc.Month, utc.Day, 0, 0, 0, TimeSpan.Zero),
             CounterGrain.Week => new DateTimeOffset(utc.Year, utc.Month, utc.Day, 0, 0, 0, TimeSpan.Zero).AddDays(-(((int)utc.DayOfWeek + 6) % 7)),
@@ -34,12 +45,14 @@ public static class CounterGrains
     {
         CounterGrain.Hour => TimeSpan.FromHours(1),
         CounterGrain.Week => TimeSpan.FromDays(7),
+        CounterGrain.FourWeeks => TimeSpan.FromDays(28),
         _ => TimeSpan.FromDays(1),
     };
 
     /// <summary>
-    /// The day and week buckets that cover [<paramref name="start"/>, <paramref name="until"/>) exactly (both whole
-    /// UTC days): the days up to the first Monday, then whole weeks, then the days of the last partial week.
+    /// The day, week and four-week buckets that cover [<paramref name="start"/>, <paramref name="until"/>) exactly (both
+    /// whole UTC days), coarsest first where it fits: the days up to the first Monday, the weeks up to the first
+    /// four-week start, whole four weeks, then the weeks and days of the end.
     /// </summary>
     public static IReadOnlyList<(CounterGrain Grain, DateTimeOffset Bucket)> Cover(DateTimeOffset start, DateTimeOffset until)
     {
@@ -47,11 +60,13 @@ public static class CounterGrains
         var at = Floor(start, CounterGrain.Day);
         while (at < until)
         {
-            var weekly = Floor(at, CounterGrain.Week) == at && at.AddDays(7) <= until;
-            buckets.Add((weekly ? CounterGrain.Week : CounterGrain.Day, at));
-            at = at.AddDays(weekly ? 7 : 1);
+            var grain = Fits(CounterGrain.FourWeeks) ? CounterGrain.FourWeeks : Fits(CounterGrain.Week) ? CounterGrain.Week : CounterGrain.Day;
+            buckets.Add((grain, at));
+            at += Length(grain);
         }
 
         return buckets;
+
+        bool Fits(CounterGrain grain) => Floor(at, grain) == at && at + Length(grain) <= until;
     }
 }

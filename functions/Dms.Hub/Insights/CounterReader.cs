@@ -15,8 +15,8 @@ public sealed class CounterReader(ICounterStore store)
 
     /// <summary>
     /// Each metric's sum over the buckets of <paramref name="grain"/> that start in [<paramref name="start"/>, <paramref name="until"/>).
-    /// Days are read as point reads of whole weeks and the days at either end (<see cref="CounterGrains.Cover"/>): a
-    /// range read costs Azurite a scan of the whole counter table, a point read does not.
+    /// Days are read as point reads of whole four weeks, weeks and the days at either end (<see cref="CounterGrains.Cover"/>):
+    /// a range read costs Azurite a scan of the whole counter table, a point read does not.
     /// </summary>
     public Task<IReadOnlyDictionary<string, long>> SumAsync(CounterScope scope, CounterGrain grain, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
         SumAsync(scope, grain, documentType, start, until, null, cancellationToken);

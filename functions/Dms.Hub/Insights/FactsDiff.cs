@@ -106,5 +106,6 @@ public static class FactsDiff
 
         yield return CounterGrain.Day;
         yield return CounterGrain.Week;
+        yield return CounterGrain.FourWeeks;
     }
 }

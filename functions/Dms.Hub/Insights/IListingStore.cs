@@ -2,14 +2,19 @@ namespace Dms.Hub.Insights;
 
 /// <summary>
 /// Port: every document's latest facts, partitioned by the hours it was submitted in (and again by dealer and week, for
-/// a filter by dealer), so a time range reads only its own partitions and a document is one point read from its
-/// tracking ID.
+/// a filter by dealer, and by region and hours, for a filter by region), so a time range reads only its own partitions
+/// and a document is one point read from its tracking ID.
 /// </summary>
 public interface IListingStore
 {
     Task<DocumentFacts?> GetAsync(string trackingId, CancellationToken cancellationToken);
 
-    Task PutAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lists each document as <paramref name="facts"/> say. <paramref name="former"/>: what some of them were listed as
+    /// before (their listing rows as last read or written, a crashed attempt's targets) — a copy kept under a region a
+    /// document no longer has (its dealer moved) is removed.
+    /// </summary>
+    Task PutAsync(IReadOnlyList<DocumentFacts> facts, IReadOnlyCollection<DocumentFacts> former, CancellationToken cancellationToken);
 
     /// <summary>Throws <see cref="FormatException"/> for a continuation token it did not issue.</summary>
     Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken);

@@ -44,7 +44,9 @@ public sealed class ProjectionWriter(IListingStore listing, ISearchIndex index, 
         await open.ApplyAsync(openChanges.SelectMany(c => c.Added).ToList(), openChanges.SelectMany(c => c.Removed).ToList(), cancellationToken);
         try
         {
-            await listing.PutAsync(work.Select(w => w.Target).ToList(), cancellationToken);
+            // What each document may be listed as now (the listing row, a crashed attempt's target): a copy under another region goes.
+            var former = work.SelectMany(w => w.Maybe.Append(w.Listed)).OfType<DocumentFacts>().ToList();
+            await listing.PutAsync(work.Select(w => w.Target).ToList(), former, cancellationToken);
         }
         catch
         {

@@ -67,7 +67,7 @@ public sealed class ExportClientGoneTests(ConsoleFixture fixture)
             }
         }
 
-        await fixture.Hub.Service<IListingStore>().PutAsync(facts, CancellationToken.None);
+        await fixture.Hub.Service<IListingStore>().PutAsync(facts, [], CancellationToken.None);
         return code;
     }
 

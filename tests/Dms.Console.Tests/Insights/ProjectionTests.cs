@@ -78,6 +78,7 @@ internal static class Recount
 
         await SummariesMatchAsync(fixture, all, since, until);
         await DealerListingsMatchAsync(listing, all, since, until);
+        await RegionListingsMatchAsync(listing, all, since, until);
         await FailureGroupsMatchAsync(fixture);
 
         // Both orders share a partition: a newest-first page's token must not resume an oldest-first list (its key sorts
@@ -105,6 +106,19 @@ internal static class Recount
         }
 
         static string Shape(DocumentFacts f) => $"{f.TrackingId}@{f.Revision} {f.Status} {f.Region}";
+    }
+
+    /// <summary>
+    /// A filter by region reads the region's own six-hour tables, written beside those of all regions: each region's list
+    /// (newest first, in 7s) is exactly its documents of the listing of all regions, in the same order.
+    /// </summary>
+    private static async Task RegionListingsMatchAsync(IListingStore listing, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)
+    {
+        foreach (var region in all.GroupBy(f => f.Region))
+        {
+            var newest = await ReadAllAsync(listing, new DocumentFilter(since, until, Region: region.Key), 7);
+            Assert.Equal(region.Select(f => $"{f.TrackingId}@{f.Revision} {f.Status}").ToList(), newest.Select(f => $"{f.TrackingId}@{f.Revision} {f.Status}").ToList());
+        }
     }
 
     private static async Task<List<DocumentFacts>> ReadAllAsync(IListingStore listing, DocumentFilter filter, int pageSize)
@@ -144,8 +158,9 @@ internal static class Recount
     }
 
     /// <summary>
-    /// The pre-summed rows equal what they sum: each scope's week rows (read through <see cref="CounterReader.SumsAsync"/>,
-    /// whole weeks and edge days) equal its day rows added up, metric by metric; each dealer's health rows hold, per
+    /// The pre-summed rows equal what they sum: each scope's four-week and week rows (read through
+    /// <see cref="CounterReader.SumsAsync"/>: whole four weeks, weeks and edge days — 60 days always hold a four-week
+    /// bucket) equal its day rows added up, metric by metric; each dealer's health rows hold, per
     /// day, the documents it submitted that day (every type together).
     /// </summary>
     private static async Task SummariesMatchAsync(ConsoleFixture fixture, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)

@@ -115,9 +115,9 @@ public sealed class ProjectorCrashTests(ProjectorCrashTests.CrashingFixture fixt
     {
         public Task<DocumentFacts?> GetAsync(string trackingId, CancellationToken cancellationToken) => inner.GetAsync(trackingId, cancellationToken);
 
-        public async Task PutAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
+        public async Task PutAsync(IReadOnlyList<DocumentFacts> facts, IReadOnlyCollection<DocumentFacts> former, CancellationToken cancellationToken)
         {
-            await inner.PutAsync(facts, cancellationToken);
+            await inner.PutAsync(facts, former, cancellationToken);
             fixture.AfterWrite("listing");
         }
 

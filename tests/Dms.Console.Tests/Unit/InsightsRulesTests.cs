@@ -82,6 +82,44 @@ public sealed class InsightsRulesTests
     }
 
     [Fact]
+    public void Counters_EveryDayDelta_HasItsFourWeekDelta()
+    {
+        var facts = Facts("Submitted", [new("received", Monday.AddDays(-30)), new("received", Monday.AddDays(-2), Id: "2"), new("delivered", Monday)]);
+
+        var deltas = FactsDiff.Counters(null, facts);
+
+        var days = deltas.Where(d => d.Key.Grain == CounterGrain.Day).ToList();
+        var blocks = deltas.Where(d => d.Key.Grain == CounterGrain.FourWeeks).ToList();
+        Assert.Equal(days.GroupBy(d => (d.Key.Scope.Key, d.Metric, CounterGrains.Floor(d.Key.Bucket, CounterGrain.FourWeeks))).Select(g => (g.Key.Key, g.Key.Metric, g.Sum(d => d.Delta), g.Key.Item3)).Order(),
+            blocks.Select(d => (d.Key.Scope.Key, d.Metric, d.Delta, d.Key.Bucket)).Order());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), CounterGrains.Floor(Monday, CounterGrain.FourWeeks)); // 2,968 weeks after 1970-01-05
+        Assert.Equal(2, blocks.Where(d => d.Metric == "received" && d.Key.Scope == CounterScope.All).Select(d => d.Key.Bucket).Distinct().Count());
+    }
+
+    [Fact]
+    public void CounterCover_OfNinetyDays_TakesWholeFourWeeksWhereTheyFit_WithoutGapsOrOverlap()
+    {
+        var until = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero); // a Thursday: the day after today
+        var start = until.AddDays(-90);
+
+        var cover = CounterGrains.Cover(start, until);
+
+        // 09-04 (Fri) – 09-06, the weeks of 09-07, 09-14, 09-21, four weeks from 09-28 and 10-26, the week of 11-23, then 11-30 – 12-02
+        // (12 point reads a place, where weeks and days took 18).
+        Assert.Equal(3 + 3 + 2 + 1 + 3, cover.Count);
+        Assert.Equal(2, cover.Count(b => b.Grain == CounterGrain.FourWeeks));
+        var at = start;
+        foreach (var (grain, bucket) in cover)
+        {
+            Assert.Equal(at, bucket);
+            Assert.Equal(bucket, CounterGrains.Floor(bucket, grain));
+            at += CounterGrains.Length(grain);
+        }
+
+        Assert.Equal(until, at);
+    }
+
+    [Fact]
     public void Counters_SameFactsTwice_ChangeNothing_AndANewDocumentCountsOnce()
     {
         var facts = Facts("Submitted", [new("received", Monday), new("status.Submitted", null)]);

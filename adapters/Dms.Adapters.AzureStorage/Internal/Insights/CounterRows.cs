@@ -8,7 +8,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// <summary>
 /// Counter rows in the one <c>c</c> partition: <c>{h|d|w|g}|{scope}|{type}|{bucket}</c> for everything, regions and
 /// districts (one scope over a range is one key range), and time first for dealers — <c>D|{day}|{dealer}|{type}</c>,
-/// weeks <c>W|{monday}|{dealer}|{type}</c>, gauges <c>G|{dealer}|{type}</c>, health rows <c>H|{monday}|{dealer}</c> —
+/// weeks <c>W|{monday}|{dealer}|{type}</c>, four weeks <c>Q|{monday}|{dealer}|{type}</c>, gauges <c>G|{dealer}|{type}</c>, health rows <c>H|{monday}|{dealer}</c> —
 /// because dealers are read all at once (the dealer list); failure groups <c>F|{code}|{stage}|{destination}|{region}|{type}|{day}</c>,
 /// read all at once by the Failures page. One Int64 column per metric: <c>m</c> + the metric with
 /// every character outside [A-Za-z0-9] written as <c>_xx</c>.
@@ -21,6 +21,7 @@ internal static class CounterRows
 
     public const string DealerDayPrefix = "D|";
     public const string DealerWeekPrefix = "W|";
+    public const string DealerFourWeeksPrefix = "Q|";
     public const string DealerHealthPrefix = "H|";
     public const string DealerGaugePrefix = "G|";
     public const string FailurePrefix = "F|";
@@ -36,6 +37,7 @@ internal static class CounterRows
             { Grain: CounterGrain.Gauge } => $"{DealerGaugePrefix}{dealer}|{Escape(key.DocumentType)}",
             { Grain: CounterGrain.Week, DocumentType: FactsDiff.AllTypes } => $"{DealerHealthPrefix}{Bucket(CounterGrain.Week, key.Bucket)}|{dealer}",
             { Grain: CounterGrain.Week } => $"{DealerWeekPrefix}{Bucket(CounterGrain.Week, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
+            { Grain: CounterGrain.FourWeeks } => $"{DealerFourWeeksPrefix}{Bucket(CounterGrain.FourWeeks, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
             _ => $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
         }
         : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
@@ -56,6 +58,7 @@ internal static class CounterRows
             DealerGaugePrefix => new CounterKey(CounterScope.ForDealer(parts[1]), CounterGrain.Gauge, Unescape(parts[2]), DateTimeOffset.MinValue),
             DealerHealthPrefix => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Week, FactsDiff.AllTypes, Day(parts[1])),
             DealerWeekPrefix => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Week, Unescape(parts[3]), Day(parts[1])),
+            DealerFourWeeksPrefix => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.FourWeeks, Unescape(parts[3]), Day(parts[1])),
             _ => new CounterKey(CounterScope.ForDealer(parts[2]), CounterGrain.Day, Unescape(parts[3]), Day(parts[1])),
         };
     }
@@ -72,7 +75,7 @@ internal static class CounterRows
     public static string Bucket(CounterGrain grain, DateTimeOffset at) => grain switch
     {
         CounterGrain.Hour => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture),
-        CounterGrain.Day or CounterGrain.Week => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+        CounterGrain.Day or CounterGrain.Week or CounterGrain.FourWeeks => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         _ => "-",
     };
 
@@ -148,6 +151,7 @@ internal static class CounterRows
         CounterGrain.Hour => "h",
         CounterGrain.Day => "d",
         CounterGrain.Week => "w",
+        CounterGrain.FourWeeks => "q",
         _ => "g",
     };
 

@@ -11,9 +11,10 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// share a transaction while their rows fit (≤ 100 operations); a document needing more rows than one transaction holds
 /// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
 /// Counter rows are kept as last written (<see cref="CounterRowCache"/>): the projector is their one writer while it
-/// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again.
+/// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again. The dealers'
+/// health rows and gauges among them are copied to their own table once committed (<see cref="DealerCounterMirror"/>).
 /// </summary>
-internal sealed class CounterTransactions(TableClient table, CounterRowCache cache)
+internal sealed class CounterTransactions(TableClient table, CounterRowCache cache, DealerCounterMirror mirror)
 {
     private const int MaxOperations = 100;
     private const int Attempts = 8;
@@ -78,6 +79,7 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             actions.AddRange(receipts.Select(r => final
                 ? new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CounterRows.Partition, CounterRows.ReceiptKey(r.TrackingId)), new ETag(r.ETag!))
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ReceiptRows.ToEntity(r, progress!), new ETag(r.ETag!))));
+            IReadOnlyList<ProjectionReceipt> counted;
             try
             {
                 var response = await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -87,7 +89,7 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
                     cache.Put(actions[i].Entity.RowKey, (TableEntity)actions[i].Entity, response.Value[i].Headers.ETag!.Value);
                 }
 
-                return receipts.Select((r, i) => final
+                counted = receipts.Select((r, i) => final
                     ? r with { Counted = r.Target, ETag = null, Partial = null }
                     : r with { ETag = response.Value[offset + i].Headers.ETag!.Value.ToString(), Partial = progress }).ToList();
             }
@@ -95,12 +97,17 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             {
                 // A counter row changed since it was read (only while another projector's lease lapses): read again.
                 cache.Forget(deltas.Keys);
+                continue;
             }
             catch
             {
                 cache.Forget(deltas.Keys);
                 throw;
             }
+
+            // Committed: the dealers' rows among them are copied (a failure here leaves the copy to the next sync).
+            await mirror.PutAsync(actions.Take(deltas.Count).Select(a => (TableEntity)a.Entity), cancellationToken);
+            return counted;
         }
     }
 

@@ -7,9 +7,10 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// Counters, receipts, leases and the watermark in the <c>insightscounts</c> table's one partition, so a document's
-/// counter deltas and its receipt commit in one transaction (see <see cref="CounterTransactions"/>).
+/// counter deltas and its receipt commit in one transaction (see <see cref="CounterTransactions"/>). The dealers' health
+/// rows and gauges are read from their copy (<see cref="DealerCounterMirror"/>), which counting keeps in step.
 /// </summary>
-internal sealed class TableCounterStore(TableSet tables) : ICounterStore
+internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mirror) : ICounterStore
 {
     private const string WatermarkKey = "~watermark";
     private const int PointReadsInFlight = 16;
@@ -48,8 +49,11 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         return stored;
     }
 
-    public Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken) =>
-        new CounterTransactions(Table, _rows).CountAsync(changes, cancellationToken);
+    public async Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken)
+    {
+        await mirror.SyncIfBehindAsync(cancellationToken);
+        return await new CounterTransactions(Table, _rows, mirror).CountAsync(changes, cancellationToken);
+    }
 
     /// <summary>
     /// Every type's range in one query: the ranges ORed inside the span from the first to the last (which bounds the
@@ -153,6 +157,8 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
                 }
             }
 
+            // Taken anew: someone else may have counted meanwhile, and stopped between a count and its copy.
+            mirror.MarkBehind();
             var current = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, key, cancellationToken: cancellationToken);
             if (!current.HasValue)
             {
@@ -178,15 +184,19 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
     public Task<IReadOnlyList<CounterRow>> ReadFailureTallyAsync(CancellationToken cancellationToken) =>
         ReadRowsAsync(CounterRows.FailurePrefix, CounterRows.FailurePrefix + "~", null, CounterRows.ParseFailureKey, cancellationToken);
 
+    /// <summary>Every dealer's rows of a range, from their copy: a small table, where the counter table is walked whole by Azurite.</summary>
     private Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
-        ReadRowsAsync(lower, upper, metrics, CounterRows.ParseDealerKey, cancellationToken);
+        ReadRowsAsync(mirror.Table, lower, upper, metrics, CounterRows.ParseDealerKey, cancellationToken);
+
+    private Task<IReadOnlyList<CounterRow>> ReadRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, Func<string, CounterKey> parse, CancellationToken cancellationToken) =>
+        ReadRowsAsync(Table, lower, upper, metrics, parse, cancellationToken);
 
     /// <summary>A range of rows; only the columns of <paramref name="metrics"/> when given (Azurite sends far less).</summary>
-    private async Task<IReadOnlyList<CounterRow>> ReadRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, Func<string, CounterKey> parse, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<CounterRow>> ReadRowsAsync(TableClient table, string lower, string upper, IReadOnlyCollection<string>? metrics, Func<string, CounterKey> parse, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CounterRows.Partition} and RowKey ge {lower} and RowKey lt {upper}");
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
         {
             rows.Add(new CounterRow(parse(entity.RowKey), CounterRows.Values(entity)));
         }
@@ -202,6 +212,10 @@ internal sealed class TableCounterStore(TableSet tables) : ICounterStore
         return row.HasValue ? row.Value!.GetDateTimeOffset("At") : null;
     }
 
-    public async Task SetWatermarkAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>The counters are caught up to <paramref name="at"/>: the dealers' copy is brought up to them first when it may be behind.</summary>
+    public async Task SetWatermarkAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await mirror.SyncIfBehindAsync(cancellationToken);
         await Table.UpsertEntityAsync(new TableEntity(CounterRows.Partition, WatermarkKey) { ["At"] = at.UtcDateTime }, TableUpdateMode.Replace, cancellationToken);
+    }
 }

@@ -8,7 +8,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// Listing rows (see <see cref="ListingRows"/>) in one table per six hours of submission, and again in one table per
-/// dealer and week, which a filter by dealer reads (see <see cref="ListingLayout"/>).
+/// dealer and week and one per region and six hours, which a filter by dealer or by region reads (see <see cref="ListingLayout"/>).
 /// </summary>
 internal sealed class TableListingStore(TableSet tables) : IListingStore
 {
@@ -34,18 +34,44 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
     }
 
     /// <summary>
-    /// Writes every dealer's week table first (several at once: a batch spans many dealers), then the six-hour tables
-    /// (see <see cref="ListingLayout.TablesOf"/> for why that order). Upserts of whole rows: writing again is harmless.
+    /// Writes the copies first — every dealer's week table and region's six-hour table, several at once (a batch spans
+    /// many), and removes a document's copy under a region it no longer has — then the six-hour tables (see
+    /// <see cref="ListingLayout.TablesOf"/> for why that order). Upserts of whole rows and deletes of rows that may be
+    /// gone: writing again is harmless.
     /// </summary>
-    public async Task PutAsync(IReadOnlyList<DocumentFacts> facts, CancellationToken cancellationToken)
+    public async Task PutAsync(IReadOnlyList<DocumentFacts> facts, IReadOnlyCollection<DocumentFacts> former, CancellationToken cancellationToken)
     {
-        var byTable = facts.SelectMany(f => ListingLayout.TablesOf(tables, f).Select((table, order) => (table, order, f)))
-            .GroupBy(x => (x.order, x.table.Name))
-            .ToList();
-        foreach (var step in byTable.GroupBy(t => t.Key.order).OrderBy(s => s.Key))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken };
+        var copies = facts.SelectMany(f => ListingLayout.CopiesOf(tables, f).Select(table => (table, f))).GroupBy(x => x.table.Name, StringComparer.Ordinal);
+        await Task.WhenAll(
+            Parallel.ForEachAsync(copies, parallel, async (group, ct) => await WriteAsync(group.First().table, group.Select(x => x.f), ct)),
+            Parallel.ForEachAsync(Moved(facts, former), parallel, async (gone, ct) => await DeleteAsync(gone.Table, gone.TrackingId, ct)));
+        var homes = facts.GroupBy(f => ListingLayout.HomeOf(tables, f).Name, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(homes, parallel, async (group, ct) => await WriteAsync(ListingLayout.HomeOf(tables, group.First()), group, ct));
+    }
+
+    /// <summary>The region copies of documents whose region changed since they were listed as <paramref name="former"/>.</summary>
+    private IEnumerable<(TableClient Table, string TrackingId)> Moved(IReadOnlyList<DocumentFacts> facts, IReadOnlyCollection<DocumentFacts> former)
+    {
+        TableClient RegionCopy(DocumentFacts f) => tables.RegionListing(f.Region, ListingRows.SubmittedOf(f.TrackingId));
+        var now = facts.GroupBy(f => f.TrackingId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => RegionCopy(g.Last()).Name, StringComparer.Ordinal);
+        return former.Where(f => now.TryGetValue(f.TrackingId, out var table) && table != RegionCopy(f).Name)
+            .Select(f => (Table: RegionCopy(f), f.TrackingId))
+            .DistinctBy(x => (x.Table.Name, x.TrackingId));
+    }
+
+    private static async Task DeleteAsync(TableClient table, string trackingId, CancellationToken cancellationToken)
+    {
+        foreach (var order in new[] { ListingRows.NewestFirst, ListingRows.OldestFirst })
         {
-            await Parallel.ForEachAsync(step, new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken }, async (group, ct) =>
-                await WriteAsync(group.First().table, group.Select(x => x.f), ct));
+            try
+            {
+                await table.DeleteEntityAsync(ListingRows.Partition, ListingRows.Key(order, trackingId), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // gone already, or its table never made
+            }
         }
     }
 

@@ -160,6 +160,7 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
         }
 
         names.Add(tables.SearchKeys.Name);
+        names.Add(tables.DealerCounters.Name); // the copy of counter rows deleted below
         names.AddRange(new[] { OpenEntry.Undelivered, OpenEntry.AwaitingAck, OpenEntry.Failures }.Select(set => tables.OpenSet(set).Name));
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (name, ct) =>
         {

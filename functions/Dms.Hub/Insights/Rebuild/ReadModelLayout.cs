@@ -10,9 +10,11 @@ namespace Dms.Hub.Insights.Rebuild;
 /// <remarks>
 /// History: 1 — session 11 (six-hour and dealer-week listing tables with a document's two rows in one partition,
 /// search-key buckets in 4 partitions, open sets a table each, week and dealer-health counter rows). Stores from before
-/// session 11 carry no version and are rebuilt.
+/// session 11 carry no version and are rebuilt. 2 — session 14: region six-hour listing tables (<c>listr…</c>, a copy
+/// of every document's listing rows under its region), four-week counter rows beside the week rows, and a copy of the
+/// dealers' health rows and gauges in <c>insightsdealercounts</c>.
 /// </remarks>
 public static class ReadModelLayout
 {
-    public const int Version = 1;
+    public const int Version = 2;
 }
