@@ -15,7 +15,7 @@ internal sealed record CsvResult(
     double? RestAcceptedPerSecond, double? RatioToRest, RestRdrResult RestRdr, double RatioToRestRdr, int Accepted, int Invalid,
     bool Settled, double DeliveredAfterSeconds, double SettledRowsPerSecond, double SettledRatioToRestRdr,
     long IdleWorkingSetBytes, int SmallRows, long SmallPeakWorkingSetBytes, long PeakWorkingSetBytes, double StorageRoundTripsPerRow, IReadOnlyList<long> WorkingSetSeriesBytes,
-    IReadOnlyList<StepCost> Steps)
+    IReadOnlyList<StepCost> Steps, IReadOnlyList<CsvQuarter> Quarters)
 {
     /// <summary>Every valid row accepted and none refused that should not be.</summary>
     public bool Passed => Completed && Accepted + Invalid == Rows;
@@ -61,12 +61,12 @@ internal static class CsvPhase
         var mine = new HashSet<string>([dealer.Code], StringComparer.Ordinal);
         // The small file shows what a file costs in memory when it is small: a tenth of the rows, at most 2,000.
         var small = Math.Clamp(rows / 10, 100, 2000);
-        var (smallBatch, smallPeak, _, _, _) = await UploadAsync(stack, http, small, null, output);
+        var (smallBatch, smallPeak, _, _, _, _) = await UploadAsync(stack, http, small, null, output);
         await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(5), output);
         output.WriteLine($"   {small} rows: {smallBatch["progress"]!["accepted"]} accepted, peak working set {smallPeak / 1024 / 1024} MB");
         var before = await RuntimeSnapshot.TakeAsync(stack);
         var deadline = budget > TimeSpan.Zero ? phase + (long)(budget.TotalSeconds * Stopwatch.Frequency) : (long?)null;
-        var (batch, peak, upload, series, polled) = await UploadAsync(stack, http, rows, deadline, output);
+        var (batch, peak, upload, series, polled, marks) = await UploadAsync(stack, http, rows, deadline, output);
         var completed = batch["status"]!.GetValue<string>() == "Completed";
         // The file's own work, not an idle hub: the hub's background (projector, sweeps) keeps a trickle going anyway.
         var (settled, delivered) = completed ? await WorkDrain.WaitAsync(stack.Azurite.ConnectionString, mine, TimeSpan.FromMinutes(10), output) : (false, 0);
@@ -82,18 +82,23 @@ internal static class CsvPhase
             timings?["importSeconds"]?.GetValue<double>() ?? 0, Math.Round(endToEnd, 1), Math.Round(perSecond, 1), restRate, restRate is > 0 ? Math.Round(perSecond / restRate.Value, 2) : null,
             restRdr, Math.Round(perSecond / restRdr.AcceptedPerSecond, 2), accepted, progress["rowsInvalid"]!.GetValue<int>(),
             settled, delivered, Math.Round(settledPerSecond, 1), Math.Round(settledPerSecond / restRdr.SettledPerSecond, 2), idle, small, smallPeak, peak,
-            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before));
+            Math.Round((after.StorageTotal - before.StorageTotal) / (double)rows, 1), series, after.StepsSince(before), CsvQuarter.From(marks, accepted));
         output.WriteLine($"   {rows} rows{(completed ? "" : $" (NOT completed within the budget: {accepted} accepted after {Math.Round(endToEnd)} s)")}: dry run {result.DryRunSeconds} s, import {result.ImportSeconds} s, {result.RowsPerSecond} rows accepted/s (upload → completed) = {result.RatioToRestRdr} × REST RDRs ({restRdr.AcceptedPerSecond}/s){(restRate is null ? "" : $", {result.RatioToRest} × the mixed REST saturation ({restRate}/s)")}; work done {delivered} s later: {result.SettledRowsPerSecond} rows/s = {result.SettledRatioToRestRdr} × REST RDRs settled ({restRdr.SettledPerSecond}/s); peak working set {peak / 1024 / 1024} MB");
         foreach (var step in result.Steps.Where(s => s.Runs * s.RoundTripsPerRun >= rows / 100.0))
         {
             output.WriteLine($"   {step.DocumentType} {step.Step}: {step.Runs} runs × {step.RoundTripsPerRun} = {step.Runs * step.RoundTripsPerRun / rows:F2} per row");
         }
 
+        foreach (var q in result.Quarters)
+        {
+            output.WriteLine($"   rows {q.FromRow}–{q.ToRow}: {q.RowsPerSecond} rows/s; CPU ms/row Azurite {q.AzuriteMsPerRow}, hub {q.HubMsPerRow}");
+        }
+
         return result;
     }
 
     /// <param name="deadline">A stopwatch timestamp after which the batch is no longer waited for (its last status is returned).</param>
-    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series, double PolledSeconds)> UploadAsync(
+    private static async Task<(JsonObject Batch, long PeakWorkingSet, double UploadSeconds, IReadOnlyList<long> Series, double PolledSeconds, IReadOnlyList<CsvQuarter.Mark> Marks)> UploadAsync(
         Stack stack, HttpClient http, int rows, long? deadline, TextWriter output)
     {
         var file = await WriteFileAsync(rows);
@@ -111,6 +116,7 @@ internal static class CsvPhase
             var last = Stopwatch.GetTimestamp();
             var series = new List<long>();
             var window = (Snapshot: await RuntimeSnapshot.TakeAsync(stack), Imported: 0);
+            var marks = new List<CsvQuarter.Mark> { Mark(window.Snapshot, 0) };
             var batch = await Eventually.GetAsync(async () =>
             {
                 // A busy hub may answer a poll with an error (a storage timeout under load): that poll does not count.
@@ -130,17 +136,23 @@ internal static class CsvPhase
                     output.WriteLine($"   [{Stopwatch.GetElapsedTime(started).TotalSeconds,6:F0}s] {current["status"]} validated {current["progress"]!["rowsValidated"]} imported {imported}");
                     output.WriteLine("            " + Window.Describe(window, now, imported - window.Imported));
                     window = (now, imported);
+                    marks.Add(Mark(now, imported));
                 }
 
                 return current;
             }, b => b["status"]!.GetValue<string>() is "Completed" or "Rejected" or "Failed" || (Stopwatch.GetTimestamp() > deadline && b["progress"] is not null), TimeSpan.FromHours(2), "batch finished");
-            return (batch, sampler.PeakBytes, upload, series, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            // The last stretch (after the last window, up to the final poll) closes the last quarter.
+            var end = await RuntimeSnapshot.TakeAsync(stack);
+            marks.Add(Mark(end, batch["progress"]?["documentsImported"]?.GetValue<int>() ?? window.Imported));
+            return (batch, sampler.PeakBytes, upload, series, Stopwatch.GetElapsedTime(started).TotalSeconds, marks);
         }
         finally
         {
             File.Delete(file);
         }
     }
+
+    private static CsvQuarter.Mark Mark(RuntimeSnapshot snapshot, int imported) => new(snapshot.At, imported, snapshot.CpuSeconds, snapshot.AzuriteCpuSeconds);
 
     private static async Task<string> WriteFileAsync(int rows)
     {

@@ -69,6 +69,20 @@ internal static class ReportingReport
         Line($"| hub working set every 15 s during the file (MB) | {string.Join(", ", c.WorkingSetSeriesBytes.Select(Mb))} |");
         Line($"| hub working set: idle / peak during {c.SmallRows:N0} rows / peak during {c.Rows:N0} rows | {Mb(c.IdleWorkingSetBytes)} / {Mb(c.SmallPeakWorkingSetBytes)} / {Mb(c.PeakWorkingSetBytes)} MB |");
         Line($"");
+        if (c.Quarters.Count > 0)
+        {
+            Line($"The file by quarter of its rows (15 s progress windows; a quarter's edges are window edges):");
+            Line($"");
+            Line($"| rows | accepted per second | Azurite CPU ms a row | hub CPU ms a row |");
+            Line($"|---|---:|---:|---:|");
+            foreach (var q in c.Quarters)
+            {
+                Line($"| {q.FromRow:N0}–{q.ToRow:N0} | {q.RowsPerSecond} | {q.AzuriteMsPerRow} | {q.HubMsPerRow} |");
+            }
+
+            Line($"");
+        }
+
         Line($"Where the round trips of the {c.Rows:N0}-row file went (the hub's own count by step; steps under 0.01 per row left out). Outside any step — the console's projector, recovery sweeps — another {c.StorageRoundTripsPerRow - c.Steps.Sum(s => s.Runs * s.RoundTripsPerRun) / c.Rows:F2} per row:");
         Line($"");
         Line($"| document type | step | runs | round trips per run | per row |");

@@ -15,6 +15,19 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>The storage options the tables were named with (also the adapter's cache bounds).</summary>
     public AzureStorageOptions Options => options;
 
+    /// <remarks>
+    /// Everything of a document shares this table and its dealer's partition — the document row, its payload and key
+    /// rows, and the rows that come and go (change-feed marker, work rows, journals) — because an entity-group
+    /// transaction spans one table and one partition, and the key claim, the marker and the work must commit with the
+    /// document or not at all. What that costs on Azurite (measured, tests/Dms.Bench/results/csv14): LokiJS keeps a table
+    /// as one collection with sorted indexes on PartitionKey and RowKey, and every update or delete walks them, so with
+    /// 100,000 / 200,000 rows in the table a delete costs ≈ 0.6 / 0.8 ms more than in a table of 1,000 rows and a merge
+    /// ≈ 0.4–0.6 ms more, while a point read does not grow. A 100,000-row RDR file leaves ≈ 316,000 rows here, so its
+    /// deliveries' merges and the projector's marker deletes get dearer as it goes. The transient rows in a small table of
+    /// their own would bound that only by giving up the one transaction (a marker or work row written apart from its
+    /// document can be lost in a crash, or outlive a commit that failed), and rolling this table by time would lose the
+    /// lookup of a document by dealer and number; on Azure an update or delete costs the same in any table size.
+    /// </remarks>
     public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
 
     /// <summary>The documents table for background range queries (see the <c>scans</c> parameter).</summary>
