@@ -27,6 +27,11 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// their own would bound that only by giving up the one transaction (a marker or work row written apart from its
     /// document can be lost in a crash, or outlive a commit that failed), and rolling this table by time would lose the
     /// lookup of a document by dealer and number; on Azure an update or delete costs the same in any table size.
+    /// Two changes would keep the one transaction and still cut the rows a file churns here: one change-feed row per
+    /// commit group (a bulk intake or a slice's deliveries already commit ≈ 20–25 documents per transaction), written
+    /// once and deleted once, instead of a marker per document inserted, merged and deleted; and a new document's first
+    /// payload in a row the commit writes anyway. Their ceiling together (the file's documents with neither payload rows
+    /// nor markers) was measured in tests/Dms.Bench/results/csv15 (README, session 15) before building either.
     /// </remarks>
     public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
 
