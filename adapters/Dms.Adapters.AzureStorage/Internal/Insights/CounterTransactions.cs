@@ -12,7 +12,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
 /// Counter rows are kept as last written (<see cref="CounterRowCache"/>): the projector is their one writer while it
 /// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again. The dealers'
-/// health rows and gauges among them are copied to their own table once committed (<see cref="DealerCounterMirror"/>).
+/// health rows and gauges among them are kept, once committed, for their copy in a table of their own (<see cref="DealerCounterMirror"/>).
 /// </summary>
 internal sealed class CounterTransactions(TableClient table, CounterRowCache cache, DealerCounterMirror mirror)
 {
@@ -105,8 +105,8 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
                 throw;
             }
 
-            // Committed: the dealers' rows among them are copied (a failure here leaves the copy to the next sync).
-            await mirror.PutAsync(actions.Take(deltas.Count).Select(a => (TableEntity)a.Entity), cancellationToken);
+            // Committed: the dealers' rows among them are kept for their copy, written per interval (TableCounterStore.CountAsync).
+            mirror.Stage(actions.Take(deltas.Count).Select(a => (TableEntity)a.Entity));
             return counted;
         }
     }
