@@ -72,7 +72,17 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Value)), StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await Task.WhenAll(deltas.Keys.Select(k => cache.Get(k) is { } known ? Task.FromResult(known) : ReadAsync(k, cancellationToken)));
+            // Unknown rows are read, or taken as new without a read while misses have been new rows (CounterRowCache);
+            // a retry always reads.
+            var guess = attempt == 1 && cache.MissesAreNew;
+            var known = deltas.Keys.Select(cache.Get).ToList();
+            var current = await Task.WhenAll(deltas.Keys.Zip(known, (k, row) => row is not null ? Task.FromResult(row)
+                : guess ? Task.FromResult(new CounterRowCache.Row(null)) : ReadAsync(k, cancellationToken)));
+            if (!guess && known.Any(row => row is null))
+            {
+                cache.MissesAreNew = known.Zip(current).All(p => p.First is not null || p.Second.Entity is null);
+            }
+
             var actions = deltas.Keys.Zip(current, (key, row) => Apply(key, row.Entity, deltas[key])).ToList();
             var receipts = group.Select(c => c.Receipt).ToList();
             var final = progress is not { Count: > 0 };
@@ -95,8 +105,10 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex < deltas.Count && attempt < Attempts)
             {
-                // A counter row changed since it was read (only while another projector's lease lapses): read again.
+                // A counter row changed since it was read (only while another projector's lease lapses), or a row taken
+                // as new exists: read again, and stop taking unknown rows as new until reads find only new ones.
                 cache.Forget(deltas.Keys);
+                cache.MissesAreNew &= !guess;
                 continue;
             }
             catch
