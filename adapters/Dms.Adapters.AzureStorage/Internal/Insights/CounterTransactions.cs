@@ -133,9 +133,14 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
     private static TableTransactionAction Apply(string rowKey, TableEntity? row, Dictionary<string, long> deltas)
     {
         var entity = row ?? new TableEntity(CounterRows.Partition, rowKey);
-        foreach (var (column, delta) in deltas)
+        if (!CounterRows.IsFull(entity))
         {
-            entity[column] = (entity.TryGetValue(column, out var value) && value is long current ? current : 0) + delta;
+            foreach (var (column, delta) in deltas)
+            {
+                entity[column] = (entity.TryGetValue(column, out var value) && value is long current ? current : 0) + delta;
+            }
+
+            CounterRows.Capped(entity);
         }
 
         return row is null
