@@ -103,7 +103,10 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// the six hours, then <see cref="RegionKey"/> (region names are free text; the key has a fixed length).
     /// </summary>
     public TableClient RegionListing(string region, DateTimeOffset at) =>
-        service.GetTableClient(options.TablePrefix + "listr" + Insights.ListingCursor.Floor(at).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture) + RegionKey(region));
+        service.GetTableClient(RegionListingPrefix + Insights.ListingCursor.Floor(at).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture) + RegionKey(region));
+
+    /// <summary>The start of every region listing table's name.</summary>
+    public string RegionListingPrefix => options.TablePrefix + "listr";
 
     /// <summary>
     /// A region's part of a table name: 10 hex digits of the SHA-256 of its upper-case name. Regions that differ only

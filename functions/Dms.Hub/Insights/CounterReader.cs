@@ -36,6 +36,22 @@ public sealed class CounterReader(ICounterStore store)
         return scopes.Select(scope => (IReadOnlyDictionary<string, long>)Sum(rows[scope])).ToList();
     }
 
+    /// <summary>
+    /// Each dealer's sums over the days in [<paramref name="start"/>, <paramref name="until"/>) and gauges, of the metrics
+    /// a district's dealers' rows keep (<see cref="DistrictDealerRows"/>), by point reads of the district's rows at once;
+    /// null when one of them outgrew its columns (then read each dealer's own rows).
+    /// </summary>
+    public async Task<(Dictionary<string, Dictionary<string, long>> Flow, Dictionary<string, Dictionary<string, long>> Now)?> DistrictDealersAsync(string district, string documentType, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var scope = DistrictDealerRows.Of(district);
+        var keys = CounterGrains.Cover(start, until).Select(b => new CounterKey(scope, b.Grain, documentType, b.Bucket))
+            .Append(new CounterKey(scope, CounterGrain.Gauge, documentType, DateTimeOffset.MinValue)).ToList();
+        var rows = await store.GetAsync(keys, cancellationToken);
+        var flow = DistrictDealerRows.ByDealer(rows.Where(r => r.Key.Grain != CounterGrain.Gauge));
+        var now = DistrictDealerRows.ByDealer(rows.Where(r => r.Key.Grain == CounterGrain.Gauge));
+        return flow is null || now is null ? null : (flow, now);
+    }
+
     /// <summary>The gauges of each scope, by point reads at once.</summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> GaugesAsync(IReadOnlyList<CounterScope> scopes, string documentType, CancellationToken cancellationToken)
     {

@@ -2,7 +2,8 @@ namespace Dms.Hub.Insights;
 
 /// <summary>
 /// Who a counter row counts for: everything (<c>*</c>), a region (<c>r:</c>), a district (<c>t:</c>) or a dealer
-/// (<c>d:</c>). Hourly rows exist for everything and regions; daily rows and gauges for every scope.
+/// (<c>d:</c>), or a district's dealers side by side (<c>k:</c>, <see cref="DistrictDealerRows"/>). Hourly rows exist
+/// for everything and regions; daily rows and gauges for every scope.
 /// </summary>
 public sealed record CounterScope(string Key)
 {

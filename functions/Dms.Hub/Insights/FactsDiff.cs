@@ -67,6 +67,10 @@ public static class FactsDiff
                     var bucket = contribution.At is { } at ? CounterGrains.Floor(at, grain) : DateTimeOffset.MinValue;
                     var key = (new CounterKey(scope, grain, facts.DocumentType, bucket), contribution.Metric);
                     sums[key] = sums.GetValueOrDefault(key) + (sign * contribution.Value);
+                    if (scope.DealerCode is not null && DistrictDealerRows.Of(facts, grain, bucket, contribution.Metric) is { } district)
+                    {
+                        sums[district] = sums.GetValueOrDefault(district) + (sign * contribution.Value);
+                    }
                 }
 
                 if (scope.DealerCode is not null && contribution.At is { } day && HealthMetrics.Contains(contribution.Metric))

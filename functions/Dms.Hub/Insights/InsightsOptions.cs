@@ -36,6 +36,15 @@ public sealed class InsightsOptions
     [Range(0, 60_000)]
     public int MaxDelayMilliseconds { get; set; } = 10_000;
 
+    /// <summary>
+    /// How often at most the dealers' health rows and gauges are copied to the table the dealer list reads (the storage
+    /// adapter's copy of them; 0: after every count). Between writes the projector keeps the counted values in memory;
+    /// before the counters' "as of" time moves they are written, so the dealer list holds everything counted up to that
+    /// time and lags the counters by at most this much while they keep counting.
+    /// </summary>
+    [Range(0, 3600)]
+    public int DealerCopySeconds { get; set; } = 5;
+
     /// <summary>How long the projector's lease lasts; another process takes over after it lapses.</summary>
     [Range(5, 600)]
     public int LeaseSeconds { get; set; } = 30;

@@ -7,8 +7,8 @@ namespace Dms.Console.Tests.Insights;
 /// <summary>
 /// The dealers' health rows and gauges are copied to a small table of their own, which the dealer list reads (the
 /// counter table is walked whole by Azurite for every range query): the copy equals the rows of record after
-/// projection, and a copy left behind (a process stopped between a count and its copy) is set right by the next
-/// process to take the projector lease.
+/// projection, it is written at most once per interval (and before the counters' "as of" time moves), and a copy left
+/// behind (a process stopped between a count and its copy) is set right by the next process to take the projector lease.
 /// </summary>
 [Collection(ConsoleHub.Name)]
 public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
@@ -64,6 +64,51 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         await using var __ = next;
         Assert.True((await next.GetRequiredService<InsightsProjector>().RunOnceAsync(sweep: true, CancellationToken.None)).Leased);
         Assert.Equal(before, await CopyMatchesAsync(prefix));
+    }
+
+    /// <summary>
+    /// The copy is written at most once per interval, not after every count: counts inside the interval are kept in
+    /// memory (the copy's rows not touched), and all of them are written before the counters' "as of" time moves — or
+    /// with the next count once the interval has passed.
+    /// </summary>
+    [Fact]
+    public async Task CountsWithinTheInterval_AreCopiedTogether_BeforeTheCountersAsOfMoves()
+    {
+        var (provider, prefix) = await stores.StartAsync(settings: new Dictionary<string, string?> { ["Dms:Insights:DealerCopySeconds"] = "3600" });
+        await using var _ = provider;
+        var documents = RebuildStores.Generate(provider, 90);
+        await RebuildStores.ProjectAsync(provider, documents.GetRange(0, 30)); // a process's first count is copied at once
+        await CopyMatchesAsync(prefix);
+        var copied = await ETagsAsync(prefix + "insightsdealercounts");
+        var ofRecord = await ETagsAsync(prefix + "insightscounts");
+
+        await RebuildStores.ProjectAsync(provider, documents.GetRange(30, 30));
+        Assert.Contains(await ETagsAsync(prefix + "insightscounts"), r => r.Key.StartsWith("G|", StringComparison.Ordinal) && r.Value != ofRecord.GetValueOrDefault(r.Key));
+        Assert.Equal(copied, await ETagsAsync(prefix + "insightsdealercounts")); // not one row of the copy written
+
+        await provider.GetRequiredService<ICounterStore>().SetWatermarkAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        await CopyMatchesAsync(prefix);
+
+        // With the interval passed, the next count writes the copy itself.
+        var (next, _) = await stores.StartAsync(sharing: prefix, settings: new Dictionary<string, string?> { ["Dms:Insights:DealerCopySeconds"] = "1" });
+        await using var __ = next;
+        await RebuildStores.ProjectAsync(next, documents.GetRange(60, 15));
+        await CopyMatchesAsync(prefix);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RebuildStores.ProjectAsync(next, documents.GetRange(75, 15));
+        await CopyMatchesAsync(prefix);
+    }
+
+    private async Task<Dictionary<string, string>> ETagsAsync(string table)
+    {
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"G|"} and RowKey lt {"H|~"}");
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var entity in Table(table).QueryAsync<TableEntity>(range))
+        {
+            etags[entity.RowKey] = entity.ETag.ToString();
+        }
+
+        return etags;
     }
 
     /// <summary>The copy's rows, each equal to its row of record (keys and counters); returns them as text.</summary>

@@ -158,6 +158,37 @@ internal static class Recount
     }
 
     /// <summary>
+    /// A district's dealers' rows (<see cref="DistrictDealerRows"/>) hold, for each of its dealers, the same sums and
+    /// gauges as the dealer's own rows, metric by metric of those they keep (dealers whose documents all carry that district).
+    /// </summary>
+    private static async Task DistrictDealerRowsMatchAsync(CounterReader counters, List<DocumentFacts> all, DateTimeOffset since, DateTimeOffset until)
+    {
+        var compared = 0;
+        foreach (var district in all.Where(f => f.District is { Length: > 0 }).GroupBy(f => f.District!))
+        {
+            foreach (var type in DistrictDealerRows.Metrics.Keys)
+            {
+                var rows = await counters.DistrictDealersAsync(district.Key, type, since, until, CancellationToken.None);
+                Assert.NotNull(rows);
+                var dealers = district.Select(f => f.DealerCode).Distinct().Where(d => all.Where(f => f.DealerCode == d).All(f => f.District == district.Key));
+                foreach (var dealer in dealers)
+                {
+                    var flow = await counters.SumAsync(CounterScope.ForDealer(dealer), CounterGrain.Day, type, since, until, CancellationToken.None);
+                    var now = (await counters.GaugesAsync([CounterScope.ForDealer(dealer)], type, CancellationToken.None))[0];
+                    Assert.Equal(Kept(flow, type), Kept(rows.Value.Flow.GetValueOrDefault(dealer) ?? new Dictionary<string, long>(), type));
+                    Assert.Equal(Kept(now, type), Kept(rows.Value.Now.GetValueOrDefault(dealer) ?? new Dictionary<string, long>(), type));
+                    compared += Kept(flow, type).Count;
+                }
+            }
+        }
+
+        Assert.True(compared > 0, "no district's dealer figures compared");
+
+        static List<KeyValuePair<string, long>> Kept(IReadOnlyDictionary<string, long> figures, string type) =>
+            figures.Where(m => m.Value != 0 && DistrictDealerRows.Metrics[type].Contains(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// The pre-summed rows equal what they sum: each scope's four-week and week rows (read through
     /// <see cref="CounterReader.SumsAsync"/>: whole four weeks, weeks and edge days — 60 days always hold a four-week
     /// bucket) equal its day rows added up, metric by metric; each dealer's health rows hold, per
@@ -177,6 +208,7 @@ internal static class Recount
             }
         }
 
+        await DistrictDealerRowsMatchAsync(counters, all, since, until);
         foreach (var dealer in all.GroupBy(f => f.DealerCode))
         {
             var health = await counters.DealerHealthAsync(dealer.Key, since, until, CancellationToken.None);

@@ -85,10 +85,11 @@ internal sealed class RebuildStores(AzuriteFixture azurite)
         return rows;
     }
 
-    public async Task<(ServiceProvider Provider, string Prefix)> StartAsync(string? sharing = null)
+    public async Task<(ServiceProvider Provider, string Prefix)> StartAsync(string? sharing = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var prefix = sharing ?? "r" + Guid.NewGuid().ToString("N")[..10];
-        var provider = await StoreServices.StartAsync(azurite.ConnectionString, prefix, Dealers, new Dictionary<string, string?> { ["Dms:Insights:LeaseSeconds"] = "5" });
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Dms:Insights:LeaseSeconds"] = "5" };
+        var provider = await StoreServices.StartAsync(azurite.ConnectionString, prefix, Dealers, all);
         return (provider, prefix);
     }
 

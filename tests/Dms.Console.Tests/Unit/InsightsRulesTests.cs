@@ -120,6 +120,42 @@ public sealed class InsightsRulesTests
     }
 
     [Fact]
+    public void Counters_ADistrictsDealer_IsCountedInTheDistrictsDealerRows_ForTheMetricsTheyKeep()
+    {
+        var facts = Facts("Submitted", [new("received", Monday), new("decided", Monday.AddDays(1)), new("status.Submitted", null)]) with { District = "North-A" };
+
+        var deltas = FactsDiff.Counters(null, facts).Where(d => d.Key.Scope == DistrictDealerRows.Of("North-A")).ToList();
+
+        // Beside the dealer's own day, week and four-week rows, in the same buckets, under the dealer's name; gauges
+        // only for the metrics kept (a claim's table shows no gauge), never hours.
+        var own = FactsDiff.Counters(null, facts).Where(d => d.Key.Scope == CounterScope.ForDealer("D001") && d.Metric is "received" or "decided").ToList();
+        Assert.Equal(own.Select(d => (d.Key.Grain, d.Key.Bucket, d.Metric + "@D001", d.Delta)).Order(), deltas.Select(d => (d.Key.Grain, d.Key.Bucket, d.Metric, d.Delta)).Order());
+        Assert.Equal(6, deltas.Count);
+
+        // No rows for dealers without a district, nor for types whose pages keep none.
+        Assert.DoesNotContain(FactsDiff.Counters(null, facts with { District = null }), d => d.Key.Scope.Key.StartsWith("k:", StringComparison.Ordinal));
+        Assert.DoesNotContain(FactsDiff.Counters(null, facts with { DocumentType = "vehicle-order" }), d => d.Key.Scope.Key.StartsWith("k:", StringComparison.Ordinal));
+
+        // A dealer moved to another district: its figures move with its documents.
+        var moved = FactsDiff.Counters(facts, facts with { District = "North-B" }).Where(d => d.Key.Grain == CounterGrain.Day && d.Metric == "received@D001").ToList();
+        Assert.Equal("k:North-A -1, k:North-B 1", string.Join(", ", moved.Select(d => $"{d.Key.Scope.Key} {d.Delta}").Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void DistrictDealerRows_SumEachDealersFigures_AndAFullRowAsksForTheDealersOwnRows()
+    {
+        var key = new CounterKey(DistrictDealerRows.Of("North-A"), CounterGrain.Week, "parts-order", Monday);
+        CounterRow Row(params (string Metric, long Value)[] values) => new(key, values.ToDictionary(v => v.Metric, v => v.Value));
+
+        var dealers = DistrictDealerRows.ByDealer([Row(("units@D001", 5), ("units@D002", 7)), Row(("units@D001", 2), ("filled.d0@D001", 1))])!;
+
+        Assert.Equal(7, dealers["D001"]["units"]);
+        Assert.Equal(1, dealers["D001"]["filled.d0"]);
+        Assert.Equal(7, dealers["D002"]["units"]);
+        Assert.Null(DistrictDealerRows.ByDealer([Row(("units@D001", 5)), Row((DistrictDealerRows.Full, 1))]));
+    }
+
+    [Fact]
     public void Counters_SameFactsTwice_ChangeNothing_AndANewDocumentCountsOnce()
     {
         var facts = Facts("Submitted", [new("received", Monday), new("status.Submitted", null)]);

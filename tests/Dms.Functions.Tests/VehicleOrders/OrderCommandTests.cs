@@ -24,8 +24,29 @@ public sealed class OrderCommandTests(HubFixture fixture) : IClassFixture<HubFix
         Assert.Equal((HttpStatusCode.Accepted, "Cancelled", "Cancelled"), (status, body.Status(), again.Status()));
         await dealer.WaitForAsync(trackingId, o => o["deliveries"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Delivered") == 2, "both messages delivered", "vehicle-orders");
         var number = order["dealerOrderNumber"]!.GetValue<string>();
-        Assert.Equal(["VehicleOrderSubmitted", "VehicleOrderCancelled"], fixture.Oem.RequestsFor(number).Select(r => r.Body!["messageType"]!.GetValue<string>()));
-        Assert.Equal("CUSTOMER_WITHDREW", fixture.Oem.RequestsFor(number)[1].Body!["command"]!["reason"]!.GetValue<string>());
+        var messages = Sent(fixture.Oem.RequestsFor(number));
+        Assert.Equal(["VehicleOrderSubmitted", "VehicleOrderCancelled"], messages.Select(m => m.Type));
+        Assert.Equal("CUSTOMER_WITHDREW", messages[1].Request.Body!["command"]!["reason"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// The messages the OEM received, in order, an attempt sent again under its idempotency key counted once: on a loaded
+    /// machine an attempt can outlast the tests' 2 s OEM timeout and be retried (the OEM's key makes it one effect; perf14
+    /// saw this fail 3 runs in 12 at load ≥ 9). A message sent under a second key, or out of order, still shows.
+    /// </summary>
+    private static List<(string Type, StubRequest Request)> Sent(IReadOnlyList<StubRequest> requests)
+    {
+        var sent = new List<(string Type, StubRequest Request)>();
+        foreach (var request in requests)
+        {
+            var type = request.Body!["messageType"]!.GetValue<string>();
+            if (sent.Count == 0 || sent[^1].Type != type || sent[^1].Request.IdempotencyKey is null || sent[^1].Request.IdempotencyKey != request.IdempotencyKey)
+            {
+                sent.Add((type, request));
+            }
+        }
+
+        return sent;
     }
 
     [Fact]

@@ -10,10 +10,26 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// made stale fails its transaction, is forgotten and read again. Bounded: past <see cref="MaxRows"/> it starts over
 /// (hourly rows come and go; a cleared row costs one read).
 /// </summary>
+/// <remarks>
+/// A row this process does not know is either new (a new hour, day or week; a dealer's first documents) or one written
+/// before the process took the lease or cleared its copies. <see cref="MissesAreNew"/> says which the last reads found:
+/// while they found only new rows, an unknown row is added without a read (the add fails its transaction if the row
+/// exists after all, and the rows are read then) — the read cost a round trip a new row, 0.2–0.3 a document of the
+/// benchmark, whose every phase brings new dealers. After a start, a take-over or a clear the misses are old rows: the
+/// first transaction that guessed wrong turns the guessing off, and the next reads that find only new rows turn it on.
+/// </remarks>
 internal sealed class CounterRowCache
 {
     private const int MaxRows = 20_000;
     private readonly ConcurrentDictionary<string, (Dictionary<string, object> Values, ETag ETag)> _rows = new(StringComparer.Ordinal);
+    private volatile bool _missesAreNew;
+
+    /// <summary>Whether a row not known here has lately turned out not to exist (so adding it without a read pays).</summary>
+    public bool MissesAreNew
+    {
+        get => _missesAreNew;
+        set => _missesAreNew = value;
+    }
 
     /// <summary>A private copy of the row as last written, or null when not known.</summary>
     public Row? Get(string rowKey)

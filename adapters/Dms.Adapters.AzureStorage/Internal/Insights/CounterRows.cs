@@ -29,6 +29,9 @@ internal static class CounterRows
     /// <summary>The characters <see cref="Escape"/> writes as %xx besides control characters.</summary>
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("/\\#?%|");
 
+    /// <summary>The column of <see cref="DistrictDealerRows.Full"/>.</summary>
+    private static readonly string FullColumn = Column(DistrictDealerRows.Full);
+
     public static string RowKey(CounterKey key) => key.Scope.Key.StartsWith(FailureTally.ScopePrefix, StringComparison.Ordinal)
         ? $"{FailurePrefix}{key.Scope.Key[FailureTally.ScopePrefix.Length..]}|{Escape(key.DocumentType)}|{Bucket(CounterGrain.Day, key.Bucket)}"
         : key.Scope.DealerCode is { } dealer
@@ -41,6 +44,30 @@ internal static class CounterRows
             _ => $"{DealerDayPrefix}{Bucket(CounterGrain.Day, key.Bucket)}|{dealer}|{Escape(key.DocumentType)}",
         }
         : Prefix(key.Scope, key.Grain, key.DocumentType) + Bucket(key.Grain, key.Bucket);
+
+    /// <summary>
+    /// A district's dealers' row (<see cref="DistrictDealerRows"/>) as it may be stored: past
+    /// <see cref="DistrictDealerRows.MaxColumns"/> columns (Azure refuses more than 252) it keeps only the
+    /// <see cref="DistrictDealerRows.Full"/> mark, and once marked it takes no more deltas — pages then read the dealers' own rows.
+    /// </summary>
+    public static TableEntity Capped(TableEntity entity)
+    {
+        if (entity.RowKey.Length > 4 && entity.RowKey.AsSpan(1).StartsWith("|k:", StringComparison.Ordinal)
+            && entity.Keys.Count(k => Metric(k) is not null) > DistrictDealerRows.MaxColumns)
+        {
+            foreach (var column in entity.Keys.Where(k => Metric(k) is not null).ToList())
+            {
+                entity.Remove(column);
+            }
+
+            entity[FullColumn] = 1L;
+        }
+
+        return entity;
+    }
+
+    /// <summary>True when a district's dealers' row outgrew its columns (<see cref="Capped"/>): deltas leave it as it is.</summary>
+    public static bool IsFull(TableEntity? entity) => entity is not null && entity.ContainsKey(FullColumn);
 
     /// <summary>Reads a failure tally row's key back (<see cref="FailureTally"/>).</summary>
     public static CounterKey ParseFailureKey(string rowKey)

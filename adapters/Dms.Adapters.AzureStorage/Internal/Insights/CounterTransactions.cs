@@ -12,7 +12,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
 /// Counter rows are kept as last written (<see cref="CounterRowCache"/>): the projector is their one writer while it
 /// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again. The dealers'
-/// health rows and gauges among them are copied to their own table once committed (<see cref="DealerCounterMirror"/>).
+/// health rows and gauges among them are kept, once committed, for their copy in a table of their own (<see cref="DealerCounterMirror"/>).
 /// </summary>
 internal sealed class CounterTransactions(TableClient table, CounterRowCache cache, DealerCounterMirror mirror)
 {
@@ -72,7 +72,17 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Value)), StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await Task.WhenAll(deltas.Keys.Select(k => cache.Get(k) is { } known ? Task.FromResult(known) : ReadAsync(k, cancellationToken)));
+            // Unknown rows are read, or taken as new without a read while misses have been new rows (CounterRowCache);
+            // a retry always reads.
+            var guess = attempt == 1 && cache.MissesAreNew;
+            var known = deltas.Keys.Select(cache.Get).ToList();
+            var current = await Task.WhenAll(deltas.Keys.Zip(known, (k, row) => row is not null ? Task.FromResult(row)
+                : guess ? Task.FromResult(new CounterRowCache.Row(null)) : ReadAsync(k, cancellationToken)));
+            if (!guess && known.Any(row => row is null))
+            {
+                cache.MissesAreNew = known.Zip(current).All(p => p.First is not null || p.Second.Entity is null);
+            }
+
             var actions = deltas.Keys.Zip(current, (key, row) => Apply(key, row.Entity, deltas[key])).ToList();
             var receipts = group.Select(c => c.Receipt).ToList();
             var final = progress is not { Count: > 0 };
@@ -95,8 +105,10 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex < deltas.Count && attempt < Attempts)
             {
-                // A counter row changed since it was read (only while another projector's lease lapses): read again.
+                // A counter row changed since it was read (only while another projector's lease lapses), or a row taken
+                // as new exists: read again, and stop taking unknown rows as new until reads find only new ones.
                 cache.Forget(deltas.Keys);
+                cache.MissesAreNew &= !guess;
                 continue;
             }
             catch
@@ -105,8 +117,8 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
                 throw;
             }
 
-            // Committed: the dealers' rows among them are copied (a failure here leaves the copy to the next sync).
-            await mirror.PutAsync(actions.Take(deltas.Count).Select(a => (TableEntity)a.Entity), cancellationToken);
+            // Committed: the dealers' rows among them are kept for their copy, written per interval (TableCounterStore.CountAsync).
+            mirror.Stage(actions.Take(deltas.Count).Select(a => (TableEntity)a.Entity));
             return counted;
         }
     }
@@ -121,9 +133,14 @@ internal sealed class CounterTransactions(TableClient table, CounterRowCache cac
     private static TableTransactionAction Apply(string rowKey, TableEntity? row, Dictionary<string, long> deltas)
     {
         var entity = row ?? new TableEntity(CounterRows.Partition, rowKey);
-        foreach (var (column, delta) in deltas)
+        if (!CounterRows.IsFull(entity))
         {
-            entity[column] = (entity.TryGetValue(column, out var value) && value is long current ? current : 0) + delta;
+            foreach (var (column, delta) in deltas)
+            {
+                entity[column] = (entity.TryGetValue(column, out var value) && value is long current ? current : 0) + delta;
+            }
+
+            CounterRows.Capped(entity);
         }
 
         return row is null

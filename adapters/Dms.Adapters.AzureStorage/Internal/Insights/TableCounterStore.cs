@@ -52,7 +52,9 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
     public async Task<IReadOnlyList<ProjectionReceipt>> CountAsync(IReadOnlyList<(ProjectionReceipt Receipt, IReadOnlyList<CounterDelta> Deltas)> changes, CancellationToken cancellationToken)
     {
         await mirror.SyncIfBehindAsync(cancellationToken);
-        return await new CounterTransactions(Table, _rows, mirror).CountAsync(changes, cancellationToken);
+        var counted = await new CounterTransactions(Table, _rows, mirror).CountAsync(changes, cancellationToken);
+        await mirror.WriteIfDueAsync(cancellationToken);
+        return counted;
     }
 
     /// <summary>
@@ -157,7 +159,8 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
                 }
             }
 
-            // Taken anew: someone else may have counted meanwhile, and stopped between a count and its copy.
+            // Taken anew or refused: someone else may have counted meanwhile (and stopped before copying), so what this
+            // process kept for the dealers' copy may be older than the rows of record: dropped, the copy synced whole.
             mirror.MarkBehind();
             var current = await Table.GetEntityIfExistsAsync<TableEntity>(CounterRows.Partition, key, cancellationToken: cancellationToken);
             if (!current.HasValue)
@@ -212,10 +215,14 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
         return row.HasValue ? row.Value!.GetDateTimeOffset("At") : null;
     }
 
-    /// <summary>The counters are caught up to <paramref name="at"/>: the dealers' copy is brought up to them first when it may be behind.</summary>
+    /// <summary>
+    /// The counters are caught up to <paramref name="at"/>: the dealers' copy is brought up to them first (copied whole
+    /// when it may be behind, else what was counted since its last write), so it too holds everything counted by then.
+    /// </summary>
     public async Task SetWatermarkAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         await mirror.SyncIfBehindAsync(cancellationToken);
+        await mirror.WriteAsync(cancellationToken);
         await Table.UpsertEntityAsync(new TableEntity(CounterRows.Partition, WatermarkKey) { ["At"] = at.UtcDateTime }, TableUpdateMode.Replace, cancellationToken);
     }
 }

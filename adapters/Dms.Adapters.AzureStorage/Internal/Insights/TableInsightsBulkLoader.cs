@@ -43,7 +43,7 @@ internal sealed class TableInsightsBulkLoader(TableSet tables, DealerCounterMirr
                 entity[metric.Key] = metric.Sum(s => s.Delta);
             }
 
-            return entity;
+            return CounterRows.Capped(entity);
         }).ToList();
         var copies = rows.Where(r => DealerCounterMirror.Holds(r.RowKey));
         return SubmitAsync([.. Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows), .. Batches(mirror.Table, TableTransactionActionType.UpsertReplace, copies)], cancellationToken);

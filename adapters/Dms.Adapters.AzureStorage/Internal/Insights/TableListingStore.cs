@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Dms.Hub.Common;
 using Dms.Hub.Insights;
+using Dms.Hub.Operations;
 
 namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
@@ -10,8 +11,14 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// Listing rows (see <see cref="ListingRows"/>) in one table per six hours of submission, and again in one table per
 /// dealer and week and one per region and six hours, which a filter by dealer or by region reads (see <see cref="ListingLayout"/>).
 /// </summary>
-internal sealed class TableListingStore(TableSet tables) : IListingStore
+internal sealed class TableListingStore(TableSet tables, StorageTraffic traffic) : IListingStore
 {
+    /// <summary>
+    /// The region copies' round trips, shared among the documents' types like the projection's (the bench's step table
+    /// shows them apart from the rest of <c>insights:project</c>, of which they are part: perf15 measured their share).
+    /// </summary>
+    public const string RegionCopyStep = InsightsProjector.ProjectStep + ":region-copy";
+
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
 
     public async Task<DocumentFacts?> GetAsync(string trackingId, CancellationToken cancellationToken)
@@ -44,10 +51,36 @@ internal sealed class TableListingStore(TableSet tables) : IListingStore
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken };
         var copies = facts.SelectMany(f => ListingLayout.CopiesOf(tables, f).Select(table => (table, f))).GroupBy(x => x.table.Name, StringComparer.Ordinal);
         await Task.WhenAll(
-            Parallel.ForEachAsync(copies, parallel, async (group, ct) => await WriteAsync(group.First().table, group.Select(x => x.f), ct)),
-            Parallel.ForEachAsync(Moved(facts, former), parallel, async (gone, ct) => await DeleteAsync(gone.Table, gone.TrackingId, ct)));
+            Parallel.ForEachAsync(copies, parallel, async (group, ct) =>
+            {
+                using var step = RegionCopy(group.First().table, group.Select(x => x.f));
+                await WriteAsync(group.First().table, group.Select(x => x.f), ct);
+            }),
+            Parallel.ForEachAsync(Moved(facts, former), parallel, async (gone, ct) =>
+            {
+                using var step = RegionCopy(gone.Table, []);
+                await DeleteAsync(gone.Table, gone.TrackingId, ct);
+            }));
         var homes = facts.GroupBy(f => ListingLayout.HomeOf(tables, f).Name, StringComparer.Ordinal);
         await Parallel.ForEachAsync(homes, parallel, async (group, ct) => await WriteAsync(ListingLayout.HomeOf(tables, group.First()), group, ct));
+    }
+
+    /// <summary>Counts a region table's writes apart (<see cref="RegionCopyStep"/>); null for any other table.</summary>
+    private StorageTraffic.StepScope? RegionCopy(TableClient table, IEnumerable<DocumentFacts> facts)
+    {
+        if (!table.Name.StartsWith(tables.RegionListingPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var step = traffic.Step("-", RegionCopyStep);
+        var types = facts.GroupBy(f => f.DocumentType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        if (types.Count > 0)
+        {
+            step.ShareAmong(types);
+        }
+
+        return step;
     }
 
     /// <summary>The region copies of documents whose region changed since they were listed as <paramref name="former"/>.</summary>

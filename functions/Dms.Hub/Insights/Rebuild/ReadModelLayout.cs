@@ -12,9 +12,10 @@ namespace Dms.Hub.Insights.Rebuild;
 /// search-key buckets in 4 partitions, open sets a table each, week and dealer-health counter rows). Stores from before
 /// session 11 carry no version and are rebuilt. 2 — session 14: region six-hour listing tables (<c>listr…</c>, a copy
 /// of every document's listing rows under its region), four-week counter rows beside the week rows, and a copy of the
-/// dealers' health rows and gauges in <c>insightsdealercounts</c>.
+/// dealers' health rows and gauges in <c>insightsdealercounts</c>. 3 — session 15: a district's dealers side by side
+/// in counter rows of their own (<see cref="DistrictDealerRows"/>, scope <c>k:</c>).
 /// </remarks>
 public static class ReadModelLayout
 {
-    public const int Version = 2;
+    public const int Version = 3;
 }
