@@ -31,7 +31,9 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// commit group (a bulk intake or a slice's deliveries already commit ≈ 20–25 documents per transaction), written
     /// once and deleted once, instead of a marker per document inserted, merged and deleted; and a new document's first
     /// payload in a row the commit writes anyway. Their ceiling together (the file's documents with neither payload rows
-    /// nor markers) was measured in tests/Dms.Bench/results/csv15 (README, session 15) before building either.
+    /// nor markers), measured before building either (tests/Dms.Bench/results/csv15): a 100,000-row file at 1.30 × REST
+    /// instead of ≈ 1.1 — the documents table's share of the file's last quarter 3.2 → 1.0 ms a row — still short of
+    /// issue 12's 1.5 ×, so neither was built.
     /// </remarks>
     public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
 
