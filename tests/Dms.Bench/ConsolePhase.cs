@@ -51,7 +51,8 @@ internal static partial class ConsolePhase
     /// When set, the pages are timed only once this file exists: seeding a million documents takes half an hour of both
     /// cores, the pages a few minutes, and on a shared machine only the minutes need it quiet.
     /// </param>
-    public static async Task<ConsoleResult> RunAsync(int documents, IReadOnlyList<string> only, string waitFile, TextWriter output)
+    /// <param name="rounds">How many times the pages are timed over the one seeded store (see <see cref="WaitForTurnAsync"/>).</param>
+    public static async Task<ConsoleResult> RunAsync(int documents, IReadOnlyList<string> only, string waitFile, int rounds, TextWriter output)
     {
         output.WriteLine($"== Console: {documents} documents stored, then every page timed over HTTP (signed in)");
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
@@ -88,17 +89,76 @@ internal static partial class ConsolePhase
             output.WriteLine($"   table {family.Name} ({family.Tables}): {family.Rows} rows, {(double)family.Rows / seeded.Documents:F2} a document, {family.Bytes / Math.Max(1, family.Rows)} bytes a row, {family.Bytes / seeded.Documents} bytes a document");
         }
 
-        if (waitFile.Length > 0)
+        ConsoleResult? last = null;
+        for (var round = 1; round <= rounds; round++)
         {
-            output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} seeded; waiting for {waitFile} to exist before timing pages");
-            while (!File.Exists(waitFile))
+            await WaitForTurnAsync(stack, waitFile, round, output);
+            PagesFolder = Path.Combine(RepoRoot.Path, "artifacts", "bench", rounds == 1 ? "console-pages" : $"console-round{round}-pages");
+            var results = await TimePagesAsync(stack, azurite, seeded, only, output);
+
+            // Destroys the store (drops the tables one by one): after the last round only.
+            foreach (var (family, bytes) in round == rounds && census.Count > 0 ? await heap.ByFamilyAsync(stack.Azurite.ProcessId, stack.Azurite.ConnectionString, census) : [])
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                var rows = census.First(f => f.Name == family).Rows;
+                output.WriteLine($"   live heap: {family} {bytes / 1024 / 1024} MiB, {bytes / Math.Max(1, seeded.Documents)} bytes a document, {bytes / Math.Max(1, rows)} bytes a row");
             }
 
-            output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {waitFile} found; load {Load()}");
+            last = new ConsoleResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azuriteBefore, azurite.WorkingSet64, loadBefore, Load(), census, results) { AzuriteLiveHeapBytes = live };
+            await WriteAsync(last, rounds == 1 ? "console" : $"console-round{round}");
         }
 
+        return last!;
+    }
+
+    /// <summary>
+    /// Before a round: waits for the wait file (when set); a file naming another checkout (a folder with its Release
+    /// build) restarts the hub from that build over the same store, so two versions are timed over one seeding — the
+    /// file is removed once the round has its hub.
+    /// </summary>
+    private static async Task WaitForTurnAsync(Stack stack, string waitFile, int round, TextWriter output)
+    {
+        if (waitFile.Length == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} round {round}: waiting for {waitFile} to exist before timing pages");
+        while (!File.Exists(waitFile))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var root = (await File.ReadAllTextAsync(waitFile)).Trim();
+        File.Delete(waitFile);
+        if (root.Length > 0)
+        {
+            await stack.RestartHubFromAsync(root);
+            output.WriteLine($"   hub restarted from the build in {root} (pid {stack.Hub.ProcessId})");
+        }
+
+        output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {waitFile} found; load {Load()}");
+    }
+
+    /// <summary>Where each page's first response of the round is kept, to see what was timed (a page, not an error or an empty list).</summary>
+    private static string PagesFolder { get; set; } = "";
+
+    private static Task KeepAsync(string name, byte[] body)
+    {
+        Directory.CreateDirectory(PagesFolder);
+        var file = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        return File.WriteAllBytesAsync(Path.Combine(PagesFolder, file + ".html"), body);
+    }
+
+    private static async Task WriteAsync(ConsoleResult result, string name)
+    {
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(new { machine = Machine.Describe(), console = result }, SimulationJson.Options));
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".md"), ConsoleReport.Markdown(result));
+    }
+
+    private static async Task<List<PageResult>> TimePagesAsync(Stack stack, Process azurite, ConsoleSeeder.Seeded seeded, IReadOnlyList<string> only, TextWriter output)
+    {
         using var admin = await SignInAsync(stack.HubUrl, HubSettings.AdminKey);
         using var north = await SignInAsync(stack.HubUrl, NorthKey);
         var random = new Random(13);
@@ -170,18 +230,7 @@ internal static partial class ConsolePhase
             results.Add(await ProbedAsync(probe, () => TimeExportFirstRowsAsync(admin)));
         }
 
-        foreach (var (family, bytes) in census.Count > 0 ? await heap.ByFamilyAsync(stack.Azurite.ProcessId, stack.Azurite.ConnectionString, census) : [])
-        {
-            var rows = census.First(f => f.Name == family).Rows;
-            output.WriteLine($"   live heap: {family} {bytes / 1024 / 1024} MiB, {bytes / Math.Max(1, seeded.Documents)} bytes a document, {bytes / Math.Max(1, rows)} bytes a row");
-        }
-
-        var result2 = new ConsoleResult(seeded.Documents, seeded.Seconds, Math.Round(seeded.Documents / seeded.Seconds, 1), azuriteBefore, azurite.WorkingSet64, loadBefore, Load(), census, results) { AzuriteLiveHeapBytes = live };
-        var folder = Path.Combine(RepoRoot.Path, "artifacts", "bench");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "console.json"), JsonSerializer.Serialize(new { machine = Machine.Describe(), console = result2 }, SimulationJson.Options));
-        await File.WriteAllTextAsync(Path.Combine(folder, "console.md"), ConsoleReport.Markdown(result2));
-        return result2;
+        return results;
     }
 
     private static async Task<PageResult> ProbedAsync(ConsoleProbe probe, Func<Task<PageResult>> time)
@@ -203,6 +252,10 @@ internal static partial class ConsolePhase
             var started = Stopwatch.GetTimestamp();
             using var response = await client.GetAsync(url);
             var body = await response.Content.ReadAsByteArrayAsync();
+            if (i == 0)
+            {
+                await KeepAsync(name, body);
+            }
             samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (samples[^1] > target)
             {

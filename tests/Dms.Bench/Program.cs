@@ -13,6 +13,8 @@ using Dms.Bench;
 //     documents (1,000,000) — or only the pages whose names contain a or b; writes artifacts/bench/console.md and .json
 //     [--console-wait-file F]: after seeding, wait until file F exists before timing any page (seed while the machine
 //     is shared, time the pages once it is quiet)
+//     [--console-rounds R]: time the pages R times over the one store, each round after its own wait file; a wait file
+//     naming another checkout (its Release build) restarts the hub from it first: before and after over one seeding
 // ./dms bench --phase rebuild [--console-documents N]   the read-model rebuild over N seeded documents (50,000),
 //     compared with the seeded read model, then stopped halfway and resumed; artifacts/bench/rebuild.md
 // ./dms chaos SCENARIO [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]
@@ -21,8 +23,8 @@ using Dms.Bench;
 //     after the reconciliation it measures saturation on the same stack with N documents (default 3000, as ./dms bench's saturation phase; 0: skip).
 // ./dms parts-bench [--parts N] [--dealers N] [--dealer-parts N]   suggested stock order timings; artifacts/bench/parts-suggestions.md
 var command = args.FirstOrDefault();
-var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] [--console-wait-file F] | bench --phase rebuild [--console-documents N] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]";
-string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "console-wait-file", "parts", "dealers", "dealer-parts", "outage-seconds", "rate", "saturation-documents"];
+var usage = $"usage: Dms.Bench bench [--documents N] [--phases rest,csv,hq|latency|backlog] [--rate R] [--preload P] [--no-reporting] [--csv-rows N] [--csv-budget S] [--hq-rdrs N] [--burst-rdrs N] [--burst-dealers N] | bench --phase console [--console-documents N] [--console-pages a,b] [--console-wait-file F] [--console-rounds R] | bench --phase rebuild [--console-documents N] | parts-suggestions [--parts N] [--dealers N] [--dealer-parts N] | chaos {{{string.Join('|', Chaos.Scenarios)}}} [--documents N] [--outage-seconds S] [--rate R] [--saturation-documents N]";
+string[] known = ["preload", "documents", "phases", "no-reporting", "csv-rows", "csv-budget", "hq-rdrs", "burst-rdrs", "burst-dealers", "phase", "console-documents", "console-pages", "console-wait-file", "console-rounds", "parts", "dealers", "dealer-parts", "outage-seconds", "rate", "saturation-documents"];
 
 // A run holds the machine for minutes, so a mistyped option (or --help) must not start one with the defaults.
 if (args.FirstOrDefault(a => a.StartsWith('-') && !known.Contains(a.TrimStart('-'))) is { } unknown)
@@ -49,7 +51,7 @@ switch (command)
         return await RebuildBench.RunAsync((int)Option("console-documents", 50_000), Console.Out) ? 0 : 1;
     case "bench" when args.Contains("--phase") && args.SkipWhile(a => a != "--phase").Skip(1).FirstOrDefault() == "console":
         var only = Text("console-pages", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), only, Text("console-wait-file", ""), Console.Out)).Passed ? 0 : 1;
+        return (await ConsolePhase.RunAsync((int)Option("console-documents", 1_000_000), only, Text("console-wait-file", ""), (int)Option("console-rounds", 1), Console.Out)).Passed ? 0 : 1;
     case "bench" when Text("phases", "") == "latency":
         return await LatencyPhase.RunAsync(Option("rate", 53), (int)Option("documents", 2000), (int)Option("preload", 4500), Console.Out);
     case "bench" when Text("phases", "") == "backlog":

@@ -96,6 +96,13 @@ internal sealed class Stack : IAsyncDisposable
         HubRestarts++;
     }
 
+    /// <summary>Stops the hub and starts the build of another checkout on the same port, with the same settings and store.</summary>
+    public async Task RestartHubFromAsync(string root)
+    {
+        await Hub.DisposeAsync();
+        Hub = await HubProcess.StartAsync(_settings, port: _hubPort, environment: HubEnvironment, root: root);
+    }
+
     public HttpClient AdminClient() => Hub.Client(HubSettings.AdminKey);
 
     /// <summary>A dealer simulation aimed at this stack's hub (its address and operator key filled in).</summary>

@@ -23,10 +23,11 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <param name="project">Folder under the repository root, e.g. <c>functions/Dms.Functions</c>.</param>
     /// <param name="port">A port chosen beforehand (see <see cref="FreePort"/>), when others must know it in advance.</param>
     /// <param name="environment">Extra environment variables, as a host would set them.</param>
+    /// <param name="root">Another checkout to run the program's build from (default: this repository).</param>
     public static async Task<ChildProcess> StartAsync(string project, IEnumerable<string> arguments, string readyPath, int? port = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? root = null)
     {
-        var dll = Path.Combine(RepoRoot.Path, project, "bin", RepoRoot.Configuration, "net10.0", Path.GetFileName(project) + ".dll");
+        var dll = Path.Combine(root ?? RepoRoot.Path, project, "bin", RepoRoot.Configuration, "net10.0", Path.GetFileName(project) + ".dll");
         port ??= FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments))

@@ -16,8 +16,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <param name="port">A fixed port, so a restarted hub is found where the previous one was.</param>
     /// <param name="environment">Extra environment variables for the hub alone (e.g. runtime settings a measurement compares).</param>
+    /// <param name="root">Another checkout whose build to run (a measurement comparing two versions over one seeded store).</param>
     public static async Task<HubProcess> StartAsync(IDictionary<string, string?> settings, bool asCustomHandler = false, int? port = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? root = null)
     {
         port ??= ChildProcess.FreePort();
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -27,7 +28,7 @@ public sealed class HubProcess : IAsyncDisposable
             variables["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, variables);
+        var process = await ChildProcess.StartAsync("functions/Dms.Functions", settings.Select(s => $"--{s.Key}={s.Value}"), "/health/live", port, variables, root);
         var hub = new HubProcess(process);
         await Readiness.WaitAsync(hub.Client);
         return hub;
