@@ -183,6 +183,11 @@ internal static class Chaos
         output.WriteLine("by type: " + string.Join("; ", r.ByType.Select(t => $"{t.Key} {t.Value}")));
         output.WriteLine($"delivered without an OEM effect {r.DeliveredWithoutEffect}, effects for unknown documents {r.EffectsForUnknownDocuments}, hub restarts {restarts}");
         output.WriteLine($"dealer retries {JsonSerializer.Serialize(result.RetriesByKind)}, dealer errors {JsonSerializer.Serialize(result.ErrorsByKind)}");
+        foreach (var story in r.DeadLetterStories)
+        {
+            output.WriteLine($"dead-lettered: {story.ToJsonString()}");
+        }
+
         output.WriteLine(failures.Count == 0 ? $"PASS {scenario}" : $"FAIL {scenario}: {string.Join("; ", failures)}");
     }
 }

@@ -18,6 +18,14 @@ internal sealed record Reconciliation(
     int DeliveredMessages, long OemRequests, long OemDistinctKeys, int OemEffects, long DuplicateEffects, long OverlappingAttempts,
     int DeliveredWithoutEffect, int EffectsForUnknownDocuments, double SettleSeconds, IReadOnlyDictionary<string, string> ByType)
 {
+    /// <summary>
+    /// Each dead-lettered document as its dealer sees it — deliveries (attempts, last error) and every timeline entry —
+    /// so a run that dead-letters says why while the store still exists (at most <see cref="StoriesKept"/>).
+    /// </summary>
+    public IReadOnlyList<JsonObject> DeadLetterStories { get; init; } = [];
+
+    public const int StoriesKept = 20;
+
     /// <summary>Nothing lost or stuck, and the OEM applied exactly the messages the hub says it delivered, once each.</summary>
     public bool Holds => Missing == 0 && InFlight == 0 && Accepted == Delivered + Rejected + DeadLettered
         && OemEffects == DeliveredMessages && DuplicateEffects == 0 && DeliveredWithoutEffect == 0 && EffectsForUnknownDocuments == 0;
@@ -62,7 +70,10 @@ internal sealed record Reconciliation(
             stats["duplicateEffects"]!.GetValue<long>(), stats["overlappingAttempts"]!.GetValue<long>(),
             states.Sum(s => s.Value.DeliveredMessages.Count(m => !effectSet.Contains((s.Key, m)))),
             effects.Count(e => !states.ContainsKey(e.TrackingId)),
-            Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), byType);
+            Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), byType)
+        {
+            DeadLetterStories = states.Values.Where(s => s.Outcome == Outcome.DeadLettered).Select(s => s.Story!).Take(StoriesKept).ToList(),
+        };
     }
 
     // One lane of lookups: one connection, each request with its dealer's key.
@@ -110,7 +121,7 @@ internal sealed record Reconciliation(
         Missing,
     }
 
-    private sealed record DocumentState(Outcome Outcome, IReadOnlyList<string> DeliveredMessages)
+    private sealed record DocumentState(Outcome Outcome, IReadOnlyList<string> DeliveredMessages, JsonObject? Story = null)
     {
         public static DocumentState From(JsonObject document, MixEntry type)
         {
@@ -122,7 +133,15 @@ internal sealed record Reconciliation(
                 : statuses.Contains("Failed") ? Outcome.Rejected
                 : type.Settled is { } settled && !settled(document) ? Outcome.InFlight
                 : Outcome.Delivered;
-            return new DocumentState(outcome, delivered);
+            var story = outcome != Outcome.DeadLettered ? null : new JsonObject
+            {
+                ["trackingId"] = document["trackingId"]?.DeepClone(),
+                ["documentType"] = document["documentType"]?.DeepClone(),
+                ["status"] = document["status"]?.DeepClone(),
+                ["deliveries"] = document["deliveries"]!.DeepClone(),
+                ["timeline"] = document["timeline"]?.DeepClone(),
+            };
+            return new DocumentState(outcome, delivered, story);
         }
     }
 }
