@@ -92,9 +92,13 @@ internal static partial class ConsolePhase
         ConsoleResult? last = null;
         for (var round = 1; round <= rounds; round++)
         {
-            await WaitForTurnAsync(stack, waitFile, round, output);
+            if (!await WaitForTurnAsync(stack, waitFile, round, output))
+            {
+                break;
+            }
+
             PagesFolder = Path.Combine(RepoRoot.Path, "artifacts", "bench", rounds == 1 ? "console-pages" : $"console-round{round}-pages");
-            var results = await TimePagesAsync(stack, azurite, seeded, only, output);
+            var results = await TimePagesAsync(stack, azurite, seeded, only, () => CollectAsync(heap, stack, output), output);
 
             // Destroys the store (drops the tables one by one): after the last round only.
             foreach (var (family, bytes) in round == rounds && census.Count > 0 ? await heap.ByFamilyAsync(stack.Azurite.ProcessId, stack.Azurite.ConnectionString, census) : [])
@@ -111,15 +115,15 @@ internal static partial class ConsolePhase
     }
 
     /// <summary>
-    /// Before a round: waits for the wait file (when set); a file naming another checkout (a folder with its Release
-    /// build) restarts the hub from that build over the same store, so two versions are timed over one seeding — the
-    /// file is removed once the round has its hub.
+    /// Before a round: waits for the wait file (when set). Its lines may name another checkout (a folder with its
+    /// Release build) and give hub settings (<c>key=value</c>): either restarts the hub over the same store, so two
+    /// versions or settings are timed over one seeding; <c>stop</c> ends the run. The file is removed once read.
     /// </summary>
-    private static async Task WaitForTurnAsync(Stack stack, string waitFile, int round, TextWriter output)
+    private static async Task<bool> WaitForTurnAsync(Stack stack, string waitFile, int round, TextWriter output)
     {
         if (waitFile.Length == 0)
         {
-            return;
+            return true;
         }
 
         output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} round {round}: waiting for {waitFile} to exist before timing pages");
@@ -128,15 +132,37 @@ internal static partial class ConsolePhase
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
-        var root = (await File.ReadAllTextAsync(waitFile)).Trim();
+        var lines = (await File.ReadAllLinesAsync(waitFile)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         File.Delete(waitFile);
-        if (root.Length > 0)
+        if (lines.Contains("stop"))
         {
-            await stack.RestartHubFromAsync(root);
-            output.WriteLine($"   hub restarted from the build in {root} (pid {stack.Hub.ProcessId})");
+            output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} stopped before round {round}");
+            return false;
+        }
+
+        var settings = lines.Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
+        var root = lines.FirstOrDefault(l => !l.Contains('='));
+        if (root is not null || settings.Count > 0)
+        {
+            await stack.RestartHubAsync(root, settings);
+            output.WriteLine($"   hub restarted{(root is null ? "" : $" from the build in {root}")}{(settings.Count == 0 ? "" : " with " + string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}")))} (pid {stack.Hub.ProcessId})");
         }
 
         output.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {waitFile} found; load {Load()}");
+        return true;
+    }
+
+    /// <summary>
+    /// A full collection of Azurite's heap before each page, so no page pays for the garbage of the ones before it: at a
+    /// million documents Azurite's heap holds ≈ 12.6 GB live, and a major collection then keeps V8's helper threads on
+    /// ≈ 1.5 of the two cores for ≈ 10 s, which lands on whichever page is being timed (session 16: 600–2,800 ms samples
+    /// in one page's run while its requests cost what they always do). Its time is logged, not part of any page.
+    /// </summary>
+    private static async Task CollectAsync(AzuriteHeap heap, Stack stack, TextWriter output)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var live = await heap.LiveBytesAsync(stack.Azurite.ProcessId);
+        output.WriteLine($"     Azurite collected in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s ({(live ?? 0) / 1024 / 1024} MiB live)");
     }
 
     /// <summary>Where each page's first response of the round is kept, to see what was timed (a page, not an error or an empty list).</summary>
@@ -157,7 +183,8 @@ internal static partial class ConsolePhase
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".md"), ConsoleReport.Markdown(result));
     }
 
-    private static async Task<List<PageResult>> TimePagesAsync(Stack stack, Process azurite, ConsoleSeeder.Seeded seeded, IReadOnlyList<string> only, TextWriter output)
+    /// <param name="settle">Run before each page (and the storage floor) is timed.</param>
+    private static async Task<List<PageResult>> TimePagesAsync(Stack stack, Process azurite, ConsoleSeeder.Seeded seeded, IReadOnlyList<string> only, Func<Task> settle, TextWriter output)
     {
         using var admin = await SignInAsync(stack.HubUrl, HubSettings.AdminKey);
         using var north = await SignInAsync(stack.HubUrl, NorthKey);
@@ -206,6 +233,7 @@ internal static partial class ConsolePhase
         var probe = new ConsoleProbe(stack, azurite);
         if (Timed("storage floor"))
         {
+            await settle();
             foreach (var floor in await ConsoleFloor.MeasureAsync(stack.Azurite.ConnectionString, output))
             {
                 results.Add(floor);
@@ -215,6 +243,7 @@ internal static partial class ConsolePhase
 
         foreach (var (name, path, target, client) in pages.Where(p => Timed(p.Name)))
         {
+            await settle();
             var result = await ProbedAsync(probe, () => TimeAsync(client, name, path, target, output));
             results.Add(result);
             output.WriteLine($"   {name}: p50 {result.Milliseconds.P50} ms, p95 {result.Milliseconds.P95} ms, p99 {result.Milliseconds.P99} ms, ≤ {result.MaxBytes / 1024} KB{(result.Errors > 0 ? $", {result.Errors} errors" : "")}; a request: {result.Cost!.StorageCalls} storage calls, hub CPU {result.Cost.HubCpuMilliseconds} ms, Azurite CPU {result.Cost.AzuriteCpuMilliseconds} ms{(result.MeetsTarget ? "" : "  ← misses the target")}");
@@ -222,11 +251,13 @@ internal static partial class ConsolePhase
 
         if (Timed("documents, next page"))
         {
+            await settle();
             results.Add(await ProbedAsync(probe, () => TimeNextPageAsync(admin, output)));
         }
 
         if (Timed("export, 7 days, first 500 rows"))
         {
+            await settle();
             results.Add(await ProbedAsync(probe, () => TimeExportFirstRowsAsync(admin)));
         }
 

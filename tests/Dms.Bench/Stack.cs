@@ -96,9 +96,17 @@ internal sealed class Stack : IAsyncDisposable
         HubRestarts++;
     }
 
-    /// <summary>Stops the hub and starts the build of another checkout on the same port, with the same settings and store.</summary>
-    public async Task RestartHubFromAsync(string root)
+    /// <summary>
+    /// Stops the hub and starts it again on the same port and store: from another checkout's build when
+    /// <paramref name="root"/> is given, with <paramref name="overrides"/> on its settings from then on.
+    /// </summary>
+    public async Task RestartHubAsync(string? root, IReadOnlyDictionary<string, string> overrides)
     {
+        foreach (var (key, value) in overrides)
+        {
+            _settings[key] = value;
+        }
+
         await Hub.DisposeAsync();
         Hub = await HubProcess.StartAsync(_settings, port: _hubPort, environment: HubEnvironment, root: root);
     }
