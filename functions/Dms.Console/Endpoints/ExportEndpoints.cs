@@ -43,16 +43,16 @@ internal static class ExportEndpoints
             }
             else
             {
-                // A first page of 500, then 999 (with the one row that tells whether more follow: one 1,000-row table
-                // query). On Azurite a query's cost is its table scan, nearly whatever its page size, so a smaller
-                // first page (100, then 400) only bought a second scan before the 500th row (measured at a million
-                // documents' density: two scans of 15,900 rows). No count (the list page shows it).
+                // Pages of 500. The next page is read as soon as the last one is flushed, so a client that leaves
+                // after the first rows leaves one page in flight in Azurite, which finishes it anyway (its CPU is the
+                // rows it serializes, ≈ 0.4 ms a row at a million documents; the range scan itself is ≈ 1–2 ms): pages
+                // of 999 after the first made that leftover twice the work a client had asked for. A whole file costs
+                // about one query per 500 rows instead of 1,000, ≈ 1–2 ms each. No count (the list page shows it).
                 string? token = null;
-                var size = 500;
+                const int size = 500;
                 do
                 {
                     var page = await list.PageAsync(query.Filter, user.Scope, size, token, context.RequestAborted);
-                    size = 999;
                     foreach (var facts in page.Items)
                     {
                         await writer.WriteAsync(Row(facts));
