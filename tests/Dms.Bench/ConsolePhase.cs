@@ -105,7 +105,7 @@ internal static partial class ConsolePhase
             }
 
             PagesFolder = Path.Combine(RepoRoot.Path, "artifacts", "bench", rounds == 1 ? "console-pages" : $"console-round{round}-pages");
-            var results = await TimePagesAsync(stack, azurite, seeded, only, () => CollectAsync(heap, stack, output), output);
+            var results = await TimePagesAsync(stack, azurite, seeded, only, output);
 
             // Destroys the store (drops the tables one by one): after the last round only.
             foreach (var (family, bytes) in round == rounds && census.Count > 0 ? await heap.ByFamilyAsync(stack.Azurite.ProcessId, stack.Azurite.ConnectionString, census) : [])
@@ -159,19 +159,6 @@ internal static partial class ConsolePhase
         return true;
     }
 
-    /// <summary>
-    /// A full collection of Azurite's heap before each page, so no page pays for the garbage of the ones before it: at a
-    /// million documents Azurite's heap holds ≈ 12.6 GB live, and a major collection then keeps V8's helper threads on
-    /// ≈ 1.5 of the two cores for ≈ 10 s, which lands on whichever page is being timed (session 16: 600–2,800 ms samples
-    /// in one page's run while its requests cost what they always do). Its time is logged, not part of any page.
-    /// </summary>
-    private static async Task CollectAsync(AzuriteHeap heap, Stack stack, TextWriter output)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var live = await heap.LiveBytesAsync(stack.Azurite.ProcessId);
-        output.WriteLine($"     Azurite collected in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s ({(live ?? 0) / 1024 / 1024} MiB live)");
-    }
-
     /// <summary>Where each page's first response of the round is kept, to see what was timed (a page, not an error or an empty list).</summary>
     private static string PagesFolder { get; set; } = "";
 
@@ -190,8 +177,7 @@ internal static partial class ConsolePhase
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".md"), ConsoleReport.Markdown(result));
     }
 
-    /// <param name="settle">Run before each page (and the storage floor) is timed.</param>
-    private static async Task<List<PageResult>> TimePagesAsync(Stack stack, Process azurite, ConsoleSeeder.Seeded seeded, IReadOnlyList<string> only, Func<Task> settle, TextWriter output)
+    private static async Task<List<PageResult>> TimePagesAsync(Stack stack, Process azurite, ConsoleSeeder.Seeded seeded, IReadOnlyList<string> only, TextWriter output)
     {
         using var admin = await SignInAsync(stack.HubUrl, HubSettings.AdminKey);
         using var north = await SignInAsync(stack.HubUrl, NorthKey);
@@ -240,7 +226,6 @@ internal static partial class ConsolePhase
         var probe = new ConsoleProbe(stack, azurite);
         if (Timed("storage floor"))
         {
-            await settle();
             foreach (var floor in await ConsoleFloor.MeasureAsync(stack.Azurite.ConnectionString, output))
             {
                 results.Add(floor);
@@ -250,7 +235,6 @@ internal static partial class ConsolePhase
 
         foreach (var (name, path, target, client) in pages.Where(p => Timed(p.Name)))
         {
-            await settle();
             var result = await ProbedAsync(probe, () => TimeAsync(client, name, path, target, output));
             results.Add(result);
             output.WriteLine($"   {name}: p50 {result.Milliseconds.P50} ms, p95 {result.Milliseconds.P95} ms, p99 {result.Milliseconds.P99} ms, ≤ {result.MaxBytes / 1024} KB{(result.Errors > 0 ? $", {result.Errors} errors" : "")}; a request: {result.Cost!.StorageCalls} storage calls, hub CPU {result.Cost.HubCpuMilliseconds} ms, Azurite CPU {result.Cost.AzuriteCpuMilliseconds} ms{(result.MeetsTarget ? "" : "  ← misses the target")}");
@@ -258,13 +242,11 @@ internal static partial class ConsolePhase
 
         if (Timed("documents, next page"))
         {
-            await settle();
             results.Add(await ProbedAsync(probe, () => TimeNextPageAsync(admin, output)));
         }
 
         if (Timed("export, 7 days, first 500 rows"))
         {
-            await settle();
             results.Add(await ProbedAsync(probe, () => TimeExportFirstRowsAsync(admin)));
         }
 
