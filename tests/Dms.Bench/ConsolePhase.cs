@@ -65,7 +65,7 @@ internal static partial class ConsolePhase
         // queries over the documents table, which Azurite answers by walking all of it (≈ 0.6 s a shard at a million
         // documents, four shards, every ≈ 22 s by SweepPacing — session 16: the pages timed then missed 300 ms on the
         // samples that queued behind them), and the technical alerts' evaluation reads the overview and failures
-        // every 30 s. The pages' own cost is what is timed; the sweeps' is reported in README (round with defaults).
+        // every 30 s. The pages' own cost is what is timed; what the sweeps cost them is in README (session 16's run).
         hub["Dms:Work:RecoveryIntervalSeconds"] = "3600";
         hub["Dms:Insights:SweepSeconds"] = "3600";
         hub["Dms:TechnicalAlerts:IntervalSeconds"] = "3600";
