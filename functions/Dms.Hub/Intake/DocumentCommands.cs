@@ -108,6 +108,16 @@ public sealed class DocumentCommands(
         var updated = changes!.Document!;
         var holder = new ReservationHolder(dealer.Code, type.Name, updated.DocumentNumber);
         await reservations.ReleaseAsync(released, holder, cancellationToken);
+        if (type.ReleasingStates.Contains(updated.Status) && !type.ReleasingStates.Contains(taken!.From))
+        {
+            // Cancelled or unwound by the dealer: what the document holds by key (an RDR's retail of its VIN, a claim's
+            // keys) is given back before the answer, so the dealer's next document sees it free — a claim on the unwound
+            // vehicle refused, its new RDR accepted. Left to the ReservationRelease effect alone, a claim sent right after
+            // the answer could still meet the retail (seen: CommandTests, session 16). That effect, committed with the
+            // change, still gives back the pool units and whatever a crash here left; it finds these rows gone.
+            await reservations.ReleaseAsync(type.ReservationsHeld(updated).Where(r => r.Capacity is null), holder, cancellationToken);
+        }
+
         await type.AfterTransitionAsync(updated, taken!, cancellationToken);
 
         return IntakeResult.Accepted(updated.TrackingId, updated.Status);

@@ -8,7 +8,7 @@ using static Dms.Functions.Tests.VehicleOrders.OrderRequests;
 namespace Dms.Functions.Tests.VehicleOrders;
 
 /// <summary>
-/// What a rejected or cancelled order gives back is a work item committed with the change (the hub's
+/// What a rejected or cancelled order (or an unwound RDR) gives back is a work item committed with the change (the hub's
 /// <c>ReservationRelease</c> effect), on a hub whose work loop is off so the test runs the item itself: the item is
 /// stored before anything is released (a crash after the commit cannot lose the release), and it gives back only what
 /// a document still in a releasing state holds — an order resubmitted before the item ran keeps its unit.
@@ -65,6 +65,24 @@ public sealed class ReservationReleaseTests(FakeClockHubFixture fixture) : IClas
         Assert.True(status == HttpStatusCode.Accepted, body.ToJsonString());
         Assert.Equal("Cancelled", body.Status());
         Assert.Single(await ReleaseItemsAsync(trackingId));
+    }
+
+    [Fact]
+    public async Task UnwoundByTheDealer_TheRetailIsGivenBackBeforeTheAnswer()
+    {
+        using var dealer = await DealerSession.StartAsync(Hub);
+        var vin = TestDocuments.NewVin();
+        using var rdr = await dealer.Http.PostJsonAsync("/api/v1/retail-delivery-reports", TestDocuments.Rdr(vin, TestDocuments.Today.AddDays(-10)));
+        var trackingId = (await rdr.ReadJsonAsync())["trackingId"]!.GetValue<string>();
+
+        using var unwind = await dealer.Http.PostJsonAsync($"/api/v1/retail-delivery-reports/{trackingId}/unwind", new JsonObject { ["reason"] = "FINANCING_DECLINED" });
+        var claim = await dealer.SubmitClaimAsync(TestDocuments.Claim(vin));
+
+        // The release effect has not run (no work loop here): the claim is refused all the same.
+        Assert.Equal("Unwound", (await unwind.ReadJsonAsync())["status"]!.GetValue<string>());
+        Assert.Single(await ReleaseItemsAsync(trackingId));
+        Assert.True(claim.Status == HttpStatusCode.UnprocessableEntity, claim.Body.ToJsonString());
+        Assert.Equal("NO_WARRANTY_RECORD", claim.Body["errors"]![0]!["code"]!.GetValue<string>());
     }
 
     /// <summary>"dealer/trackingId" of the order holding the unit the order took at intake, or null when that row is gone.</summary>
