@@ -57,11 +57,9 @@ internal static partial class ConsolePhase
         output.WriteLine($"== Console: {documents} documents stored, then every page timed over HTTP (signed in)");
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
         var heap = new AzuriteHeap();
-        // 20 GB: a million documents hold ≈ 12.6 GB live (session 16: 13.2 KB a document). V8 starts its next major
-        // collection at most halfway from the live size to this limit, so with 16 GB a timed round had only ≈ 1.7 GB of
-        // promotions before a 12 GB mark (≈ 10 s of both cores, session 16's round 3); 20 GB gives ≈ 3.7 GB. The bench
-        // machine has 24 GiB; a million documents never get near the limit itself.
-        Environment.SetEnvironmentVariable("NODE_OPTIONS", heap.NodeOptions("--max-old-space-size=20480"));
+        // 16 GB: each document's listing rows are also in its dealer's week table since session 10 (≈ 2.5 KB more of
+        // Azurite's heap a document, session 6's census), so a million documents need ≈ 11 GB live (session 9: 8.2 KB a document).
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", heap.NodeOptions("--max-old-space-size=16384"));
         var hub = Profiles.Hub(maxAttempts: 30, maxDelaySeconds: 5);
         // The hub's background walks slowed down: the recovery sweep and the projector's change-feed sweep are range
         // queries over the documents table, which Azurite answers by walking all of it (≈ 0.6 s a shard at a million
