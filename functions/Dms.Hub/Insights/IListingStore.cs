@@ -21,7 +21,18 @@ public interface IListingStore
 }
 
 /// <summary>A page of the documents <paramref name="Filter"/> selects (newest or oldest first), resuming at <paramref name="ContinuationToken"/>.</summary>
-public sealed record ListingQuery(DocumentFilter Filter, int PageSize, string? ContinuationToken = null);
+/// <param name="Hours">Where the counters say matches are (null: not known); a store may skip the hours they rule out.</param>
+public sealed record ListingQuery(DocumentFilter Filter, int PageSize, string? ContinuationToken = null, MatchingHours? Hours = null);
+
+/// <summary>
+/// The submission hours that hold a match of a filter, by the hourly counters as of <paramref name="CountedUntil"/>:
+/// an hour before that and not in <paramref name="Hours"/> holds none; from that hour on nothing is known.
+/// </summary>
+public sealed record MatchingHours(IReadOnlySet<DateTimeOffset> Hours, DateTimeOffset CountedUntil)
+{
+    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) may hold a match.</summary>
+    public bool MayHold(DateTimeOffset start, DateTimeOffset end) => end > CountedUntil || Hours.Any(h => h >= start && h < end);
+}
 
 /// <summary>What the documents list is filtered by; submitted in [<see cref="From"/>, <see cref="To"/>).</summary>
 public sealed record DocumentFilter(

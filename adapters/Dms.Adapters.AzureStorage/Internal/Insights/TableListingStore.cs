@@ -123,7 +123,7 @@ internal sealed class TableListingStore(TableSet tables, StorageTraffic traffic)
     }
 
     /// <summary>
-    /// The query's tables (<see cref="ListingLayout.For"/>) in reading order: the first alone (a busy one fills a page), then waves of 2, 4 ... 32 read at once
+    /// The query's tables (<see cref="ListingLayout.For"/>) in reading order, less those the counters rule out: the first alone (a busy one fills a page), then waves of 2, 4 ... 32 read at once
     /// (a narrow filter finds a few rows in each), each wave's rows taken in order until the page is full.
     /// </summary>
     public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
@@ -142,7 +142,8 @@ internal sealed class TableListingStore(TableSet tables, StorageTraffic traffic)
 
         var filters = ListingFilter.Conditions(query.Filter);
         var items = new List<(DocumentFacts? Facts, DateTimeOffset Hour, string Key)>();
-        using var hours = layout.Tables(query.Filter, resumeHour).GetEnumerator();
+        // Tables the counters rule out (ListingQuery.Hours) are not read: Azurite would walk each whole to find nothing.
+        using var hours = layout.Tables(query.Filter, resumeHour).Where(start => query.Hours?.MayHold(start, start + layout.Length) ?? true).GetEnumerator();
         for (var wave = 1; items.Count <= query.PageSize; wave = Math.Min(wave * 2, MaxWave))
         {
             var batch = new List<DateTimeOffset>(wave);
