@@ -18,6 +18,11 @@ internal static class BinaryChunks
         }
     }
 
+    /// <summary>The properties <see cref="Write"/> may fill: the count and as many chunks as an entity (1 MiB) can hold.</summary>
+    public static IEnumerable<string> Columns(string name) => [name + "Chunks", .. Enumerable.Range(0, MaxEntityBytes / ChunkSize + 1).Select(i => name + i)];
+
+    private const int MaxEntityBytes = 1024 * 1024;
+
     public static byte[] Read(TableEntity entity, string name)
     {
         var count = entity.GetInt32(name + "Chunks") ?? 0;

@@ -39,6 +39,9 @@ internal static class BrotliChunks
         entity[name + suffix + "Length"] = value.Length;
     }
 
+    /// <summary>The properties <see cref="Write"/> may fill under <paramref name="name"/>: the length and every chunk an entity can hold.</summary>
+    public static IEnumerable<string> Columns(string name, string suffix = Suffix) => [name + suffix + "Length", .. BinaryChunks.Columns(name + suffix)];
+
     /// <summary>The value as written: decompressed, or as it was stored uncompressed; null when neither is there.</summary>
     public static byte[]? Read(TableEntity entity, string name, string suffix = Suffix)
     {

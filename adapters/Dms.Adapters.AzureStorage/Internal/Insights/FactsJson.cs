@@ -24,6 +24,9 @@ internal static class FactsJson
         }
     }
 
+    /// <summary>The properties <see cref="Write"/> may fill (a $select that reads the facts and nothing else).</summary>
+    public static IEnumerable<string> Columns(string name) => BrotliChunks.Columns(name, Compressed);
+
     public static DocumentFacts? Read(TableEntity entity, string name) =>
         BrotliChunks.Read(entity, name, Compressed) is { } json ? JsonSerializer.Deserialize<DocumentFacts>(json, HubJson.Options) : null;
 }

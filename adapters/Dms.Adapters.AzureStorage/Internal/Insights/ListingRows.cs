@@ -40,7 +40,15 @@ internal static class ListingRows
     public static IEnumerable<TableEntity> Entities(DocumentFacts facts) =>
         [Entity(NewestFirst, facts), Entity(OldestFirst, facts)];
 
-    public static DocumentFacts? FromEntity(TableEntity entity) => FactsJson.Read(entity, "Facts");
+    /// <summary>
+    /// What a newest-first row is read for: its keys and its facts as <see cref="FactsJson"/> writes them. A row written
+    /// before the facts were compressed comes back without them, and the page reads it whole by its key.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FactsColumns = ["PartitionKey", "RowKey", .. FactsJson.Columns(FactsProperty)];
+
+    private const string FactsProperty = "Facts";
+
+    public static DocumentFacts? FromEntity(TableEntity entity) => FactsJson.Read(entity, FactsProperty);
 
     /// <summary>The tracking ID a listing row's key ends in.</summary>
     public static string TrackingIdOf(string rowKey) => rowKey[(rowKey.LastIndexOf('|') + 1)..];
@@ -66,7 +74,7 @@ internal static class ListingRows
 
         if (order == NewestFirst)
         {
-            FactsJson.Write(entity, "Facts", facts);
+            FactsJson.Write(entity, FactsProperty, facts);
         }
 
         return entity;

@@ -182,7 +182,9 @@ internal sealed class TableListingStore(TableSet tables, StorageTraffic traffic)
         var rows = new List<(DocumentFacts?, DateTimeOffset, string)>();
         try
         {
-            var select = order == ListingRows.OldestFirst ? Keys : null; // an oldest-first row holds no facts: its key is enough
+            // An oldest-first row holds no facts: its key is enough. A newest-first row is read for its facts alone (its
+            // filter columns are for the table's filter): Azurite builds and writes every property it sends, per row.
+            var select = order == ListingRows.OldestFirst ? Keys : ListingRows.FactsColumns;
             await foreach (var entity in layout.Table(hour).QueryAsync<TableEntity>(filter, Math.Min(1000, want), select, cancellationToken))
             {
                 rows.Add((ListingRows.FromEntity(entity), hour, entity.RowKey));
