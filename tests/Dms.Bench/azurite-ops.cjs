@@ -47,7 +47,13 @@ for (const name of ['insertTableEntity', 'updateTableEntity', 'mergeTableEntity'
     }
   };
 }
-setInterval(() => {
+const write = () => {
   const cpu = process.cpuUsage();
   fs.appendFileSync(out, JSON.stringify({ t: Date.now(), cpuMs: (cpu.user + cpu.system) / 1000, sizes, stats, widths }) + '\n');
-}, 10000).unref();
+};
+// DMS_AZURITE_OPS_ON_SIGNAL=1: only when sent SIGUSR2 (e.g. as each console page ends), not every 10 s.
+if (process.env.DMS_AZURITE_OPS_ON_SIGNAL === '1') {
+  process.on('SIGUSR2', write);
+} else {
+  setInterval(write, 10000).unref();
+}
