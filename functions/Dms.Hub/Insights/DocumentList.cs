@@ -9,7 +9,7 @@ namespace Dms.Hub.Insights;
 /// and lists only the hours they say hold a match, as of the counters' time: a document that changed since and was
 /// submitted before that hour shows in the list once the counters have caught up with it (the next projector cycle).
 /// </summary>
-public sealed class DocumentList(IListingStore listing, CounterReader counters, Registry.DocumentTypeRegistry types, Dealers.DealerDirectory dealers)
+public sealed class DocumentList(IListingStore listing, CounterReader counters, Registry.DocumentTypeRegistry types, Dealers.DealerDirectory dealers, Microsoft.Extensions.Options.IOptionsMonitor<InsightsOptions> options)
 {
     public Task<ListResult> ListAsync(DocumentFilter filter, ViewScope scope, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         ListAsync(filter, scope, pageSize, continuationToken, counted: true, cancellationToken);
@@ -82,7 +82,9 @@ public sealed class DocumentList(IListingStore listing, CounterReader counters, 
             // Every type's rows in one query, only the one counter.
             var rows = await counters.RowsAsync(plan.Scope, plan.Grain, plan.Types, filter.From, filter.To, [plan.Metric], cancellationToken);
             count = rows.Sum(r => r.Get(plan.Metric));
-            hours = asOf is { } at ? new MatchingHours(rows.Where(r => r.Get(plan.Metric) > 0).Select(r => r.Key.Bucket).ToHashSet(), CounterGrains.Floor(at, CounterGrain.Hour)) : null;
+            // Less the instances' clock skew: a document another instance stamped just before that time may be counted just after it.
+            var known = asOf - TimeSpan.FromSeconds(options.CurrentValue.ClockSkewSeconds);
+            hours = known is { } until ? new MatchingHours(rows.Where(r => r.Get(plan.Metric) > 0).Select(r => r.Key.Bucket).ToHashSet(), CounterGrains.Floor(until, CounterGrain.Hour)) : null;
         }
         else
         {
