@@ -34,6 +34,13 @@ public sealed class AzureStorageOptions
     [Range(1, 1024)]
     public int ShardCount { get; set; } = 16;
 
+    /// <summary>
+    /// Where the documents' rows live: <see cref="DocumentTableLayout.PerShard"/> (a table per shard, the default) or
+    /// <see cref="DocumentTableLayout.OneTable"/> (one table, the layout before session 19). A store written in one
+    /// layout must be read in it: the hub refuses to start in <c>PerShard</c> over a store whose one table holds rows.
+    /// </summary>
+    public DocumentTableLayout DocumentTables { get; set; } = DocumentTableLayout.PerShard;
+
     /// <summary>Per-request network timeout; storage calls fail fast so callers get 503 rather than a hang.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
@@ -62,4 +69,17 @@ public sealed class AzureStorageOptions
     /// </summary>
     [Range(0, 10_000_000)]
     public int SearchIndexCachedRefs { get; set; } = 300_000;
+}
+
+/// <summary>How the documents' rows are laid out in tables (<see cref="AzureStorageOptions.DocumentTables"/>).</summary>
+public enum DocumentTableLayout
+{
+    /// <summary>
+    /// A table per shard (<c>documents000</c> …): the same rows and partitions as <see cref="OneTable"/>, but a range query
+    /// walks one shard's rows on Azurite, which answers a range query by walking its whole table.
+    /// </summary>
+    PerShard,
+
+    /// <summary>One <c>documents</c> table with a partition per shard: stores written before session 19.</summary>
+    OneTable,
 }

@@ -65,7 +65,7 @@ public sealed class InPlaceUpdateTests(StoreFixture fixture) : IClassFixture<Sto
 
         // Another writer (another instance) changed the row: its columns under the new ETag are not known here.
         var tables = fixture.Get<TableSet>();
-        var changed = await tables.Documents.UpdateEntityAsync(
+        var changed = await tables.DocumentsOf(document.DealerCode).UpdateEntityAsync(
             new TableEntity(tables.ShardOf(document.DealerCode), RowKeys.Document(document.DealerCode, document.DocumentType, document.TrackingId)) { ["Elsewhere"] = "x" },
             new Azure.ETag(read.ETag!), TableUpdateMode.Merge);
         read.ETag = changed.Headers.ETag.ToString();
@@ -104,6 +104,6 @@ public sealed class InPlaceUpdateTests(StoreFixture fixture) : IClassFixture<Sto
     private async Task<TableEntity> RowAsync(Dms.Hub.Workflow.DocumentRecord document)
     {
         var tables = fixture.Get<TableSet>();
-        return (await tables.Documents.GetEntityAsync<TableEntity>(tables.ShardOf(document.DealerCode), RowKeys.Document(document.DealerCode, document.DocumentType, document.TrackingId))).Value;
+        return (await tables.DocumentsOf(document.DealerCode).GetEntityAsync<TableEntity>(tables.ShardOf(document.DealerCode), RowKeys.Document(document.DealerCode, document.DocumentType, document.TrackingId))).Value;
     }
 }

@@ -37,7 +37,7 @@ internal static class Backlog
         await stack.SetOemFaultsAsync(new JsonObject { ["down"] = true });
         var down = Stopwatch.GetTimestamp();
         using var health = stack.Hub.Client();
-        var table = new TableServiceClient(stack.Azurite.ConnectionString).GetTableClient("benchdocuments");
+        var table = new TableServiceClient(stack.Azurite.ConnectionString).GetTableClient("benchdocuments000"); // a shard's documents table
         var probes = new List<LatencyProbe>
         {
             new LatencyProbe("hub GET /health/ready", async () => (await health.GetAsync("/health/ready")).Dispose()).Start(),

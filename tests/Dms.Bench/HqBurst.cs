@@ -139,14 +139,13 @@ internal static class HqBurst
 
     /// <summary>
     /// The region's figures recomputed from the stored documents themselves (status and body of every RDR), read
-    /// straight from the documents table in one query over the burst's dealer codes (they share a prefix).
+    /// straight from the documents tables in one query each over the burst's dealer codes (they share a prefix).
     /// </summary>
     private static async Task<Dictionary<(string, string, string, string), (long, long)>> RecountAsync(string connectionString, string dealerPrefix, Dictionary<string, int> statuses)
     {
-        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
         var tally = new Dictionary<(string, string, string, string), (long, long)>();
         var filter = TableClient.CreateQueryFilter($"RowKey ge {$"d|{dealerPrefix}"} and RowKey lt {$"d|{dealerPrefix}~"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000))
+        await foreach (var row in WorkDrain.DocumentTablesAsync(connectionString).SelectMany(table => table.QueryAsync<TableEntity>(filter, 1000)))
         {
             var parts = row.RowKey.Split('|');
             if (parts.Length < 3 || parts[2] != "retail-delivery-report")

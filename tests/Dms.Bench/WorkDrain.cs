@@ -27,14 +27,16 @@ internal static class WorkDrain
     /// <summary>The work rows of <paramref name="dealers"/> due within the horizon, with the columns asked for.</summary>
     private static async Task<List<TableEntity>> LeftAsync(string connectionString, IReadOnlySet<string> dealers, IEnumerable<string>? select)
     {
-        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"w|"} and RowKey lt {"w|~"} and DueAt le {(DateTimeOffset.UtcNow + Horizon).UtcDateTime}");
         var left = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, select))
+        await foreach (var table in DocumentTablesAsync(connectionString))
         {
-            if (row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, select))
             {
-                left.Add(row);
+                if (row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer))
+                {
+                    left.Add(row);
+                }
             }
         }
 
@@ -70,14 +72,26 @@ internal static class WorkDrain
     /// <summary>Change markers of <paramref name="dealers"/>' documents still waiting for the console's read model.</summary>
     public static async Task<int> CountMarkersAsync(string connectionString, IReadOnlySet<string> dealers)
     {
-        var table = new TableServiceClient(connectionString).GetTableClient("benchdocuments");
         var count = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"f|"} and RowKey lt {"f|~"}"), 1000, ["DealerCode"]))
+        await foreach (var table in DocumentTablesAsync(connectionString))
         {
-            count += row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer) ? 1 : 0;
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"f|"} and RowKey lt {"f|~"}"), 1000, ["DealerCode"]))
+            {
+                count += row.GetString("DealerCode") is { } dealer && dealers.Contains(dealer) ? 1 : 0;
+            }
         }
 
         return count;
+    }
+
+    /// <summary>The bench hub's documents tables: one per shard (<c>benchdocuments000</c> …), or the one table of a store written before.</summary>
+    public static async IAsyncEnumerable<TableClient> DocumentTablesAsync(string connectionString)
+    {
+        var service = new TableServiceClient(connectionString);
+        await foreach (var table in service.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {"benchdocuments"} and TableName lt {"benchdocuments~"}")))
+        {
+            yield return service.GetTableClient(table.Name);
+        }
     }
 
     /// <summary>

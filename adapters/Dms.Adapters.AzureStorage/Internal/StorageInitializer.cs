@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ internal sealed partial class StorageInitializer(TableSet tables, Hub.Insights.R
         {
             try
             {
+                await RefuseOtherLayoutAsync(stoppingToken);
                 foreach (var table in tables.All)
                 {
                     await table.CreateIfNotExistsAsync(stoppingToken);
@@ -44,6 +46,36 @@ internal sealed partial class StorageInitializer(TableSet tables, Hub.Insights.R
             }
         }
     }
+
+    /// <summary>
+    /// A store written with one documents table (before session 19) read as a table per shard would look empty: every
+    /// dealer's idempotency keys unseen, so a resubmitted document would be taken again. Stopping the hub is the only
+    /// safe answer; the message says which setting reads the store as it is.
+    /// </summary>
+    private async Task RefuseOtherLayoutAsync(CancellationToken cancellationToken)
+    {
+        if (tables.Options.DocumentTables != DocumentTableLayout.PerShard)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (var _ in tables.SingleDocuments.QueryAsync<TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                LogOtherLayout(logger, tables.SingleDocuments.Name);
+                throw new InvalidOperationException(
+                    $"The store's documents are in the one table '{tables.SingleDocuments.Name}' (the layout before session 19); set {AzureStorageOptions.Section}:DocumentTables=OneTable to read it.");
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No such table: a new store, or one written a table per shard.
+        }
+    }
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Critical, Message = "The documents are in the one table {Table} but Dms:Storage:DocumentTables is PerShard: not starting (set it to OneTable to read this store)")]
+    private static partial void LogOtherLayout(ILogger logger, string table);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Storage not reachable yet ({Error}); retrying")]
     private static partial void LogNotReady(ILogger logger, string error);

@@ -105,7 +105,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, WorkRows.ToEntity(partition, journal)));
             }
 
-            var response = await tables.Documents.SubmitTransactionAsync(actions, cancellationToken);
+            var response = await tables.DocumentsIn(partition).SubmitTransactionAsync(actions, cancellationToken);
             var journalETag = journal is null ? null : response.Value[actions.Count - 1].Headers.ETag?.ToString();
             var offset = 0;
             foreach (var member in group)
@@ -119,7 +119,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             var failed = ex.FailedTransactionActionIndex is { } index ? MemberAt(group, index) : null;
-            if (failed is not null && await CommitLanding.LandedAsync(tables.Documents, failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
+            if (failed is not null && await CommitLanding.LandedAsync(tables.DocumentsIn(partition), failed.Value.Member.Batch, failed.Value.Member.Changes, cancellationToken))
             {
                 // The group had been applied, its answer lost (the transaction is atomic): every member is committed,
                 // with the ETags read back — its own rows' and the group journal's.
@@ -129,7 +129,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
                 {
                     if (member.Index != failed.Value.Member.Index)
                     {
-                        await CommitLanding.LandedAsync(tables.Documents, member.Batch, member.Changes, cancellationToken);
+                        await CommitLanding.LandedAsync(tables.DocumentsIn(partition), member.Batch, member.Changes, cancellationToken);
                     }
 
                     StampJournaled(member, journaled, journal, journalETag);
@@ -177,7 +177,7 @@ internal sealed class TableBulkCommitStore(TableSet tables, IDocumentStore singl
 
     private async Task<string?> ETagOfAsync(TableEntity row, CancellationToken cancellationToken)
     {
-        var read = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, [CommitLanding.TokenColumn], cancellationToken);
+        var read = await tables.DocumentsIn(row.PartitionKey).GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, [CommitLanding.TokenColumn], cancellationToken);
         return read.HasValue ? read.Value!.ETag.ToString() : null;
     }
 

@@ -20,7 +20,7 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.ChangeMarkerStart} and RowKey lt {RowKeys.ChangeMarkerEnd}");
             var found = new List<ChangeMarker>();
-            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScansIn(shard).QueryAsync<TableEntity>(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
             {
                 found.Add(ChangeFeedRows.FromEntity(entity));
                 if (found.Count >= max)
@@ -43,7 +43,7 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
             return null;
         }
 
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.ChangeMarker(trackingId), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.ChangeMarker(trackingId), cancellationToken: cancellationToken);
         return row.HasValue ? ChangeFeedRows.FromEntity(row.Value!) : null;
     }
 
@@ -77,7 +77,7 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
         {
             try
             {
-                await tables.Documents.SubmitTransactionAsync(
+                await tables.DocumentsIn(partition).SubmitTransactionAsync(
                     pending.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.ChangeMarker(markers[i].TrackingId)), new ETag(markers[i].ETag))),
                     cancellationToken);
                 pending.ForEach(i => done[i] = true);

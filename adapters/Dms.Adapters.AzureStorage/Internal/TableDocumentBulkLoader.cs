@@ -17,10 +17,10 @@ internal sealed class TableDocumentBulkLoader(TableSet tables) : IDocumentBulkLo
     public async Task LoadAsync(IReadOnlyList<DocumentRecord> documents, bool withNumberKeys, CancellationToken cancellationToken)
     {
         var transactions = documents.GroupBy(d => tables.ShardOf(d.DealerCode))
-            .SelectMany(partition => partition.Chunk(withNumberKeys ? 50 : 100).Select(chunk => chunk.SelectMany(d => Actions(partition.Key, d, withNumberKeys)).ToList()))
+            .SelectMany(partition => partition.Chunk(withNumberKeys ? 50 : 100).Select(chunk => (partition.Key, Actions: chunk.SelectMany(d => Actions(partition.Key, d, withNumberKeys)).ToList())))
             .ToList();
         await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (actions, ct) => await tables.Documents.SubmitTransactionAsync(actions, ct));
+            async (transaction, ct) => await tables.DocumentsIn(transaction.Key).SubmitTransactionAsync(transaction.Actions, ct));
     }
 
     private static IEnumerable<TableTransactionAction> Actions(string partition, DocumentRecord document, bool withNumberKeys)

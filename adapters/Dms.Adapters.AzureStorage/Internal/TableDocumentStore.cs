@@ -17,7 +17,7 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
             return null;
         }
 
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -35,13 +35,13 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
             return null;
         }
 
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Payload(trackingId, contentVersion), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Payload(trackingId, contentVersion), cancellationToken: cancellationToken);
         return row.HasValue ? DocumentRows.PayloadFromEntity(row.Value!) : null;
     }
 
     public async Task<IdempotencyEntry?> GetKeyAsync(string dealerCode, string keyId, CancellationToken cancellationToken)
     {
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Key(dealerCode, keyId), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Key(dealerCode, keyId), cancellationToken: cancellationToken);
         return row.HasValue ? KeyRows.FromEntity(row.Value!) : null;
     }
 
@@ -55,13 +55,13 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
         try
         {
-            var response = await tables.Documents.SubmitTransactionAsync(batch.Actions, cancellationToken);
+            var response = await tables.DocumentsOf(changes.DealerCode).SubmitTransactionAsync(batch.Actions, cancellationToken);
             batch.Stamp(changes, index => response.Value[index].Headers.ETag?.ToString());
             return CommitResult.Committed;
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
         {
-            if (await CommitLanding.LandedAsync(tables.Documents, batch, changes, cancellationToken))
+            if (await CommitLanding.LandedAsync(tables.DocumentsOf(changes.DealerCode), batch, changes, cancellationToken))
             {
                 LogLanded(logger, ex.Status, batch.Count);
                 return CommitResult.Committed;
@@ -79,34 +79,68 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
     public async Task<DocumentPage> ListAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        var filter = query.DealerCode is { } dealer
-            ? TableClient.CreateQueryFilter(
-                $"PartitionKey eq {tables.ShardOf(dealer)} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}")
-            : AcrossDealers(query);
+        var conditions = "";
         if (query.Status is { } status)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+            conditions += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         }
 
         foreach (var condition in query.Filters ?? [])
         {
-            filter += " and " + SummaryFields.Filter(condition);
+            conditions += " and " + SummaryFields.Filter(condition);
         }
 
-        var (items, token) = await TablePages.ReadAsync(tables.Documents, filter, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
-        return new DocumentPage(items, token);
+        if (query.DealerCode is { } dealer)
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {tables.ShardOf(dealer)} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}");
+            var (items, token) = await TablePages.ReadAsync(tables.DocumentsOf(dealer), filter + conditions, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
+            return new DocumentPage(items, token);
+        }
+
+        return await AcrossDealersAsync(query, conditions, cancellationToken);
     }
 
-    /// <summary>Every shard's document rows of the type (a scan: operators' and HQ's occasional views, not a hot path).</summary>
-    private static string AcrossDealers(DocumentQuery query)
+    /// <summary>
+    /// Every shard's document rows of the type, one shard after the other (a scan: operators' occasional view, not a
+    /// hot path). The token names the shard and the table's own token within it.
+    /// </summary>
+    private async Task<DocumentPage> AcrossDealersAsync(DocumentQuery query, string conditions, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"d|"} and RowKey lt {"d|~"} and DocumentType eq {query.DocumentType}");
-        if (query.From is { } from)
+        var (first, inner) = ContinuationTokens.Decode(query.ContinuationToken) is { } token
+            ? token.Split('\n', 2) is [var shard, var rest] && int.TryParse(shard, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < tables.Options.ShardCount
+                ? (index, rest.Length == 0 ? null : rest)
+                : throw new FormatException("Unknown continuation token.")
+            : (0, null);
+        var shards = tables.Shards.ToList();
+        var items = new List<DocumentSummary>();
+        for (var i = first; i < shards.Count; i++)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"SubmittedAt ge {from.UtcDateTime}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shards[i]} and RowKey ge {"d|"} and RowKey lt {"d|~"} and DocumentType eq {query.DocumentType}") + conditions;
+            if (query.From is { } from)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"SubmittedAt ge {from.UtcDateTime}");
+            }
+
+            if (query.To is { } to)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"SubmittedAt le {to.UtcDateTime}");
+            }
+
+            var (page, next) = await TablePages.ReadAsync(tables.DocumentsIn(shards[i]), filter, query.PageSize - items.Count, ContinuationTokens.Encode(i == first ? inner : null), DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
+            items.AddRange(page);
+            if (next is not null)
+            {
+                return new DocumentPage(items, ContinuationTokens.Encode($"{i}\n{ContinuationTokens.Decode(next)}"));
+            }
+
+            if (items.Count >= query.PageSize)
+            {
+                return new DocumentPage(items, i + 1 < shards.Count ? ContinuationTokens.Encode($"{i + 1}\n") : null);
+            }
         }
 
-        return query.To is { } to ? filter + " and " + TableClient.CreateQueryFilter($"SubmittedAt le {to.UtcDateTime}") : filter;
+        return new DocumentPage(items, null);
     }
 
     public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)
@@ -114,7 +148,7 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.MailboxStart(dealerCode)} and RowKey lt {RowKeys.MailboxEnd(dealerCode)}");
         var items = new List<Notification>();
-        await foreach (var entity in tables.Documents.QueryAsync<TableEntity>(filter, Math.Min(maxItems, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in tables.DocumentsOf(dealerCode).QueryAsync<TableEntity>(filter, Math.Min(maxItems, 1000), cancellationToken: cancellationToken))
         {
             items.Add(MailboxRows.FromEntity(entity));
             if (items.Count >= maxItems)
@@ -128,7 +162,7 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
     public async Task<Notification?> GetNotificationAsync(string dealerCode, string receiptId, CancellationToken cancellationToken)
     {
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Mailbox(dealerCode, receiptId), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Mailbox(dealerCode, receiptId), cancellationToken: cancellationToken);
         return row.HasValue ? MailboxRows.FromEntity(row.Value!) : null;
     }
 
@@ -138,7 +172,7 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
         var removed = await Task.WhenAll(receiptIds.Where(Ids.IsUlid).Select(async id =>
         {
             // The SDK treats delete as idempotent: a missing row comes back as a 404 response, not an exception.
-            using var response = await tables.Documents.DeleteEntityAsync(partition, RowKeys.Mailbox(dealerCode, id), ETag.All, cancellationToken);
+            using var response = await tables.DocumentsIn(partition).DeleteEntityAsync(partition, RowKeys.Mailbox(dealerCode, id), ETag.All, cancellationToken);
             return response.Status == 404 ? null : id;
         }));
         return removed.OfType<string>().ToList();

@@ -34,11 +34,35 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// nor markers), measured before building either (tests/Dms.Bench/results/csv15): a 100,000-row file at 1.30 × REST
     /// instead of ≈ 1.1 — the documents table's share of the file's last quarter 3.2 → 1.0 ms a row — still short of
     /// issue 12's 1.5 ×, so neither was built.
+    /// <para>
+    /// A table per shard since session 19 (<see cref="DocumentTableLayout.PerShard"/>): each holds one partition, the
+    /// same rows as before, so the transaction is unchanged, and a range query — a dealer's mailbox, a dealer's
+    /// documents, the sweeps — walks a sixteenth of the rows on Azurite (a dealer's mailbox at a million documents:
+    /// ≈ 200 ms of Azurite CPU in one table). A store written before keeps its one table (<see cref="DocumentTableLayout.OneTable"/>).
+    /// </para>
     /// </remarks>
-    public TableClient Documents { get; } = service.GetTableClient(options.TablePrefix + "documents");
+    public TableClient DocumentsIn(string shard) => _documents[shard].Requests;
 
-    /// <summary>The documents table for background range queries (see the <c>scans</c> parameter).</summary>
-    public TableClient DocumentScans { get; } = (scans ?? service).GetTableClient(options.TablePrefix + "documents");
+    /// <summary>The documents table of the dealer's shard.</summary>
+    public TableClient DocumentsOf(string dealerCode) => DocumentsIn(ShardOf(dealerCode));
+
+    /// <summary>The shard's documents table for background range queries (see the <c>scans</c> parameter).</summary>
+    public TableClient DocumentScansIn(string shard) => _documents[shard].Scans;
+
+    /// <summary>The documents tables of this layout (one, or one per shard: <c>documents000</c>, <c>documents001</c>, …).</summary>
+    public IReadOnlyList<TableClient> DocumentTables => [.. _documents.Values.Select(d => d.Requests).DistinctBy(t => t.Name)];
+
+    /// <summary>The one documents table of <see cref="DocumentTableLayout.OneTable"/> (checked for rows at start-up under <see cref="DocumentTableLayout.PerShard"/>).</summary>
+    public TableClient SingleDocuments { get; } = service.GetTableClient(options.TablePrefix + "documents");
+
+    private readonly Dictionary<string, (TableClient Requests, TableClient Scans)> _documents = Enumerable.Range(0, options.ShardCount).ToDictionary(
+        ShardName,
+        i =>
+        {
+            var name = options.TablePrefix + "documents" + (options.DocumentTables == DocumentTableLayout.OneTable ? "" : i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
+            return (service.GetTableClient(name), (scans ?? service).GetTableClient(name));
+        },
+        StringComparer.Ordinal);
 
     public TableClient Reservations { get; } = service.GetTableClient(options.TablePrefix + "reservations");
 
@@ -79,7 +103,7 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
 
     public TableClient Inventory { get; } = service.GetTableClient(options.TablePrefix + "partsinventory");
 
-    public IEnumerable<TableClient> All => [Documents, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, DealerCounters,
+    public IEnumerable<TableClient> All => [.. DocumentTables, Reservations, Dealers, Credentials, Nonces, SalesRollups, ReportSlots, Batches, Alerts, Inventory, SearchKeys, Counters, DealerCounters,
         OpenSet(Hub.Insights.OpenEntry.Undelivered), OpenSet(Hub.Insights.OpenEntry.AwaitingAck), OpenSet(Hub.Insights.OpenEntry.Failures), Audit, Console];
 
     /// <summary>

@@ -38,7 +38,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         else
         {
             // No copy: read the row.
-            var read = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(work.Id), cancellationToken: cancellationToken);
+            var read = await tables.DocumentsIn(partition).GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(work.Id), cancellationToken: cancellationToken);
             row = read.HasValue ? read.Value : null;
         }
 
@@ -74,7 +74,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         entity[LeaseTokenColumn] = token;
         try
         {
-            using var response = await tables.Documents.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            using var response = await tables.DocumentsIn(partition).UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
             return (Taken(leased, response.Headers.ETag!.Value.ToString()), null);
         }
         catch (RequestFailedException ex) when (ex.Status is 404)
@@ -83,7 +83,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         }
         catch (RequestFailedException ex) when (ex.Status is 412)
         {
-            var read = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(item.Id), cancellationToken: cancellationToken);
+            var read = await tables.DocumentsIn(partition).GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Work(item.Id), cancellationToken: cancellationToken);
             if (!read.HasValue)
             {
                 return (LeaseAttempt.Gone, null);
@@ -100,7 +100,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         foreach (var shard in tables.Shards.Where((_, index) => index % slices == slice))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd}");
-            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScansIn(shard).QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             {
                 yield return WorkRows.FromEntity(entity);
             }
@@ -112,7 +112,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd} and DueAt le {now.UtcDateTime}");
         var count = 0;
-        await foreach (var page in tables.Documents.QueryAsync<TableEntity>(filter, Math.Clamp(atMost, 1, 1000), ["RowKey"], cancellationToken).AsPages())
+        await foreach (var page in tables.DocumentsOf(dealerCode).QueryAsync<TableEntity>(filter, Math.Clamp(atMost, 1, 1000), ["RowKey"], cancellationToken).AsPages())
         {
             // A page may be empty and still continue; stop as soon as enough are counted.
             count += page.Values.Count;
@@ -131,7 +131,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
         foreach (var shard in tables.Shards)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey ge {RowKeys.DeadLetterStart} and RowKey lt {RowKeys.DeadLetterEnd}");
-            await foreach (var entity in tables.DocumentScans.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+            await foreach (var entity in tables.DocumentScansIn(shard).QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             {
                 letters.Add(WorkRows.DeadLetterFromEntity(entity));
             }
@@ -142,7 +142,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
 
     public async Task<DeadLetter?> GetDeadLetterAsync(string dealerCode, string workId, CancellationToken cancellationToken)
     {
-        var row = await tables.Documents.GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.DeadLetter(workId), cancellationToken: cancellationToken);
+        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.DeadLetter(workId), cancellationToken: cancellationToken);
         return row.HasValue && row.Value!.GetString("DealerCode") == dealerCode ? WorkRows.DeadLetterFromEntity(row.Value) : null;
     }
 }

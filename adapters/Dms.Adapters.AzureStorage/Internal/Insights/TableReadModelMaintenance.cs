@@ -95,7 +95,7 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
         foreach (var shard in tables.Shards)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey gt {DocumentsFrom} and RowKey lt {DocumentsUntil}");
-            await foreach (var _ in tables.DocumentScans.QueryAsync<TableEntity>(filter, 1, KeysOnly, cancellationToken))
+            await foreach (var _ in tables.DocumentScansIn(shard).QueryAsync<TableEntity>(filter, 1, KeysOnly, cancellationToken))
             {
                 return true;
             }
@@ -234,7 +234,7 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
         {
             var start = shard == fromShard ? fromRow : DocumentsFrom;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey gt {start} and RowKey lt {DocumentsUntil}");
-            await foreach (var page in tables.DocumentScans.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(pageSizeHint: pageSize))
+            await foreach (var page in tables.DocumentScansIn(shard).QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(pageSizeHint: pageSize))
             {
                 if (page.Values.Count > 0)
                 {
