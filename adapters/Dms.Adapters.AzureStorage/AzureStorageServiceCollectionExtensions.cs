@@ -60,7 +60,7 @@ public static class AzureStorageServiceCollectionExtensions
         services.AddSingleton<IInsightsBulkLoader, TableInsightsBulkLoader>();
         services.AddSingleton<Hub.Insights.Rebuild.IReadModelMaintenance, TableReadModelMaintenance>();
         services.AddSingleton<IOpenSetStore, TableOpenSetStore>();
-        services.AddSingleton<DealerCounterMirror>();
+        services.AddSingleton<CounterMirror>();
         services.AddSingleton<ICounterStore, TableCounterStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAnnotationStore, TableAnnotationStore>();

@@ -49,7 +49,7 @@ public sealed class CounterRowGuessTests(StoreFixture fixture) : IClassFixture<S
         };
         var receipt = new ProjectionReceipt(id, null, facts, added.Headers.ETag!.Value.ToString());
         var deltas = days.Select(d => new CounterDelta(Key(d), "received", 1)).ToList();
-        var counted = await new CounterTransactions(tables.Counters, cache, fixture.Get<DealerCounterMirror>()).CountAsync([(receipt, deltas)], ct);
+        var counted = await new CounterTransactions(tables.Counters, cache, fixture.Get<CounterMirror>()).CountAsync([(receipt, deltas)], ct);
         Assert.Equal(id, Assert.Single(counted).TrackingId);
     }
 

@@ -86,8 +86,22 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>Counters, projection receipts and the projector's lease, in one partition.</summary>
     public TableClient Counters { get; } = service.GetTableClient(options.TablePrefix + "insightscounts");
 
-    /// <summary>A copy of the dealers' health rows and gauges, which the dealer list reads (Insights.DealerCounterMirror).</summary>
+    /// <summary>A copy of the dealers' health rows and gauges, which the dealer list reads (Insights.CounterMirror).</summary>
     public TableClient DealerCounters { get; } = service.GetTableClient(options.TablePrefix + "insightsdealercounts");
+
+    /// <summary>
+    /// A copy of one scope's counter rows of one month (everyone, a region or a district; hours, days, weeks — see
+    /// Insights.CounterMirror), which counts over hours and days read: named <c>scopecounts</c>, the month, then 10 hex digits
+    /// of the SHA-256 of the scope as its row keys write it.
+    /// </summary>
+    public TableClient ScopeCounters(string scope, string month) =>
+        service.GetTableClient(ScopeCountersPrefix + month + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)).AsSpan(0, 5)));
+
+    /// <summary>The start of every scope copy table's name.</summary>
+    public string ScopeCountersPrefix => options.TablePrefix + "scopecounts";
+
+    /// <summary>The table service (for the tables named by time or scope, listed by their prefix).</summary>
+    public TableServiceClient Service => service;
 
     /// <summary>
     /// One open set's table (undelivered, awaiting the OEM, failures): a table each, because Azurite answers a range

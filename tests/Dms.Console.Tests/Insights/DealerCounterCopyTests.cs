@@ -99,6 +99,91 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         await CopyMatchesAsync(prefix);
     }
 
+    /// <summary>
+    /// Everyone's, each region's and each district's hours, days and weeks are copied to a table per scope and month,
+    /// which counts over a range read (the counter table is walked whole by Azurite): every such row of record is in its
+    /// copy, a count reads the copy, and a range over two months reads both months' tables.
+    /// </summary>
+    [Fact]
+    public async Task ScopeRows_AreCopiedToTheirScopesMonth_AndCountsReadTheCopy()
+    {
+        var (provider, prefix) = await stores.StartAsync();
+        await using var _ = provider;
+        await RebuildStores.ProjectAsync(provider, RebuildStores.Generate(provider, 60));
+        var ofRecord = await ScopeCopiesMatchAsync(prefix);
+        Assert.Contains(ofRecord, r => r.StartsWith("h|*|", StringComparison.Ordinal));
+        Assert.Contains(ofRecord, r => r.StartsWith("d|r:", StringComparison.Ordinal));
+        Assert.Contains(ofRecord, r => r.StartsWith("w|t:", StringComparison.Ordinal));
+
+        // Every hour of everyone's counted over the documents' six days (today: across two months) is read back.
+        var counters = provider.GetRequiredService<CounterReader>();
+        var type = ofRecord.First(r => r.StartsWith("h|*|", StringComparison.Ordinal)).Split('|')[2];
+        var hours = ofRecord.Where(r => r.StartsWith($"h|*|{type}|", StringComparison.Ordinal)).ToList();
+        var read = await counters.RowsAsync(CounterScope.All, CounterGrain.Hour, [type], DateTimeOffset.UtcNow.AddDays(-6), DateTimeOffset.UtcNow.AddHours(1), null, CancellationToken.None);
+        Assert.Equal(hours.Count, read.Count);
+
+        // The count comes from the copy: a value changed there is what it returns.
+        var key = hours[0].Split(';')[0];
+        var copy = Table(ScopeTable(prefix, key));
+        var row = (await copy.GetEntityAsync<TableEntity>("c", key)).Value;
+        row["mreceived"] = 1_000_000L;
+        await copy.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var hour = DateTimeOffset.ParseExact(key.Split('|')[3], "yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        var changed = await counters.RowsAsync(CounterScope.All, CounterGrain.Hour, [type], hour, hour.AddHours(1), null, CancellationToken.None);
+        Assert.Equal(1_000_000L, Assert.Single(changed).Values["received"]);
+    }
+
+    [Fact]
+    public async Task ScopeCopyLeftBehind_IsSetRightByTheNextProcessToTakeTheProjectorLease()
+    {
+        var (provider, prefix) = await stores.StartAsync();
+        await RebuildStores.ProjectAsync(provider, RebuildStores.Generate(provider, 60));
+        await provider.DisposeAsync();
+        var before = await ScopeCopiesMatchAsync(prefix);
+
+        // As if the last process stopped between committing counts and copying them: a row missing, one stale, one stray.
+        var missing = before.First(r => r.StartsWith("h|", StringComparison.Ordinal)).Split(';')[0];
+        await Table(ScopeTable(prefix, missing)).DeleteEntityAsync("c", missing);
+        var staleKey = before.First(r => r.StartsWith("d|", StringComparison.Ordinal)).Split(';')[0];
+        var stale = (await Table(ScopeTable(prefix, staleKey)).GetEntityAsync<TableEntity>("c", staleKey)).Value;
+        stale["mreceived"] = -5L;
+        await Table(ScopeTable(prefix, staleKey)).UpdateEntityAsync(stale, stale.ETag, TableUpdateMode.Replace);
+        await Table(ScopeTable(prefix, missing)).AddEntityAsync(new TableEntity("c", missing[..^2] + "99") { ["mreceived"] = 3L });
+
+        var (next, _) = await stores.StartAsync(sharing: prefix);
+        await using var __ = next;
+        Assert.True((await next.GetRequiredService<InsightsProjector>().RunOnceAsync(sweep: true, CancellationToken.None)).Leased);
+        Assert.Equal(before, await ScopeCopiesMatchAsync(prefix));
+    }
+
+    /// <summary>The copy table of a scope row: <c>scopecounts</c>, the bucket's month, 10 hex digits of the SHA-256 of the scope as the key writes it.</summary>
+    private static string ScopeTable(string prefix, string rowKey)
+    {
+        var parts = rowKey.Split('|');
+        return prefix + "scopecounts" + parts[3][..6] + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(parts[1])).AsSpan(0, 5));
+    }
+
+    /// <summary>The scope rows of record (everyone, regions, districts), each equal to its copy — and no copy row without one; returns them as text.</summary>
+    private async Task<List<string>> ScopeCopiesMatchAsync(string prefix)
+    {
+        var ofRecord = new List<string>();
+        foreach (var grain in new[] { "d", "h", "q", "w" })
+        {
+            var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {grain + "|"} and RowKey lt {grain + "|~"}");
+            ofRecord.AddRange((await RowsAsync(Table(prefix + "insightscounts"), range)).Where(r => r.Split('|')[1] is "*" || r.Split('|')[1].StartsWith("r:", StringComparison.Ordinal) || r.Split('|')[1].StartsWith("t:", StringComparison.Ordinal)));
+        }
+
+        Assert.NotEmpty(ofRecord);
+        var copies = new List<string>();
+        foreach (var table in ofRecord.Select(r => ScopeTable(prefix, r.Split(';')[0])).Distinct(StringComparer.Ordinal))
+        {
+            copies.AddRange(await RowsAsync(Table(table), TableClient.CreateQueryFilter($"PartitionKey eq {"c"}")));
+        }
+
+        Assert.Equal(ofRecord.Order(StringComparer.Ordinal), copies.Order(StringComparer.Ordinal));
+        return ofRecord;
+    }
+
     private async Task<Dictionary<string, string>> ETagsAsync(string table)
     {
         var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"G|"} and RowKey lt {"H|~"}");

@@ -12,9 +12,9 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// is counted in parts, its receipt recording the rows done, so a crash between parts never counts a row twice.
 /// Counter rows are kept as last written (<see cref="CounterRowCache"/>): the projector is their one writer while it
 /// holds its lease, so a row is read only the first time; a stale copy fails its ETag and is read again. The dealers'
-/// health rows and gauges among them are kept, once committed, for their copy in a table of their own (<see cref="DealerCounterMirror"/>).
+/// health rows and gauges and the scopes' hours and days among them are kept, once committed, for their copies in tables of their own (<see cref="CounterMirror"/>).
 /// </summary>
-internal sealed class CounterTransactions(TableClient table, CounterRowCache cache, DealerCounterMirror mirror)
+internal sealed class CounterTransactions(TableClient table, CounterRowCache cache, CounterMirror mirror)
 {
     private const int MaxOperations = 100;
     private const int Attempts = 8;

@@ -7,10 +7,11 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// Counters, receipts, leases and the watermark in the <c>insightscounts</c> table's one partition, so a document's
-/// counter deltas and its receipt commit in one transaction (see <see cref="CounterTransactions"/>). The dealers' health
-/// rows and gauges are read from their copy (<see cref="DealerCounterMirror"/>), which counting keeps in step.
+/// counter deltas and its receipt commit in one transaction (see <see cref="CounterTransactions"/>). The rows pages read
+/// by range — the dealers' health rows and gauges, the scopes' hours and days — are read from their copies
+/// (<see cref="CounterMirror"/>), which counting keeps in step.
 /// </summary>
-internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mirror) : ICounterStore
+internal sealed class TableCounterStore(TableSet tables, CounterMirror mirror) : ICounterStore
 {
     private const string WatermarkKey = "~watermark";
     private const int PointReadsInFlight = 16;
@@ -59,7 +60,9 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
 
     /// <summary>
     /// Every type's range in one query: the ranges ORed inside the span from the first to the last (which bounds the
-    /// rows a real table service walks), so Azurite — which scans the whole table for each query — scans it once.
+    /// rows a real table service walks), so Azurite — which scans the whole table for each query — scans it once; from
+    /// the scope's copy, one query per month (<see cref="CounterMirror"/>: a scope's month is ≈ 3,800 rows, the counter
+    /// table ≈ 55,000 at 30 days and growing).
     /// </summary>
     public async Task<IReadOnlyList<CounterRow>> ReadAsync(CounterScope scope, CounterGrain grain, IReadOnlyList<string> documentTypes, DateTimeOffset start, DateTimeOffset until, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken)
     {
@@ -82,12 +85,49 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
         var filter = ranges.Count == 1 ? span
             : span + " and (" + string.Join(" or ", ranges.Select(r => "(" + TableClient.CreateQueryFilter($"RowKey ge {r.Lower} and RowKey lt {r.Upper}") + ")")) + ")";
         var rows = new List<CounterRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: Select(metrics), cancellationToken: cancellationToken))
+        IEnumerable<TableClient> copies = mirror.TableOf(ranges[0].Lower) is null ? [Table] : Months(grain, start, until).Select(month => mirror.TableOf(ranges[0].Prefix + month)!);
+        var read = await Task.WhenAll(copies.Select(table => ReadAllAsync(table, filter, Select(metrics), cancellationToken)));
+        foreach (var entity in read.SelectMany(r => r))
         {
             var range = ranges.First(r => entity.RowKey.StartsWith(r.Prefix, StringComparison.Ordinal));
             var bucket = DateTime.ParseExact(entity.RowKey[range.Prefix.Length..], grain == CounterGrain.Hour ? "yyyyMMddHH" : "yyyyMMdd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             rows.Add(new CounterRow(new CounterKey(scope, grain, range.Type, new DateTimeOffset(bucket, TimeSpan.Zero)), CounterRows.Values(entity)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The first bucket of each month from <paramref name="start"/>'s to the one before <paramref name="until"/> (as the copies' tables are named).</summary>
+    private static IEnumerable<string> Months(CounterGrain grain, DateTimeOffset start, DateTimeOffset until)
+    {
+        var last = CounterRows.Bucket(grain, until.AddTicks(-1))[..6];
+        var first = start.UtcDateTime;
+        for (var month = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, TimeSpan.Zero); ; month = month.AddMonths(1))
+        {
+            var bucket = CounterRows.Bucket(grain, month);
+            yield return bucket;
+            if (string.CompareOrdinal(bucket[..6], last) >= 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Every row of the query; none when the table is not there (a copy's month nothing was counted in).</summary>
+    private static async Task<List<TableEntity>> ReadAllAsync(TableClient table, string filter, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+            {
+                rows.Add(entity);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // no copy table for that month
         }
 
         return rows;
@@ -189,7 +229,7 @@ internal sealed class TableCounterStore(TableSet tables, DealerCounterMirror mir
 
     /// <summary>Every dealer's rows of a range, from their copy: a small table, where the counter table is walked whole by Azurite.</summary>
     private Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
-        ReadRowsAsync(mirror.Table, lower, upper, metrics, CounterRows.ParseDealerKey, cancellationToken);
+        ReadRowsAsync(mirror.DealerTable, lower, upper, metrics, CounterRows.ParseDealerKey, cancellationToken);
 
     private Task<IReadOnlyList<CounterRow>> ReadRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, Func<string, CounterKey> parse, CancellationToken cancellationToken) =>
         ReadRowsAsync(Table, lower, upper, metrics, parse, cancellationToken);

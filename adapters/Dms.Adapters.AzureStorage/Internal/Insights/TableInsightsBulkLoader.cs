@@ -9,7 +9,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// rows per table (six hours, dealer week) and order, search-key buckets planned on their stored rows (a key already held by another
 /// document keeps that reference), open-set entries per set, and counter rows replaced whole.
 /// </summary>
-internal sealed class TableInsightsBulkLoader(TableSet tables, DealerCounterMirror mirror) : IInsightsBulkLoader
+internal sealed class TableInsightsBulkLoader(TableSet tables, CounterMirror mirror) : IInsightsBulkLoader
 {
     private const int Concurrency = 16;
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
@@ -32,8 +32,8 @@ internal sealed class TableInsightsBulkLoader(TableSet tables, DealerCounterMirr
         await SubmitAsync(batches, cancellationToken);
     }
 
-    /// <summary>Counter rows replaced whole; the dealers' health rows and gauges also in their copy (<see cref="DealerCounterMirror"/>).</summary>
-    public Task LoadCountersAsync(IReadOnlyList<CounterDelta> sums, CancellationToken cancellationToken)
+    /// <summary>Counter rows replaced whole; those read by range also in their copies (<see cref="CounterMirror"/>).</summary>
+    public async Task LoadCountersAsync(IReadOnlyList<CounterDelta> sums, CancellationToken cancellationToken)
     {
         var rows = sums.GroupBy(s => CounterRows.RowKey(s.Key), StringComparer.Ordinal).Select(row =>
         {
@@ -45,8 +45,8 @@ internal sealed class TableInsightsBulkLoader(TableSet tables, DealerCounterMirr
 
             return CounterRows.Capped(entity);
         }).ToList();
-        var copies = rows.Where(r => DealerCounterMirror.Holds(r.RowKey));
-        return SubmitAsync([.. Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows), .. Batches(mirror.Table, TableTransactionActionType.UpsertReplace, copies)], cancellationToken);
+        await SubmitAsync([.. Batches(tables.Counters, TableTransactionActionType.UpsertReplace, rows)], cancellationToken);
+        await mirror.UpsertAsync(rows, cancellationToken);
     }
 
     /// <summary>The search-key buckets of every loaded document at once, planned on what each bucket already holds (as the projector would write them).</summary>

@@ -159,6 +159,12 @@ internal sealed partial class TableReadModelMaintenance(TableSet tables, TableSe
             names.Add(table.Name);
         }
 
+        filter = TableClient.CreateQueryFilter($"TableName ge {tables.ScopeCountersPrefix} and TableName lt {tables.ScopeCountersPrefix + "~"}");
+        await foreach (var table in service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            names.Add(table.Name); // the scopes' copies of counter rows deleted below (made again by their first row)
+        }
+
         names.Add(tables.SearchKeys.Name);
         names.Add(tables.DealerCounters.Name); // the copy of counter rows deleted below
         names.AddRange(new[] { OpenEntry.Undelivered, OpenEntry.AwaitingAck, OpenEntry.Failures }.Select(set => tables.OpenSet(set).Name));
