@@ -129,7 +129,7 @@ public sealed partial class RoundTripTests(RoundTripTests.Fixture fixture) : ICl
         // 11. A life crossing a six-hour boundary creates two listing tables (all regions, its region) once: 12 on
         // average over the two documents. Under load the batches are shared (see ./dms bench). The dealers' counter
         // copy, once a batch per commit (13 in session 14), is written at most once per DealerCopySeconds and counted
-        // apart (insights:dealer-copy, no document's). Session 10's second listing copy made it 12–15 alone (two
+        // apart (insights:counter-copy, no document's). Session 10's second listing copy made it 12–15 alone (two
         // partitions a table, sixteen for the index) and this failed when the two documents were projected apart.
         Assert.True(total <= 12 * runs, $"{(double)total / runs:0.#} round trips per projected document:\n" + report);
 

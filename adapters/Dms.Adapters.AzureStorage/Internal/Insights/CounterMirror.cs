@@ -39,7 +39,7 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOptions> options, TimeProvider clock, StorageTraffic traffic)
 {
     /// <summary>The copies' writes in the hub's step counts: per interval, no longer per document (<see cref="StorageTraffic"/>).</summary>
-    public const string Step = "insights:dealer-copy";
+    public const string Step = "insights:counter-copy";
 
     private const string DealerFrom = CounterRows.DealerGaugePrefix; // "G|": gauges, then health rows ("H|"): nothing else starts with G or H
     private const string DealerUntil = CounterRows.DealerHealthPrefix + "~";
