@@ -36,9 +36,11 @@ internal static class ConsoleCensus
         return families.Select(f => new TableFamily(f.Key, f.Value.Tables, f.Value.Rows, f.Value.Bytes)).OrderByDescending(f => f.Bytes).ToList();
     }
 
+    private static readonly string[] NamedAfterTheirDate = ["listd", "listr", "scopecounts"];
+
     /// <summary>A table's name without its trailing digits (day tables, shards).</summary>
-    public static string Family(string name) => (name.IndexOf("listd", StringComparison.Ordinal) is > 0 and var dealer ? dealer : name.IndexOf("listr", StringComparison.Ordinal)) is > 0 and var at
-        ? name[..(at + 5)] + "*" // dealer-week and region listing tables: the code or key after the date may end in digits too
+    public static string Family(string name) => NamedAfterTheirDate.Select(f => (Family: f, At: name.IndexOf(f, StringComparison.Ordinal))).FirstOrDefault(f => f.At > 0) is { Family: not null } hit
+        ? name[..(hit.At + hit.Family.Length)] + "*" // dealer-week, region listing and scope counter tables: the code or hash after the date may end in digits too
         : name.TrimEnd("0123456789".ToCharArray()) is { Length: > 0 } family ? family + (family.Length < name.Length ? "*" : "") : name;
 
     private static long Size(TableEntity entity)
