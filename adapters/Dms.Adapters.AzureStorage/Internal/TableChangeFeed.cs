@@ -43,8 +43,8 @@ internal sealed class TableChangeFeed(TableSet tables) : IChangeFeed
             return null;
         }
 
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.ChangeMarker(trackingId), cancellationToken: cancellationToken);
-        return row.HasValue ? ChangeFeedRows.FromEntity(row.Value!) : null;
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.ChangeMarker(trackingId), cancellationToken);
+        return row is null ? null : ChangeFeedRows.FromEntity(row);
     }
 
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<ChangeMarker> markers, CancellationToken cancellationToken)

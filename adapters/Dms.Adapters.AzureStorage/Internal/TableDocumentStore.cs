@@ -17,14 +17,14 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
             return null;
         }
 
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken: cancellationToken);
-        if (!row.HasValue)
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.Document(dealerCode, documentType, trackingId), cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var document = DocumentRows.FromEntity(row.Value!);
-        StoredColumns.Remember(document, row.Value!, document.ETag);
+        var document = DocumentRows.FromEntity(row);
+        StoredColumns.Remember(document, row, document.ETag);
         return document;
     }
 
@@ -35,19 +35,20 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
             return null;
         }
 
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Payload(trackingId, contentVersion), cancellationToken: cancellationToken);
-        return row.HasValue ? DocumentRows.PayloadFromEntity(row.Value!) : null;
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.Payload(trackingId, contentVersion), cancellationToken);
+        return row is null ? null : DocumentRows.PayloadFromEntity(row);
     }
 
     public async Task<IdempotencyEntry?> GetKeyAsync(string dealerCode, string keyId, CancellationToken cancellationToken)
     {
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Key(dealerCode, keyId), cancellationToken: cancellationToken);
-        return row.HasValue ? KeyRows.FromEntity(row.Value!) : null;
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.Key(dealerCode, keyId), cancellationToken);
+        return row is null ? null : KeyRows.FromEntity(row);
     }
 
     public async Task<CommitResult> CommitAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
-        var batch = ChangeBatch.From(changes, tables.ShardOf(changes.DealerCode), clock.GetUtcNow());
+        var shard = tables.ShardOf(changes.DealerCode);
+        var batch = ChangeBatch.From(changes, shard, clock.GetUtcNow());
         if (batch.Count == 0)
         {
             return CommitResult.Committed;
@@ -55,13 +56,13 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
         try
         {
-            var response = await tables.DocumentsOf(changes.DealerCode).SubmitTransactionAsync(batch.Actions, cancellationToken);
+            var response = await tables.DocumentsIn(shard).SubmitTransactionAsync(batch.Actions, cancellationToken);
             batch.Stamp(changes, index => response.Value[index].Headers.ETag?.ToString());
             return CommitResult.Committed;
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } index && index < batch.Count && ex.Status is 404 or 409 or 412)
         {
-            if (await CommitLanding.LandedAsync(tables.DocumentsOf(changes.DealerCode), batch, changes, cancellationToken))
+            if (await CommitLanding.LandedAsync(tables.DocumentsIn(shard), batch, changes, cancellationToken))
             {
                 LogLanded(logger, ex.Status, batch.Count);
                 return CommitResult.Committed;
@@ -92,9 +93,10 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
         if (query.DealerCode is { } dealer)
         {
+            var shard = tables.ShardOf(dealer);
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {tables.ShardOf(dealer)} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}");
-            var (items, token) = await TablePages.ReadAsync(tables.DocumentsOf(dealer), filter + conditions, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
+                $"PartitionKey eq {shard} and RowKey ge {RowKeys.DocumentRangeStart(dealer, query.DocumentType, query.From)} and RowKey lt {RowKeys.DocumentRangeEnd(dealer, query.DocumentType, query.To)}");
+            var (items, token) = await TablePages.ReadAsync(tables.DocumentsIn(shard), filter + conditions, query.PageSize, query.ContinuationToken, DocumentRows.SummaryColumns, DocumentRows.SummaryFromEntity, cancellationToken);
             return new DocumentPage(items, token);
         }
 
@@ -145,10 +147,11 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
     public async Task<IReadOnlyList<Notification>> PeekMailboxAsync(string dealerCode, int maxItems, CancellationToken cancellationToken)
     {
+        var shard = tables.ShardOf(dealerCode);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.MailboxStart(dealerCode)} and RowKey lt {RowKeys.MailboxEnd(dealerCode)}");
+            $"PartitionKey eq {shard} and RowKey ge {RowKeys.MailboxStart(dealerCode)} and RowKey lt {RowKeys.MailboxEnd(dealerCode)}");
         var items = new List<Notification>();
-        await foreach (var entity in tables.DocumentsOf(dealerCode).QueryAsync<TableEntity>(filter, Math.Min(maxItems, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in tables.DocumentsIn(shard).QueryAsync<TableEntity>(filter, Math.Min(maxItems, 1000), cancellationToken: cancellationToken))
         {
             items.Add(MailboxRows.FromEntity(entity));
             if (items.Count >= maxItems)
@@ -162,8 +165,8 @@ internal sealed partial class TableDocumentStore(TableSet tables, TimeProvider c
 
     public async Task<Notification?> GetNotificationAsync(string dealerCode, string receiptId, CancellationToken cancellationToken)
     {
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.Mailbox(dealerCode, receiptId), cancellationToken: cancellationToken);
-        return row.HasValue ? MailboxRows.FromEntity(row.Value!) : null;
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.Mailbox(dealerCode, receiptId), cancellationToken);
+        return row is null ? null : MailboxRows.FromEntity(row);
     }
 
     public async Task<IReadOnlyList<string>> AcknowledgeAsync(string dealerCode, IReadOnlyList<string> receiptIds, CancellationToken cancellationToken)

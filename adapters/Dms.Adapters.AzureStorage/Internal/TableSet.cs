@@ -46,6 +46,14 @@ internal sealed class TableSet(TableServiceClient service, AzureStorageOptions o
     /// <summary>The documents table of the dealer's shard.</summary>
     public TableClient DocumentsOf(string dealerCode) => DocumentsIn(ShardOf(dealerCode));
 
+    /// <summary>One row of the dealer's partition by key, or none (the shard worked out once).</summary>
+    public async Task<TableEntity?> ReadDocumentRowAsync(string dealerCode, string rowKey, CancellationToken cancellationToken)
+    {
+        var shard = ShardOf(dealerCode);
+        var row = await DocumentsIn(shard).GetEntityIfExistsAsync<TableEntity>(shard, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
     /// <summary>The shard's documents table for background range queries (see the <c>scans</c> parameter).</summary>
     public TableClient DocumentScansIn(string shard) => _documents[shard].Scans;
 

@@ -109,10 +109,11 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
 
     public async Task<int> CountDueAsync(string dealerCode, DateTimeOffset now, int atMost, CancellationToken cancellationToken)
     {
+        var shard = tables.ShardOf(dealerCode);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tables.ShardOf(dealerCode)} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd} and DueAt le {now.UtcDateTime}");
+            $"PartitionKey eq {shard} and RowKey ge {RowKeys.WorkStart} and RowKey lt {RowKeys.WorkEnd} and DueAt le {now.UtcDateTime}");
         var count = 0;
-        await foreach (var page in tables.DocumentsOf(dealerCode).QueryAsync<TableEntity>(filter, Math.Clamp(atMost, 1, 1000), ["RowKey"], cancellationToken).AsPages())
+        await foreach (var page in tables.DocumentsIn(shard).QueryAsync<TableEntity>(filter, Math.Clamp(atMost, 1, 1000), ["RowKey"], cancellationToken).AsPages())
         {
             // A page may be empty and still continue; stop as soon as enough are counted.
             count += page.Values.Count;
@@ -142,7 +143,7 @@ internal sealed class TableWorkStore(TableSet tables) : IWorkStore
 
     public async Task<DeadLetter?> GetDeadLetterAsync(string dealerCode, string workId, CancellationToken cancellationToken)
     {
-        var row = await tables.DocumentsOf(dealerCode).GetEntityIfExistsAsync<TableEntity>(tables.ShardOf(dealerCode), RowKeys.DeadLetter(workId), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetString("DealerCode") == dealerCode ? WorkRows.DeadLetterFromEntity(row.Value) : null;
+        var row = await tables.ReadDocumentRowAsync(dealerCode, RowKeys.DeadLetter(workId), cancellationToken);
+        return row is not null && row.GetString("DealerCode") == dealerCode ? WorkRows.DeadLetterFromEntity(row) : null;
     }
 }
