@@ -59,11 +59,15 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         stale["mreceived"] = -5L;
         await table.UpdateEntityAsync(stale, stale.ETag, TableUpdateMode.Replace);
         await table.AddEntityAsync(new TableEntity("c", "H|20200106|ZZ99") { ["mreceived_4020200106"] = 3L });
+        var untouched = (await ETagsAsync(prefix + "insightsdealercounts")).Where(e => e.Key != stale.RowKey && !e.Key.EndsWith("ZZ99", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(untouched);
 
         var (next, _) = await stores.StartAsync(sharing: prefix);
         await using var __ = next;
         Assert.True((await next.GetRequiredService<InsightsProjector>().RunOnceAsync(sweep: true, CancellationToken.None)).Leased);
         Assert.Equal(before, await CopyMatchesAsync(prefix));
+        var etags = await ETagsAsync(prefix + "insightsdealercounts");
+        Assert.All(untouched, e => Assert.Equal(e.Value, etags[e.Key])); // rows in step are not written again
     }
 
     /// <summary>
@@ -149,11 +153,16 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         stale["mreceived"] = -5L;
         await Table(ScopeTable(prefix, staleKey)).UpdateEntityAsync(stale, stale.ETag, TableUpdateMode.Replace);
         await Table(ScopeTable(prefix, missing)).AddEntityAsync(new TableEntity("c", missing[..^2] + "99") { ["mreceived"] = 3L });
+        var tables = before.Select(r => ScopeTable(prefix, r.Split(';')[0])).Distinct(StringComparer.Ordinal).ToList();
+        var untouched = (await ScopeETagsAsync(tables)).Where(e => e.Key != staleKey && e.Key != missing[..^2] + "99").ToList();
+        Assert.NotEmpty(untouched);
 
         var (next, _) = await stores.StartAsync(sharing: prefix);
         await using var __ = next;
         Assert.True((await next.GetRequiredService<InsightsProjector>().RunOnceAsync(sweep: true, CancellationToken.None)).Leased);
         Assert.Equal(before, await ScopeCopiesMatchAsync(prefix));
+        var etags = await ScopeETagsAsync(tables);
+        Assert.All(untouched, e => Assert.Equal(e.Value, etags[e.Key])); // rows in step are not written again
     }
 
     /// <summary>The copy table of a scope row: <c>scopecounts</c>, the bucket's month, 10 hex digits of the SHA-256 of the scope as the key writes it.</summary>
@@ -182,6 +191,20 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
 
         Assert.Equal(ofRecord.Order(StringComparer.Ordinal), copies.Order(StringComparer.Ordinal));
         return ofRecord;
+    }
+
+    private async Task<Dictionary<string, string>> ScopeETagsAsync(IEnumerable<string> tables)
+    {
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await foreach (var entity in Table(table).QueryAsync<TableEntity>(select: ["RowKey"]))
+            {
+                etags[entity.RowKey] = entity.ETag.ToString();
+            }
+        }
+
+        return etags;
     }
 
     private async Task<Dictionary<string, string>> ETagsAsync(string table)

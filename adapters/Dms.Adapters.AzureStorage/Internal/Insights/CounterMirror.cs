@@ -28,11 +28,11 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// the interval while they keep counting. Written after every commit (session 14) it cost a batch per commit: 0.1–0.2
 /// round trips per document under load (perf15) for a page that is read a few times a minute;</item>
 /// <item>the bulk import and the rebuild write the summed rows to both;</item>
-/// <item>a process that takes the projector lease anew, or whose copy write failed, copies every row of record over
-/// (<see cref="SyncAsync"/>) before it counts again or marks the counters caught up — so a copy left behind by a crash
-/// (between a commit and its copy, or with values still in memory) is set right by the next projector. A process that
-/// loses the lease drops what it kept (<see cref="MarkBehind"/>): the copy is only written inside a projector cycle,
-/// after the cycle's lease check, like the listing rows.</item>
+/// <item>a process that takes the projector lease anew, or whose copy write failed, compares every row of record with
+/// its copy and writes those that differ (<see cref="SyncAsync"/>) before it counts again or marks the counters caught
+/// up — so a copy left behind by a crash (between a commit and its copy, or with values still in memory) is set right
+/// by the next projector. A process that loses the lease drops what it kept (<see cref="MarkBehind"/>): the copy is
+/// only written inside a projector cycle, after the cycle's lease check, like the listing rows.</item>
 /// </list>
 /// A store written before session 19 has no scope copies: the first projector to take the lease copies them (its sync).
 /// </remarks>
@@ -44,7 +44,6 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     private const string DealerFrom = CounterRows.DealerGaugePrefix; // "G|": gauges, then health rows ("H|"): nothing else starts with G or H
     private const string DealerUntil = CounterRows.DealerHealthPrefix + "~";
     private const int Concurrency = 8;
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     /// <summary>The grains of the scope rows copied, as their keys start (<see cref="CounterRows.Prefix"/>).</summary>
     private static readonly string[] ScopeGrains = ["d|", "h|", "q|", "w|"];
@@ -142,7 +141,7 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
         {
             if (_behind || _pending.Count == 0)
             {
-                return; // behind: the next sync copies every row whole
+                return; // behind: the next sync compares every row with its copy
             }
 
             rows = [.. _pending.Values];
@@ -162,7 +161,7 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
         }
     }
 
-    /// <summary>When behind, makes the copy equal to the rows of record: every one copied, any other removed.</summary>
+    /// <summary>When behind, makes the copy equal to the rows of record: every one that differs copied, any other removed.</summary>
     public async Task SyncIfBehindAsync(CancellationToken cancellationToken)
     {
         if (_behind)
@@ -196,22 +195,30 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
                 }
             }
 
-            // What the copies hold besides: rows of record gone (a rebuild), or a copy in a table it does not belong to.
+            // What the copies hold: a row equal to its row of record stays as it is, so a process taking the lease over
+            // a copy in step writes nothing (rewriting all ≈ 55,000 at every start kept Azurite busy through the first
+            // minute of console pages after a restart at a million documents, session 21); a row of record gone (a
+            // rebuild), or a copy in a table it does not belong to, is removed.
             var keep = rows.GroupBy(r => TableOf(r.RowKey)!.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            var copied = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
             var stray = new List<(TableClient Table, string RowKey)>();
             await foreach (var table in CopyTablesAsync(cancellationToken))
             {
                 var kept = keep.GetValueOrDefault(table.Name);
-                await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1000, select: KeysOnly, cancellationToken: cancellationToken))
+                await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
                 {
                     if (kept is null || !kept.Contains(row.RowKey))
                     {
                         stray.Add((table, row.RowKey));
                     }
+                    else
+                    {
+                        copied[row.RowKey] = row;
+                    }
                 }
             }
 
-            await UpsertAsync(rows, cancellationToken);
+            await UpsertAsync(rows.Where(r => !copied.TryGetValue(r.RowKey, out var copy) || !Same(r, copy)), cancellationToken);
             await Parallel.ForEachAsync(stray.GroupBy(s => s.Table.Name, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)), Options(cancellationToken), async (chunk, ct) =>
                 await chunk[0].Table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CounterRows.Partition, k.RowKey), ETag.All)), ct));
         }
@@ -276,6 +283,13 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     }
 
     private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+
+    /// <summary>Whether a copy holds exactly the row's counters (<paramref name="row"/> as <see cref="Copy"/> made it).</summary>
+    private static bool Same(TableEntity row, TableEntity copy)
+    {
+        var counters = Copy(copy);
+        return counters.Count == row.Count && row.All(p => counters.TryGetValue(p.Key, out var value) && Equals(value, p.Value));
+    }
 
     /// <summary>The row's keys and counters, without what the service stamped (its ETag belongs to the counter table).</summary>
     private static TableEntity Copy(TableEntity row)
