@@ -7,8 +7,8 @@ namespace Dms.Console.Tests.Http;
 
 /// <summary>
 /// An export whose client leaves mid-file: the hub stops reading pages nobody will receive, and still audits what it
-/// wrote, saying the client left — next to the same export read to its end (in order across the days it is read by),
-/// audited whole.
+/// wrote, saying the client left — next to the same export read to its end (newest first across its pages), audited
+/// whole.
 /// </summary>
 [Collection(ConsoleHub.Name)]
 public sealed class ExportClientGoneTests(ConsoleFixture fixture)
@@ -34,7 +34,7 @@ public sealed class ExportClientGoneTests(ConsoleFixture fixture)
             Assert.Equal(Documents + 1, lines.Length);
             Assert.Equal(Documents, lines.Skip(1).Select(l => l.Split(',')[0]).Distinct(StringComparer.Ordinal).Count()); // no row lost or doubled where pages meet
             var submitted = lines.Skip(1).Select(l => l.Split(',')[12]).ToList(); // ISO 8601 in UTC: ordered as text
-            Assert.Equal(submitted.OrderDescending(StringComparer.Ordinal), submitted); // newest first across the days the file is read by
+            Assert.Equal(submitted.OrderDescending(StringComparer.Ordinal), submitted); // newest first across the pages the file is read by
         }
 
         using (var left = await viewer.GetStreamingAsync($"/console/documents/export.csv?dealer={dealer}{Range}&sort=oldest"))
