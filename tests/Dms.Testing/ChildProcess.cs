@@ -8,6 +8,7 @@ namespace Dms.Testing;
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private int _disposed;
 
     private ChildProcess(Process process, Uri baseAddress)
     {
@@ -28,6 +29,12 @@ public sealed class ChildProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null, string? root = null)
     {
         var dll = Path.Combine(root ?? RepoRoot.Path, project, "bin", RepoRoot.Configuration, "net10.0", Path.GetFileName(project) + ".dll");
+        if (!File.Exists(dll))
+        {
+            // Said at once: dotnet would exit at start, and the wait for readiness only time out a minute later.
+            throw new FileNotFoundException($"{dll} is not built: dotnet build -c {RepoRoot.Configuration} in {root ?? RepoRoot.Path} first.", dll);
+        }
+
         port ??= FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments))
@@ -48,18 +55,27 @@ public sealed class ChildProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { BaseAddress = child.BaseAddress };
-        await Eventually.GetAsync(async () =>
+        try
         {
-            try
+            await Eventually.GetAsync(async () =>
             {
-                using var response = await http.GetAsync(readyPath);
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, ok => ok, TimeSpan.FromSeconds(60), project + " ready");
+                try
+                {
+                    using var response = await http.GetAsync(readyPath);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, ok => ok, TimeSpan.FromSeconds(60), project + " ready");
+        }
+        catch
+        {
+            await child.DisposeAsync(); // never ready: not left running
+            throw;
+        }
+
         return child;
     }
 
@@ -73,8 +89,14 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills and releases the process; again is a no-op (a stack whose restart failed disposes the old one twice).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await KillAsync();
         _process.Dispose();
     }
