@@ -59,25 +59,6 @@ public sealed class SalesRollupStoreTests(StoreFixture fixture) : IClassFixture<
         Assert.All(expected, e => Assert.Equal(e.Value, actual[e.Key]));
     }
 
-    /// <summary>A cached row's version is checked without reading its cells: the ETag the row has, null before it exists.</summary>
-    [Fact]
-    public async Task ETag_IsTheRowsVersion_WithoutItsCells()
-    {
-        var store = fixture.Get<ISalesRollupStore>();
-        var ct = TestContext.Current.CancellationToken;
-        var key = "m|test|" + Guid.NewGuid().ToString("N");
-        Assert.Null(await store.GetETagAsync(2, key, ct));
-
-        var cells = new Dictionary<string, long[]>(StringComparer.Ordinal) { ["a"] = [1, 0, 0] };
-        var first = (await store.CommitAsync(2, [], [new SalesRollupRow(key, cells, null)], ct))![key];
-        Assert.Equal(first, await store.GetETagAsync(2, key, ct));
-        Assert.Equal(first, (await store.GetRowAsync(2, key, ct)).ETag);
-
-        var second = (await store.CommitAsync(2, [], [new SalesRollupRow(key, new Dictionary<string, long[]>(cells) { ["b"] = [2, 0, 0] }, first)], ct))![key];
-        Assert.NotEqual(first, second);
-        Assert.Equal(second, await store.GetETagAsync(2, key, ct));
-    }
-
     [Fact]
     public async Task ApplyingTheSameFactsAgain_WritesNothing()
     {

@@ -34,13 +34,6 @@ internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
             : SalesRollupRow.Empty(key);
     }
 
-    public async Task<string?> GetETagAsync(int shard, string key, CancellationToken cancellationToken)
-    {
-        // One small property selected: the row's cells (up to hundreds of KB a month at a million RDRs) stay where they are.
-        var row = await tables.SalesRollups.GetEntityIfExistsAsync<TableEntity>(Partition(shard), key, ["PartitionKey"], cancellationToken);
-        return row.HasValue ? row.Value!.ETag.ToString() : null;
-    }
-
     public async Task<IReadOnlyDictionary<string, string>?> CommitAsync(int shard, IReadOnlyList<ContributionChange> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken)
     {
         var partition = Partition(shard);

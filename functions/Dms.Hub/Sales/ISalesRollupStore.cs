@@ -13,9 +13,6 @@ public interface ISalesRollupStore
     /// <summary>An aggregate row; an empty one without ETag when it does not exist yet.</summary>
     Task<SalesRollupRow> GetRowAsync(int shard, string key, CancellationToken cancellationToken);
 
-    /// <summary>An aggregate row's current ETag, without its cells (null when it does not exist yet): a cached row checked cheaply.</summary>
-    Task<string?> GetETagAsync(int shard, string key, CancellationToken cancellationToken);
-
     /// <summary>
     /// Writes contributions (added when their ETag is null, else replaced under it) and aggregate rows (likewise) in
     /// one transaction. Returns the rows' new ETags, or null when anything changed meanwhile (nothing is written).

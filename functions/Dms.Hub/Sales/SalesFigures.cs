@@ -149,12 +149,7 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
         {
             try
             {
-                // Its version first: a row unchanged since it was read (every month but the current one, mostly) is
-                // only marked fresh, keeping what was parsed and summed from it; re-reading a year of rows whole every
-                // CacheSeconds made three HQ sales requests in a row take 337–585 ms at 1,000,000 documents (session 22).
-                var known = cache.ForWrite(shard, key);
-                var etag = await store.GetETagAsync(shard, key, CancellationToken.None);
-                cache.Put(shard, known is not null && known.ETag == etag ? known : await store.GetRowAsync(shard, key, CancellationToken.None)); // null twice: still absent
+                cache.Put(shard, await store.GetRowAsync(shard, key, CancellationToken.None));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -34,8 +34,9 @@ public sealed class SalesRollupCache(IOptions<SalesOptions> options, TimeProvide
             }
         }
 
-        // The same version again (a refresh that found the row unchanged): the entry keeps its parsed cells and
-        // remembered sums and only counts as fresh again, instead of parsing and summing a month's cells anew.
+        // Re-read unchanged (same ETag): the entry keeps its parsed cells and remembered sums and only counts as fresh
+        // again. Replacing it made the queries after every refresh parse and sum the year's cells anew — HQ sales
+        // 337–585 ms for three requests in a row at 1,000,000 documents, every CacheSeconds (session 22).
         var now = clock.GetUtcNow();
         var entry = row.ETag is not null && _rows.TryGetValue((shard, row.Key), out var known) && known.Row.ETag == row.ETag
             ? known.LoadedAgain(now)
