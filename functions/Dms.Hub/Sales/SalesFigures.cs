@@ -13,6 +13,10 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
     private readonly int _shards = options.Value.Shards;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), byte> _refreshing = new();
 
+    // At most RefreshesInFlight rows re-read at a time: each re-read waits its turn in one of that many lanes.
+    private readonly Task[] _lanes = Enumerable.Repeat(Task.CompletedTask, options.Value.RefreshesInFlight).ToArray();
+    private int _nextLane;
+
     public async Task<SalesReport> QueryAsync(SalesQuery query, CancellationToken cancellationToken)
     {
         var periods = Periods(query).ToList();
@@ -137,7 +141,10 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
         return true;
     }
 
-    /// <summary>Re-reads a row in the background (one read at a time per row); the query goes on with what it has.</summary>
+    /// <summary>
+    /// Re-reads a row in the background (one read at a time per row, at most <see cref="SalesOptions.RefreshesInFlight"/>
+    /// rows at a time); the query goes on with what it has.
+    /// </summary>
     private void Refresh(int shard, string key)
     {
         if (!_refreshing.TryAdd((shard, key), 0))
@@ -145,21 +152,27 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
             return;
         }
 
-        _ = Task.Run(async () =>
+        var lane = (int)((uint)Interlocked.Increment(ref _nextLane) % (uint)_lanes.Length);
+        lock (_lanes)
         {
-            try
-            {
-                cache.Put(shard, await store.GetRowAsync(shard, key, CancellationToken.None));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Storage trouble: the cached row stays; the next query asks again.
-            }
-            finally
-            {
-                _refreshing.TryRemove((shard, key), out _);
-            }
-        });
+            _lanes[lane] = _lanes[lane].ContinueWith(_ => ReadAgainAsync(shard, key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private async Task ReadAgainAsync(int shard, string key)
+    {
+        try
+        {
+            cache.Put(shard, await store.GetRowAsync(shard, key, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Storage trouble: the cached row stays; the next query asks again.
+        }
+        finally
+        {
+            _refreshing.TryRemove((shard, key), out _);
+        }
     }
 
     private static string[] Split(string group) => group.Length == 0 ? [] : group.Split('\u0001');

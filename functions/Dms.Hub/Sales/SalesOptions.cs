@@ -21,6 +21,14 @@ public sealed class SalesOptions
     [Range(0, 3600)]
     public int CacheSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Stale rows re-read at once in the background. A breakdown over a year holds ≈ 1,400 rows (months and days, this
+    /// year and last, every shard), all stale together: read all at once they queued ahead of the next requests' own
+    /// reads (HQ sales 337–585 ms for three requests in a row at 1,000,000 documents, session 22).
+    /// </summary>
+    [Range(1, 256)]
+    public int RefreshesInFlight { get; set; } = 4;
+
     /// <summary>Most documents whose contributions one shard commits together (group commit).</summary>
     [Range(1, 90)]
     public int MaxGroupedDocuments { get; set; } = 40;
