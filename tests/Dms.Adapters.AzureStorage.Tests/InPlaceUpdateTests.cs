@@ -83,12 +83,12 @@ public sealed class InPlaceUpdateTests(StoreFixture fixture) : IClassFixture<Sto
         var key = "m|sale|2026-11|" + Guid.NewGuid().ToString("N");
         // Enough cells for three 64,000-byte chunks, then one cell: the merge leaves chunks 1 and 2 behind, unread.
         var many = Enumerable.Range(0, 6000).ToDictionary(i => $"cell-{i:D5}-{new string('x', 8)}", i => new long[] { i, 1, 2, 3 }, StringComparer.Ordinal);
-        var etags = await store.CommitAsync(0, [], [new SalesRollupRow(key, many, null)], default);
+        var etags = (await store.CommitAsync(0, [], [new SalesRollupRow(key, many, null)], default))!.ETags;
         var written = await store.GetRowAsync(0, key, default);
         Assert.Equal(many.Count, written.Cells.Count);
 
         var one = new Dictionary<string, long[]>(StringComparer.Ordinal) { ["only"] = [1, 2, 3, 4] };
-        Assert.NotNull(await store.CommitAsync(0, [], [new SalesRollupRow(key, one, etags![key])], default));
+        Assert.NotNull(await store.CommitAsync(0, [], [new SalesRollupRow(key, one, etags[key])], default));
         var stale = await store.CommitAsync(0, [], [new SalesRollupRow(key, many, etags[key])], default);
 
         var read = await store.GetRowAsync(0, key, default);

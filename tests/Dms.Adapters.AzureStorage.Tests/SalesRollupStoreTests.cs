@@ -121,6 +121,34 @@ public sealed class SalesRollupStoreTests(StoreFixture fixture) : IClassFixture<
         Assert.True(SalesVector.IsZero(stored[never].Value.Vector));
     }
 
+    /// <summary>
+    /// A shard's version (what a cached row is checked against before it is read again) moves on with every commit and
+    /// import into that shard, and not with an apply that changes nothing, nor with a write to another shard.
+    /// </summary>
+    [Fact]
+    public async Task ShardVersion_MovesOnWithEachWriteToTheShard_Only()
+    {
+        var store = fixture.Get<ISalesRollupStore>();
+        var ct = TestContext.Current.CancellationToken;
+        var facts = Facts(new Random(5), unwound: false);
+        var id = "T4-" + Guid.NewGuid().ToString("N");
+        var shard = Writer(store).ShardOf(id);
+        var other = (shard + 1) % 3;
+        var (before, otherBefore) = (await store.GetVersionAsync(shard, ct), await store.GetVersionAsync(other, ct));
+
+        await Writer(store).ApplyAsync(id, facts, ct);
+        var written = await store.GetVersionAsync(shard, ct);
+        Assert.NotEqual(before, written);
+        Assert.NotEqual("", written);
+
+        await Writer(store).ApplyAsync(id, facts, ct);
+        Assert.Equal(written, await store.GetVersionAsync(shard, ct));
+
+        await store.ImportAsync(shard, [], [], ct);
+        Assert.NotEqual(written, await store.GetVersionAsync(shard, ct));
+        Assert.Equal(otherBefore, await store.GetVersionAsync(other, ct));
+    }
+
     private static async Task<Dictionary<(string, string), long[]>> ReadCellsAsync(ISalesRollupStore store, IEnumerable<(string Row, string Cell)> keys)
     {
         var cells = new Dictionary<(string, string), long[]>();

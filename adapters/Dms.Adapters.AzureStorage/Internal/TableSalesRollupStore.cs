@@ -8,8 +8,9 @@ namespace Dms.Adapters.AzureStorage.Internal;
 
 /// <summary>
 /// The sales rollups: one partition per shard (<c>s000</c> …) holding contributions (<c>c|{trackingId}</c>) and
-/// aggregate rows (<c>m|…</c>, <c>d|…</c>, their cells as chunked JSON). Only point reads and single-partition
-/// transactions: never a range query, which Azurite answers in time proportional to the whole table.
+/// aggregate rows (<c>m|…</c>, <c>d|…</c>, their cells as chunked JSON) and its version (<c>v</c>, merged by every
+/// commit and import: its ETag is the version). Only point reads and single-partition transactions: never a range
+/// query, which Azurite answers in time proportional to the whole table.
 /// </summary>
 internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
 {
@@ -34,17 +35,30 @@ internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
             : SalesRollupRow.Empty(key);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>?> CommitAsync(int shard, IReadOnlyList<ContributionChange> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken)
+    public async Task<string> GetVersionAsync(int shard, CancellationToken cancellationToken)
     {
+        var row = await tables.SalesRollups.GetEntityIfExistsAsync<TableEntity>(Partition(shard), SalesRowKeys.Version, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.ETag.ToString() : "";
+    }
+
+    public async Task<SalesCommit?> CommitAsync(int shard, IReadOnlyList<ContributionChange> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken)
+    {
+        if (contributions.Count + rows.Count > ISalesRollupStore.MaxCommitted)
+        {
+            throw new ArgumentException($"A rollup commit holds at most {ISalesRollupStore.MaxCommitted} contributions and rows.", nameof(rows));
+        }
+
         var partition = Partition(shard);
         var actions = contributions.Select(c => Write(ContributionEntity(partition, c.TrackingId, c.Value), c.ETag))
             .Concat(rows.Select(r => Write(RowEntity(partition, r), r.ETag)))
+            .Append(NewVersion(partition))
             .ToList();
         try
         {
             var response = await tables.SalesRollups.SubmitTransactionAsync(actions, cancellationToken);
-            return rows.Select((row, i) => (row.Key, ETag: response.Value[contributions.Count + i].Headers.ETag!.Value.ToString()))
+            var etags = rows.Select((row, i) => (row.Key, ETag: response.Value[contributions.Count + i].Headers.ETag!.Value.ToString()))
                 .ToDictionary(r => r.Key, r => r.ETag, StringComparer.Ordinal);
+            return new SalesCommit(etags, response.Value[^1].Headers.ETag!.Value.ToString());
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -60,7 +74,13 @@ internal sealed class TableSalesRollupStore(TableSet tables) : ISalesRollupStore
         {
             await tables.SalesRollups.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         }
+
+        await tables.SalesRollups.SubmitTransactionAsync([NewVersion(partition)], cancellationToken);
     }
+
+    // No ETag: writers of a shard never conflict over its version (their rows' ETags decide); any write moves it on.
+    private static TableTransactionAction NewVersion(string partition) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, SalesRowKeys.Version) { ["Written"] = DateTimeOffset.UtcNow });
 
     private static string Partition(int shard) => "s" + shard.ToString("D3", CultureInfo.InvariantCulture);
 

@@ -14,12 +14,22 @@ public interface ISalesRollupStore
     Task<SalesRollupRow> GetRowAsync(int shard, string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes contributions (added when their ETag is null, else replaced under it) and aggregate rows (likewise) in
-    /// one transaction. Returns the rows' new ETags, or null when anything changed meanwhile (nothing is written).
+    /// The shard's version: it changes with every commit and import into the shard, so a row read after a version was
+    /// seen is still current while the version is the same. A shard never written since versions exist has the empty one.
     /// </summary>
-    Task<IReadOnlyDictionary<string, string>?> CommitAsync(int shard, IReadOnlyList<ContributionChange> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken);
+    Task<string> GetVersionAsync(int shard, CancellationToken cancellationToken);
 
-    /// <summary>Bulk load (seeding, rebuilds): upserts contributions and rows as they are, in batches, ignoring ETags.</summary>
+    /// <summary>
+    /// Writes contributions (added when their ETag is null, else replaced under it), aggregate rows (likewise) and a new
+    /// shard version in one transaction, so at most <see cref="MaxCommitted"/> contributions and rows together.
+    /// Returns the rows' new ETags and the shard's new version, or null when anything changed meanwhile (nothing is written).
+    /// </summary>
+    Task<SalesCommit?> CommitAsync(int shard, IReadOnlyList<ContributionChange> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Contributions and rows one commit holds at most (a transaction's 100 operations, one of them the version).</summary>
+    public const int MaxCommitted = 99;
+
+    /// <summary>Bulk load (seeding, rebuilds): upserts contributions and rows as they are, in batches, ignoring ETags; a new shard version.</summary>
     Task ImportAsync(int shard, IReadOnlyList<(string TrackingId, SalesContribution Value)> contributions, IReadOnlyList<SalesRollupRow> rows, CancellationToken cancellationToken);
 }
 
@@ -28,6 +38,9 @@ public sealed record SalesRollupRow(string Key, IReadOnlyDictionary<string, long
 {
     public static SalesRollupRow Empty(string key) => new(key, new Dictionary<string, long[]>(StringComparer.Ordinal), null);
 }
+
+/// <summary>A commit's outcome: each written row's new ETag, and the shard's new version.</summary>
+public sealed record SalesCommit(IReadOnlyDictionary<string, string> ETags, string Version);
 
 public sealed record StoredContribution(SalesContribution Value, string ETag);
 

@@ -6,12 +6,14 @@ namespace Dms.Hub.Sales;
 /// <summary>
 /// Answers HQ sales breakdowns from the rollups: month rows for monthly figures, day rows for daily ones, each read
 /// once per shard (from memory while fresh), filtered and grouped in memory. The cost depends on the number of
-/// periods and dealers × models, never on the number of RDRs.
+/// periods and dealers × models, never on the number of RDRs. A stale row is read again only when its shard's version
+/// has moved since it was read: while nothing is written, refreshing a year costs one version read per shard.
 /// </summary>
-public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache, IOptions<SalesOptions> options)
+public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache, IOptions<SalesOptions> options, TimeProvider clock)
 {
     private readonly int _shards = options.Value.Shards;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, string), byte> _refreshing = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTimeOffset At, Task<string> Version)> _versions = new();
 
     // At most RefreshesInFlight rows re-read at a time: each re-read waits its turn in one of that many lanes.
     private readonly Task[] _lanes = Enumerable.Repeat(Task.CompletedTask, options.Value.RefreshesInFlight).ToArray();
@@ -77,12 +79,15 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
             rows[i] = entry;
             if (stale)
             {
-                Refresh(reads[i].Shard, reads[i].Key);
+                Refresh(reads[i].Shard, entry);
             }
         }
 
+        // The shards' versions first (a row is known current as of the version seen before it was read).
+        var versions = (await Task.WhenAll(missing.Select(i => reads[i].Shard).Distinct().Select(async shard => (Shard: shard, (await VersionAsync(shard)).Version))))
+            .ToDictionary(v => v.Shard, v => v.Version);
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-            rows[i] = cache.Put(reads[i].Shard, await store.GetRowAsync(reads[i].Shard, reads[i].Key, ct)));
+            rows[i] = cache.Put(reads[i].Shard, await store.GetRowAsync(reads[i].Shard, reads[i].Key, ct), versions[reads[i].Shard]));
 
         // Each row's sums for this query's shape are remembered on the row (until it changes), so a repeated breakdown
         // adds up partial sums instead of visiting every cell (a million RDRs are some 170,000 cells a year).
@@ -142,12 +147,12 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
     }
 
     /// <summary>
-    /// Re-reads a row in the background (one read at a time per row, at most <see cref="SalesOptions.RefreshesInFlight"/>
-    /// rows at a time); the query goes on with what it has.
+    /// Brings a stale row up to date in the background (one at a time per row, at most
+    /// <see cref="SalesOptions.RefreshesInFlight"/> rows at a time); the query goes on with what it has.
     /// </summary>
-    private void Refresh(int shard, string key)
+    private void Refresh(int shard, SalesRollupCache.Entry entry)
     {
-        if (!_refreshing.TryAdd((shard, key), 0))
+        if (!_refreshing.TryAdd((shard, entry.Row.Key), 0))
         {
             return;
         }
@@ -155,15 +160,23 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
         var lane = (int)((uint)Interlocked.Increment(ref _nextLane) % (uint)_lanes.Length);
         lock (_lanes)
         {
-            _lanes[lane] = _lanes[lane].ContinueWith(_ => ReadAgainAsync(shard, key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _lanes[lane] = _lanes[lane].ContinueWith(_ => RefreshAsync(shard, entry), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
     }
 
-    private async Task ReadAgainAsync(int shard, string key)
+    private async Task RefreshAsync(int shard, SalesRollupCache.Entry entry)
     {
         try
         {
-            cache.Put(shard, await store.GetRowAsync(shard, key, CancellationToken.None));
+            var (checkedAt, version) = await VersionAsync(shard);
+            if (version == entry.Version)
+            {
+                cache.Renew(shard, entry, checkedAt);
+            }
+            else
+            {
+                cache.Put(shard, await store.GetRowAsync(shard, entry.Row.Key, CancellationToken.None), version);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -171,9 +184,23 @@ public sealed class SalesFigures(ISalesRollupStore store, SalesRollupCache cache
         }
         finally
         {
-            _refreshing.TryRemove((shard, key), out _);
+            _refreshing.TryRemove((shard, entry.Row.Key), out _);
         }
     }
+
+    /// <summary>
+    /// The shard's version and when it was asked for: one read serves every row of the shard checked within a second
+    /// (a refresh checks a year's rows together); a row renewed by it counts as current from when it was asked for.
+    /// </summary>
+    private async Task<(DateTimeOffset At, string Version)> VersionAsync(int shard)
+    {
+        var now = clock.GetUtcNow();
+        var probe = _versions.AddOrUpdate(shard, _ => (now, store.GetVersionAsync(shard, CancellationToken.None)),
+            (_, known) => now - known.At < VersionReuse && !known.Version.IsFaulted ? known : (now, store.GetVersionAsync(shard, CancellationToken.None)));
+        return (probe.At, await probe.Version);
+    }
+
+    private static readonly TimeSpan VersionReuse = TimeSpan.FromSeconds(1);
 
     private static string[] Split(string group) => group.Length == 0 ? [] : group.Split('\u0001');
 

@@ -14,13 +14,12 @@ namespace Dms.Hub.Sales;
 /// <item>No hot row: documents are spread over <see cref="SalesOptions.Shards"/> partitions by tracking ID, so fifty
 /// dealers of one region reporting at once write to many rows, never one counter per region.</item>
 /// <item>Group commit: within a process, one flusher per shard folds every waiting document into one transaction
-/// (up to 100 operations), so a burst costs a few large writes instead of one contended write per document; other
+/// (up to 99 contributions and rows), so a burst costs a few large writes instead of one contended write per document; other
 /// processes are kept honest by the ETags (a conflict re-reads and retries).</item>
 /// </list>
 /// </remarks>
 public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache cache, IOptions<SalesOptions> options)
 {
-    private const int MaxOperations = 100;
     private const int MaxAttempts = 10;
     private readonly Shard[] _shards = Enumerable.Range(0, options.Value.Shards).Select(_ => new Shard()).ToArray();
     private readonly int _maxGrouped = options.Value.MaxGroupedDocuments;
@@ -137,15 +136,15 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
             return Outcome.Committed;
         }
 
-        if (changes.Count + deltas.Count > MaxOperations)
+        if (changes.Count + deltas.Count > ISalesRollupStore.MaxCommitted)
         {
             return Outcome.TooLarge;
         }
 
         var rows = await Task.WhenAll(deltas.Keys.Select(async key => cache.ForWrite(index, key) ?? await store.GetRowAsync(index, key, cancellationToken)));
         var updated = rows.Select(row => Apply(row, deltas[row.Key])).ToList();
-        var etags = await store.CommitAsync(index, changes, updated, cancellationToken);
-        if (etags is null)
+        var commit = await store.CommitAsync(index, changes, updated, cancellationToken);
+        if (commit is null)
         {
             foreach (var key in deltas.Keys)
             {
@@ -157,7 +156,7 @@ public sealed class SalesRollupWriter(ISalesRollupStore store, SalesRollupCache 
 
         foreach (var row in updated)
         {
-            cache.Put(index, row with { ETag = etags[row.Key] });
+            cache.Put(index, row with { ETag = commit.ETags[row.Key] }, commit.Version);
         }
 
         return Outcome.Committed;
