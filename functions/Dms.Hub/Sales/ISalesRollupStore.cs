@@ -15,7 +15,8 @@ public interface ISalesRollupStore
 
     /// <summary>
     /// The shard's version: it changes with every commit and import into the shard, so a row read after a version was
-    /// seen is still current while the version is the same. A shard never written since versions exist has the empty one.
+    /// seen is still current while the version is the same. A shard never written since versions exist has the empty one
+    /// (so instances of a build older than versions must not write beside newer ones: their writes would not move it).
     /// </summary>
     Task<string> GetVersionAsync(int shard, CancellationToken cancellationToken);
 
