@@ -37,10 +37,11 @@ public sealed class InsightsOptions
     public int MaxDelayMilliseconds { get; set; } = 10_000;
 
     /// <summary>
-    /// How often at most the dealers' health rows and gauges are copied to the table the dealer list reads (the storage
-    /// adapter's copy of them; 0: after every count). Between writes the projector keeps the counted values in memory;
-    /// before the counters' "as of" time moves they are written, so the dealer list holds everything counted up to that
-    /// time and lags the counters by at most this much while they keep counting.
+    /// How often at most the counter rows pages read by range (the dealers' health rows and gauges, the failure tally,
+    /// each scope's hours, days and weeks) are copied to the tables those pages read (the storage adapter's copies of
+    /// them; 0: after every count). Between writes the projector keeps the counted values in memory; before the
+    /// counters' "as of" time moves they are written, so the copies hold everything counted up to that time and lag the
+    /// counters by at most this much while they keep counting.
     /// </summary>
     [Range(0, 3600)]
     public int DealerCopySeconds { get; set; } = 5;

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dms.Console.Tests.Insights;
 
 /// <summary>
-/// The dealers' health rows and gauges are copied to a small table of their own, which the dealer list reads (the
-/// counter table is walked whole by Azurite for every range query): the copy equals the rows of record after
+/// The dealers' health rows and gauges, and the failure tally, are copied to a small table of their own, which the
+/// dealer list and the Failures page read (the counter table is walked whole by Azurite for every range query): the copy equals the rows of record after
 /// projection, it is written at most once per interval (and before the counters' "as of" time moves), and a copy left
 /// behind (a process stopped between a count and its copy) is set right by the next process to take the projector lease.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         var copy = await CopyMatchesAsync(prefix);
         Assert.Contains(copy, r => r.StartsWith("H|", StringComparison.Ordinal));
         Assert.Contains(copy, r => r.StartsWith("G|", StringComparison.Ordinal));
+        Assert.Contains(copy, r => r.StartsWith("F|", StringComparison.Ordinal));
 
         // The dealer list's reads come from the copy: a value changed there is what they return.
         var counters = provider.GetRequiredService<CounterReader>();
@@ -41,6 +42,17 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
         Assert.All(read.Values.Values, v => Assert.Equal(1_000_000, v));
         var weeks = await counters.DealerHealthAsync(DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
         Assert.Equal(copy.Count(r => r.StartsWith("H|", StringComparison.Ordinal)), weeks.Count);
+
+        // So do the Failures page's groups: with the tally's copy gone (its rows of record kept), it has none.
+        var failures = provider.GetRequiredService<FailureGroups>();
+        var none = new Dictionary<string, Failure?>(StringComparer.Ordinal);
+        Assert.NotEmpty((await failures.SummaryAsync(ViewScope.Everything, new(), none, 10, CancellationToken.None)).Groups);
+        foreach (var failure in copy.Where(r => r.StartsWith("F|", StringComparison.Ordinal)))
+        {
+            await table.DeleteEntityAsync("c", failure.Split(';')[0]);
+        }
+
+        Assert.Empty((await failures.SummaryAsync(ViewScope.Everything, new(), none, 10, CancellationToken.None)).Groups);
     }
 
     [Fact]
@@ -209,7 +221,7 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
 
     private async Task<Dictionary<string, string>> ETagsAsync(string table)
     {
-        var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"G|"} and RowKey lt {"H|~"}");
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"F|"} and RowKey lt {"H|~"}");
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var entity in Table(table).QueryAsync<TableEntity>(range))
         {
@@ -222,7 +234,7 @@ public sealed class DealerCounterCopyTests(ConsoleFixture fixture)
     /// <summary>The copy's rows, each equal to its row of record (keys and counters); returns them as text.</summary>
     private async Task<List<string>> CopyMatchesAsync(string prefix)
     {
-        var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"G|"} and RowKey lt {"H|~"}");
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {"c"} and RowKey ge {"F|"} and RowKey lt {"H|~"}");
         var ofRecord = await RowsAsync(Table(prefix + "insightscounts"), range);
         var copy = await RowsAsync(Table(prefix + "insightsdealercounts"), range);
         Assert.NotEmpty(ofRecord);

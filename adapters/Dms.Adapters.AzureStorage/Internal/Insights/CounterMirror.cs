@@ -8,7 +8,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 
 /// <summary>
 /// Copies of the counter rows that pages read by range, in small tables of their own: the dealers' health rows and
-/// gauges (<c>H|…</c>, <c>G|…</c>) in <c>insightsdealercounts</c>, which the dealer list reads; and the rows of everyone,
+/// gauges (<c>H|…</c>, <c>G|…</c>) and the failure tally (<c>F|…</c>) in <c>insightsdealercounts</c>, which the dealer
+/// list and the Failures page read; and the rows of everyone,
 /// each region and each district by hour, day, week and four weeks (<c>h|…</c>, <c>d|…</c>, <c>w|…</c>, <c>q|…</c>) in a
 /// table per scope and month (<c>scopecounts…</c>, <see cref="TableSet.ScopeCounters"/>), which the overviews and the documents lists count from.
 /// </summary>
@@ -16,7 +17,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// Why: Azurite answers a range query by walking the whole table, and the counter table holds every scope's hours,
 /// days and weeks and every dealer's days (≈ 55,000 rows at 30 days, whatever the number of documents, and more every
 /// month: nothing is pruned): the dealer list's two range queries cost 246 ms of Azurite CPU a request there (session
-/// 13), and every count over hours ≈ 60 ms (session 18). A scope's month holds ≈ 3,800 rows (720 hours × its types
+/// 13), every count over hours ≈ 60 ms (session 18), and the Failures page's tally (a few hundred rows) as much: that
+/// page reached 308–321 ms p95 at a million documents (session 23). A scope's month holds ≈ 3,800 rows (720 hours × its types
 /// and their sum), so a count walks one or two of those. The rows of record stay in the counter table, where each
 /// document's deltas commit with its receipt in one transaction (exactly once); a transaction cannot span two tables,
 /// so these tables are copies, kept in step by whoever writes them:
@@ -41,7 +43,7 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     /// <summary>The copies' writes in the hub's step counts: per interval, no longer per document (<see cref="StorageTraffic"/>).</summary>
     public const string Step = "insights:counter-copy";
 
-    private const string DealerFrom = CounterRows.DealerGaugePrefix; // "G|": gauges, then health rows ("H|"): nothing else starts with G or H
+    private const string DealerFrom = CounterRows.FailurePrefix; // "F|": failures, gauges ("G|"), health rows ("H|"): nothing else starts with F, G or H
     private const string DealerUntil = CounterRows.DealerHealthPrefix + "~";
     private const int Concurrency = 8;
 
@@ -62,18 +64,19 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     // A process starts not knowing whether the last one copied everything it counted.
     private volatile bool _behind = true;
 
-    /// <summary>The dealers' copy (health rows and gauges).</summary>
+    /// <summary>The dealers' copy (health rows and gauges) and the failure tally's.</summary>
     public TableClient DealerTable => tables.DealerCounters;
 
     /// <summary>Whether a row of record is copied.</summary>
-    public static bool Holds(string rowKey) => IsDealerRow(rowKey) || ScopeRow(rowKey) is not null;
+    public static bool Holds(string rowKey) => InDealerTable(rowKey) || ScopeRow(rowKey) is not null;
 
     /// <summary>The copy table of a row of record; null for a row that is not copied.</summary>
     public TableClient? TableOf(string rowKey) =>
-        IsDealerRow(rowKey) ? tables.DealerCounters : ScopeRow(rowKey) is { } row ? tables.ScopeCounters(row.Scope, row.Month) : null;
+        InDealerTable(rowKey) ? tables.DealerCounters : ScopeRow(rowKey) is { } row ? tables.ScopeCounters(row.Scope, row.Month) : null;
 
-    private static bool IsDealerRow(string rowKey) =>
-        rowKey.StartsWith(CounterRows.DealerHealthPrefix, StringComparison.Ordinal) || rowKey.StartsWith(CounterRows.DealerGaugePrefix, StringComparison.Ordinal);
+    private static bool InDealerTable(string rowKey) =>
+        rowKey.StartsWith(CounterRows.DealerHealthPrefix, StringComparison.Ordinal) || rowKey.StartsWith(CounterRows.DealerGaugePrefix, StringComparison.Ordinal)
+        || rowKey.StartsWith(CounterRows.FailurePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// A scope row's scope (as escaped in the key) and month: <c>{grain}|{scope}|{type}|{bucket}</c> for everyone

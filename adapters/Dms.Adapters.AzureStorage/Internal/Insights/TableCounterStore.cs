@@ -224,8 +224,9 @@ internal sealed class TableCounterStore(TableSet tables, CounterMirror mirror) :
         }
     }
 
+    /// <summary>The failure tally, from its copy (beside the dealers' rows): a few hundred rows, where the counter table is walked whole by Azurite.</summary>
     public Task<IReadOnlyList<CounterRow>> ReadFailureTallyAsync(CancellationToken cancellationToken) =>
-        ReadRowsAsync(CounterRows.FailurePrefix, CounterRows.FailurePrefix + "~", null, CounterRows.ParseFailureKey, cancellationToken);
+        ReadRowsAsync(mirror.DealerTable, CounterRows.FailurePrefix, CounterRows.FailurePrefix + "~", null, CounterRows.ParseFailureKey, cancellationToken);
 
     /// <summary>Every dealer's rows of a range, from their copy: a small table, where the counter table is walked whole by Azurite.</summary>
     private Task<IReadOnlyList<CounterRow>> ReadDealerRowsAsync(string lower, string upper, IReadOnlyCollection<string>? metrics, CancellationToken cancellationToken) =>
