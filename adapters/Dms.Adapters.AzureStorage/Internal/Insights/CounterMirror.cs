@@ -75,8 +75,9 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
         InDealerTable(rowKey) ? tables.DealerCounters : ScopeRow(rowKey) is { } row ? tables.ScopeCounters(row.Scope, row.Month) : null;
 
     private static bool InDealerTable(string rowKey) =>
-        rowKey.StartsWith(CounterRows.DealerHealthPrefix, StringComparison.Ordinal) || rowKey.StartsWith(CounterRows.DealerGaugePrefix, StringComparison.Ordinal)
-        || rowKey.StartsWith(CounterRows.FailurePrefix, StringComparison.Ordinal);
+        rowKey.StartsWith(CounterRows.DealerHealthPrefix, StringComparison.Ordinal) || rowKey.StartsWith(CounterRows.DealerGaugePrefix, StringComparison.Ordinal) || IsFailureRow(rowKey);
+
+    private static bool IsFailureRow(string rowKey) => rowKey.StartsWith(CounterRows.FailurePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// A scope row's scope (as escaped in the key) and month: <c>{grain}|{scope}|{type}|{bucket}</c> for everyone
@@ -120,7 +121,11 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
         }
     }
 
-    /// <summary>Writes what was kept if the interval has passed since the last write (the projector counting on).</summary>
+    /// <summary>
+    /// Writes what was kept if the interval has passed since the last write (the projector counting on) — and the
+    /// failure tally's rows at once: an operator looks at the Failures page for a replay's or an archive's effect, and
+    /// those rows change only when failures open or close, so copying them with their count costs a write only then.
+    /// </summary>
     public Task WriteIfDueAsync(CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(options.CurrentValue.DealerCopySeconds);
@@ -129,7 +134,7 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
         {
             if (now >= _writtenAt && now < _writtenAt + interval)
             {
-                return Task.CompletedTask;
+                return _pending.Keys.Any(IsFailureRow) ? WriteRowsAsync(IsFailureRow, cancellationToken) : Task.CompletedTask;
             }
         }
 
@@ -137,7 +142,9 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     }
 
     /// <summary>Writes what was kept, now (before the counters' "as of" time moves); a failure leaves the copy marked behind.</summary>
-    public async Task WriteAsync(CancellationToken cancellationToken)
+    public Task WriteAsync(CancellationToken cancellationToken) => WriteRowsAsync(null, cancellationToken);
+
+    private async Task WriteRowsAsync(Func<string, bool>? only, CancellationToken cancellationToken)
     {
         List<TableEntity> rows;
         lock (_pending)
@@ -147,9 +154,16 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
                 return; // behind: the next sync compares every row with its copy
             }
 
-            rows = [.. _pending.Values];
-            _pending.Clear();
-            _writtenAt = clock.GetUtcNow();
+            rows = [.. _pending.Values.Where(r => only is null || only(r.RowKey))];
+            if (only is null)
+            {
+                _pending.Clear();
+                _writtenAt = clock.GetUtcNow();
+            }
+            else
+            {
+                rows.ForEach(r => _pending.Remove(r.RowKey));
+            }
         }
 
         using var step = traffic.Step("-", Step);
