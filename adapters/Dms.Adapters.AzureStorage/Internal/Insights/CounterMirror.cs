@@ -36,7 +36,8 @@ namespace Dms.Adapters.AzureStorage.Internal.Insights;
 /// by the next projector. A process that loses the lease drops what it kept (<see cref="MarkBehind"/>): the copy is
 /// only written inside a projector cycle, after the cycle's lease check, like the listing rows.</item>
 /// </list>
-/// A store written before session 19 has no scope copies: the first projector to take the lease copies them (its sync).
+/// A store written before session 19 has no scope copies, and one written before session 23 no failure tally copy: the
+/// first projector to take the lease copies them (its sync).
 /// </remarks>
 internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOptions> options, TimeProvider clock, StorageTraffic traffic)
 {
