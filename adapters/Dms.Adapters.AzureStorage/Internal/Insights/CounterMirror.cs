@@ -75,8 +75,9 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     public TableClient? TableOf(string rowKey) =>
         InDealerTable(rowKey) ? tables.DealerCounters : ScopeRow(rowKey) is { } row ? tables.ScopeCounters(row.Scope, row.Month) : null;
 
+    /// <summary>The rows the dealer table holds: one key range, the one its sync reads and compares.</summary>
     private static bool InDealerTable(string rowKey) =>
-        rowKey.StartsWith(CounterRows.DealerHealthPrefix, StringComparison.Ordinal) || rowKey.StartsWith(CounterRows.DealerGaugePrefix, StringComparison.Ordinal) || IsFailureRow(rowKey);
+        string.CompareOrdinal(rowKey, DealerFrom) >= 0 && string.CompareOrdinal(rowKey, DealerUntil) < 0;
 
     private static bool IsFailureRow(string rowKey) => rowKey.StartsWith(CounterRows.FailurePrefix, StringComparison.Ordinal);
 
@@ -131,15 +132,21 @@ internal sealed class CounterMirror(TableSet tables, IOptionsMonitor<InsightsOpt
     {
         var interval = TimeSpan.FromSeconds(options.CurrentValue.DealerCopySeconds);
         var now = clock.GetUtcNow();
+        Func<string, bool>? only = null;
         lock (_pending)
         {
             if (now >= _writtenAt && now < _writtenAt + interval)
             {
-                return _pending.Keys.Any(IsFailureRow) ? WriteRowsAsync(IsFailureRow, cancellationToken) : Task.CompletedTask;
+                if (!_pending.Keys.Any(IsFailureRow))
+                {
+                    return Task.CompletedTask;
+                }
+
+                only = IsFailureRow;
             }
         }
 
-        return WriteAsync(cancellationToken);
+        return WriteRowsAsync(only, cancellationToken); // outside the lock: it takes the lock again itself
     }
 
     /// <summary>Writes what was kept, now (before the counters' "as of" time moves); a failure leaves the copy marked behind.</summary>
