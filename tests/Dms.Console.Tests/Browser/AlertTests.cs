@@ -46,5 +46,13 @@ public sealed class AlertTests(ConsoleFixture fixture, BrowserFixture browser) :
             await page.GotoAsync($"/console/audit?action={action}");
             await Assertions.Expect(page.Locator("main table tbody")).ToContainTextAsync(alert.Id);
         }
+
+        // What the pages showed is what the store of record holds: the acknowledgement and a snooze of four hours.
+        var stored = await alerts.GetAsync(alert.Id, CancellationToken.None);
+        Assert.NotNull(stored?.AcknowledgedAt);
+        Assert.Contains(stored.History, h => h.Event == "Acknowledged" && h.Note == "Looking at the OEM's 503s");
+        var snooze = Assert.Contains(alert.Id, await alerts.SnoozesAsync(CancellationToken.None));
+        Assert.Equal("OEM maintenance until noon", snooze.Reason);
+        Assert.InRange(snooze.Until - snooze.At, TimeSpan.FromHours(4) - TimeSpan.FromSeconds(1), TimeSpan.FromHours(4) + TimeSpan.FromSeconds(1));
     }
 }

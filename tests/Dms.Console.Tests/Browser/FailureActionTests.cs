@@ -1,3 +1,4 @@
+using Dms.Hub.Operations;
 using Microsoft.Playwright;
 
 namespace Dms.Console.Tests.Browser;
@@ -50,5 +51,11 @@ public sealed class FailureActionTests(ConsoleFixture fixture, BrowserFixture br
         await Assertions.Expect(page.Locator("main table tbody")).ToContainTextAsync("Ana from integration");
         await page.GotoAsync("/console/audit?action=AddedNote");
         await Assertions.Expect(page.Locator("main table tbody")).ToContainTextAsync(note);
+
+        // What the page showed is what the store of record holds: the group's assignee and the failure archived with its reason.
+        var annotations = Fixture.Hub.Service<IAnnotationStore>();
+        Assert.Contains((await annotations.AssignmentsAsync(CancellationToken.None)).Values, a => a.Subject.StartsWith("group:HTTP_503|", StringComparison.Ordinal) && a.Assignee == "Ana from integration");
+        var archived = Assert.Single((await annotations.ArchivedAsync(CancellationToken.None)).Values, a => a.Reason == "Sent again by the dealer under a new number");
+        Assert.Equal(dealer.Code, archived.Failure?.DealerCode);
     }
 }

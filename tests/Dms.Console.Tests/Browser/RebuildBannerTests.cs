@@ -49,6 +49,8 @@ public sealed partial class RebuildBannerTests(ConsoleFixture fixture, BrowserFi
             await store.SetVersionAsync(ReadModelLayout.Version, CancellationToken.None); // the checkpoint removed: the rebuild "ended"
         }
 
+        Assert.Null(await store.GetCheckpointAsync(CancellationToken.None)); // the rebuild has ended for the store too
+
         // Gone once it ends (the banner's reading is at most RebuildStatus.Fresh old).
         var after = await PageAsync(ConsoleFixture.ViewerKey);
         await Eventually.GetAsync(async () =>
